@@ -1,0 +1,527 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.34;
+
+import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
+import {Ownable2Step} from "@openzeppelin/contracts/access/Ownable2Step.sol";
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import {IERC20Permit} from "@openzeppelin/contracts/token/ERC20/extensions/IERC20Permit.sol";
+import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
+import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
+import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
+import {Pausable} from "@openzeppelin/contracts/utils/Pausable.sol";
+
+import {IFarm} from "./interfaces/IFarm.sol";
+import {IRewardToken} from "./interfaces/IRewardToken.sol";
+
+/// @title Farm
+/// @notice Stake LP tokens, earn a capped reward token emitted per block and split across pools by
+///         allocation points, pro rata to stake within a pool. MasterChef-compatible.
+/// @dev Two accumulators make every admin change O(1) and every past reward immutable:
+///      - a global `accRewardPerPoint`: reward emitted per allocation point since the start;
+///      - per pool, `accRewardPerShare`: reward per LP wei, caught up from the global one as
+///        `allocPoint * (accRewardPerPoint - accRewardPerPointPaid)` whenever the pool is touched.
+///      A pool's allocation only changes after it has caught up at its old allocation, and the rate
+///      only changes after the global accumulator has caught up at the old rate, so no
+///      `massUpdatePools` is ever needed. Emission is clamped to the reward token's remaining cap at
+///      accrual time, so everything accrued can always be minted.
+contract Farm is IFarm, Ownable2Step, Pausable {
+    using SafeERC20 for IERC20;
+    using SafeCast for uint256;
+
+    /*//////////////////////////////////////////////////////////////
+                               CONSTANTS
+    //////////////////////////////////////////////////////////////*/
+
+    /// @dev Scale of the global accumulator. With emission <= 2^96, the accumulator stays
+    ///      below 2^96 * 1e9 < 2^126 even with a single allocation point, so it fits uint128.
+    uint256 private constant ACC_PER_POINT_SCALE = 1e9;
+    /// @dev Scale of the pool accumulators: fine enough that a 1e30-wei LP position loses under
+    ///      1e-6 reward wei per update, coarse enough that 2^96 emission over 1 LP wei fits uint216.
+    uint256 private constant ACC_PER_SHARE_SCALE = 1e36;
+    uint256 private constant POINT_TO_SHARE_SCALE = ACC_PER_SHARE_SCALE / ACC_PER_POINT_SCALE;
+
+    /// @notice Largest allocation a single pool can have.
+    uint256 public constant MAX_ALLOC_POINT = type(uint40).max;
+    /// @notice Largest emission rate.
+    uint256 public constant MAX_REWARD_PER_BLOCK = type(uint96).max;
+    /// @notice Largest total emission (token cap minus supply at deployment) the farm accepts.
+    uint256 public constant MAX_EMISSION = type(uint96).max;
+    /// @notice Largest number of pools.
+    uint256 public constant MAX_POOLS = type(uint24).max;
+
+    /*//////////////////////////////////////////////////////////////
+                                STORAGE
+    //////////////////////////////////////////////////////////////*/
+
+    IRewardToken private immutable _rewardToken;
+
+    /// @inheritdoc IFarm
+    uint256 public immutable startBlock;
+
+    // These two pack into the slot of Ownable2Step's pending owner and Pausable's flag: one slot
+    // that every action reads.
+    uint64 private _totalAllocPoint;
+    uint24 private _poolLength;
+
+    /// @dev From `checkpointBlock` on, `rewardPerBlock` per block until `budget` is spent.
+    ///      Rewritten only when the rate changes or emission resumes after an idle spell.
+    struct Schedule {
+        uint96 rewardPerBlock;
+        uint96 budget;
+        uint64 checkpointBlock;
+    }
+
+    Schedule private _schedule;
+
+    /// @dev Reward per allocation point (scaled by 1e9) emitted up to `lastRewardBlock`.
+    struct Emission {
+        uint128 accRewardPerPoint;
+        uint64 lastRewardBlock;
+    }
+
+    Emission private _emission;
+
+    struct Pool {
+        IERC20 lpToken; // slot 0: read by deposits and withdrawals only
+        uint216 accRewardPerShare; // slot 1: read and written by every reward update
+        uint40 allocPoint;
+        uint128 totalStaked; // slot 2
+        uint128 accRewardPerPointPaid; // the global accumulator when this pool last caught up
+    }
+
+    mapping(uint256 pid => Pool) private _pools;
+    mapping(address lpToken => uint256) private _pidPlusOne;
+
+    /// @dev One slot per staker. `rewardDebt` is `amount * accRewardPerShare / 1e36` (rounded up)
+    ///      at the last settlement, minus any reward kept unpaid, all mod 2^128: the debt itself can
+    ///      exceed 128 bits, but what is owed, (accrued - debt), always lies in [-1, 2^97], so the
+    ///      wrapped difference is exact. Rounding the debt up means a staker is never paid more than
+    ///      its exact share, so total payouts can never exceed emission (and hit the cap).
+    struct Staker {
+        uint128 amount;
+        uint128 rewardDebt;
+    }
+
+    mapping(uint256 pid => mapping(address user => Staker)) private _stakers;
+
+    /// @dev Re-entrancy lock in transient storage (EIP-1153): costs no storage slot and clears itself
+    ///      with the transaction. The language keyword is used rather than OpenZeppelin's
+    ///      ReentrancyGuardTransient because its inline `tstore` makes solc warn on every build.
+    uint256 private transient _entered; // a full word: no read-modify-write to flip it
+
+    /// @notice A farm function was called again while one was still running.
+    error ReentrancyGuardReentrantCall();
+
+    modifier nonReentrant() {
+        if (_entered != 0) revert ReentrancyGuardReentrantCall();
+        _entered = 1;
+        _;
+        _entered = 0;
+    }
+
+    /*//////////////////////////////////////////////////////////////
+                              CONSTRUCTOR
+    //////////////////////////////////////////////////////////////*/
+
+    /// @param rewardToken_ The reward token; its immutable minter must be this farm's address.
+    /// @param rewardPerBlock_ Initial emission per block, all pools together.
+    /// @param startBlock_ Emission starts after this block (or after deployment, if later).
+    /// @param owner_ The admin (transferable in two steps).
+    constructor(IRewardToken rewardToken_, uint256 rewardPerBlock_, uint256 startBlock_, address owner_)
+        Ownable(owner_)
+    {
+        address minter = rewardToken_.minter();
+        if (minter != address(this)) revert FarmIsNotMinter(minter);
+        uint256 budget = rewardToken_.cap() - rewardToken_.totalSupply();
+        if (budget > MAX_EMISSION) revert EmissionBudgetTooLarge(budget, MAX_EMISSION);
+        if (rewardPerBlock_ > MAX_REWARD_PER_BLOCK) {
+            revert RewardPerBlockTooLarge(rewardPerBlock_, MAX_REWARD_PER_BLOCK);
+        }
+
+        uint256 start = startBlock_ > block.number ? startBlock_ : block.number;
+        _rewardToken = rewardToken_;
+        startBlock = start;
+        _schedule = Schedule(uint96(rewardPerBlock_), uint96(budget), uint64(start));
+        _emission = Emission(0, uint64(start));
+        emit RewardPerBlockSet(rewardPerBlock_);
+    }
+
+    /*//////////////////////////////////////////////////////////////
+                                STAKERS
+    //////////////////////////////////////////////////////////////*/
+
+    /// @inheritdoc IFarm
+    function deposit(uint256 pid, uint256 amount) external nonReentrant whenNotPaused {
+        _deposit(pid, amount, msg.sender);
+    }
+
+    /// @inheritdoc IFarm
+    function depositFor(uint256 pid, uint256 amount, address to) external nonReentrant whenNotPaused {
+        if (to == address(0)) revert ZeroRecipient();
+        _deposit(pid, amount, to);
+    }
+
+    /// @inheritdoc IFarm
+    function depositWithPermit(uint256 pid, uint256 amount, uint256 deadline, uint8 v, bytes32 r, bytes32 s)
+        external
+        nonReentrant
+        whenNotPaused
+    {
+        if (block.timestamp > deadline) revert PermitExpired(deadline, block.timestamp);
+        IERC20 lpToken = _existingPool(pid).lpToken;
+        try IERC20Permit(address(lpToken)).permit(msg.sender, address(this), amount, deadline, v, r, s) {}
+        catch {
+            // Anyone can submit a signed permit first; the allowance it set serves just as well.
+            if (lpToken.allowance(msg.sender, address(this)) < amount) revert PermitInvalid(address(lpToken));
+        }
+        _deposit(pid, amount, msg.sender);
+    }
+
+    /// @inheritdoc IFarm
+    function withdraw(uint256 pid, uint256 amount) external nonReentrant {
+        (Pool storage pool, uint256 accRewardPerShare) = _accrue(pid);
+        Staker storage staker = _stakers[pid][msg.sender];
+        uint256 staked = staker.amount;
+        if (amount > staked) revert WithdrawExceedsStake(pid, amount, staked);
+
+        uint256 reward = _pending(staker, accRewardPerShare);
+        bool deferred = paused(); // harvests are stopped: keep the reward owed, pay it later
+        uint256 remaining = staked - amount; // cannot underflow: checked above
+        _setStake(staker, remaining, accRewardPerShare, deferred ? reward : 0);
+        pool.totalStaked -= uint128(amount); // amount <= staked <= totalStaked
+
+        if (deferred) {
+            if (reward != 0) emit RewardDeferred(msg.sender, pid, reward);
+        } else {
+            _payReward(msg.sender, reward); // like MasterChef: the mint's Transfer event records it
+        }
+        if (amount != 0) pool.lpToken.safeTransfer(msg.sender, amount);
+        emit Withdraw(msg.sender, pid, amount);
+    }
+
+    /// @inheritdoc IFarm
+    function harvest(uint256 pid) external nonReentrant whenNotPaused {
+        (, uint256 accRewardPerShare) = _accrue(pid);
+        uint256 reward = _settle(_stakers[pid][msg.sender], accRewardPerShare);
+        if (reward != 0) {
+            _rewardToken.mint(msg.sender, reward);
+            emit Harvest(msg.sender, pid, reward);
+        }
+    }
+
+    /// @inheritdoc IFarm
+    function harvestAll(uint256[] calldata pids) external nonReentrant whenNotPaused {
+        uint256 total;
+        for (uint256 i; i < pids.length; ++i) {
+            uint256 pid = pids[i];
+            (, uint256 accRewardPerShare) = _accrue(pid);
+            uint256 reward = _settle(_stakers[pid][msg.sender], accRewardPerShare);
+            if (reward != 0) {
+                total += reward;
+                emit Harvest(msg.sender, pid, reward);
+            }
+        }
+        // One mint for all pools: the reward token is touched once however many pools.
+        if (total != 0) _rewardToken.mint(msg.sender, total);
+    }
+
+    /// @inheritdoc IFarm
+    function emergencyWithdraw(uint256 pid) external nonReentrant {
+        // Touches neither the reward token nor the accumulators, so nothing there can block it.
+        Pool storage pool = _existingPool(pid);
+        Staker storage staker = _stakers[pid][msg.sender];
+        uint256 amount = staker.amount;
+        delete _stakers[pid][msg.sender];
+        pool.totalStaked -= uint128(amount); // amount <= totalStaked
+        if (amount != 0) pool.lpToken.safeTransfer(msg.sender, amount);
+        emit EmergencyWithdraw(msg.sender, pid, amount);
+    }
+
+    /// @inheritdoc IFarm
+    function updatePool(uint256 pid) external nonReentrant {
+        _accrue(pid);
+    }
+
+    /// @inheritdoc IFarm
+    function massUpdatePools() external nonReentrant {
+        uint256 accRewardPerPoint = _updateEmission(_totalAllocPoint);
+        uint256 length = _poolLength;
+        for (uint256 pid; pid < length; ++pid) {
+            _updatePool(_pools[pid], accRewardPerPoint);
+        }
+    }
+
+    /*//////////////////////////////////////////////////////////////
+                                 ADMIN
+    //////////////////////////////////////////////////////////////*/
+
+    /// @inheritdoc IFarm
+    function add(uint256 allocPoint, address lpToken) external onlyOwner {
+        if (lpToken == address(0)) revert LpTokenZeroAddress();
+        if (lpToken.code.length == 0) revert LpTokenNotAContract(lpToken);
+        if (lpToken == address(_rewardToken)) revert LpTokenIsRewardToken(lpToken);
+        uint256 existing = _pidPlusOne[lpToken];
+        if (existing != 0) revert PoolAlreadyExists(lpToken, existing - 1);
+        if (allocPoint > MAX_ALLOC_POINT) revert AllocPointTooLarge(allocPoint, MAX_ALLOC_POINT);
+        uint256 pid = _poolLength;
+        if (pid == MAX_POOLS) revert TooManyPools(MAX_POOLS);
+
+        uint256 totalAlloc = _totalAllocPoint;
+        _checkpointEmission(totalAlloc);
+        // accRewardPerPointPaid stays 0: with nothing staked, the pool's first update only moves
+        // it to the current accumulator, so the pool earns from this block on.
+        Pool storage pool = _pools[pid];
+        pool.lpToken = IERC20(lpToken);
+        pool.allocPoint = uint40(allocPoint);
+        _pidPlusOne[lpToken] = pid + 1;
+        _poolLength = uint24(pid + 1);
+        _totalAllocPoint = uint64(totalAlloc + allocPoint); // <= 2^24 pools * 2^40 points
+        emit PoolAdded(pid, lpToken, allocPoint);
+    }
+
+    /// @inheritdoc IFarm
+    function set(uint256 pid, uint256 allocPoint) external onlyOwner {
+        if (allocPoint > MAX_ALLOC_POINT) revert AllocPointTooLarge(allocPoint, MAX_ALLOC_POINT);
+        uint256 length = _poolLength;
+        if (pid >= length) revert PoolNotFound(pid, length);
+        Pool storage pool = _pools[pid];
+        uint256 totalAlloc = _totalAllocPoint;
+        // Settle the pool at its old allocation, then switch: both land in one storage write.
+        uint256 oldAllocPoint = pool.allocPoint;
+        uint256 accRewardPerPoint = _checkpointEmission(totalAlloc);
+        uint256 accRewardPerShare = _poolAccRewardPerShare(pool, accRewardPerPoint);
+        _totalAllocPoint = uint64(totalAlloc - oldAllocPoint + allocPoint);
+        pool.accRewardPerShare = uint216(accRewardPerShare);
+        pool.allocPoint = uint40(allocPoint);
+        pool.accRewardPerPointPaid = uint128(accRewardPerPoint);
+        emit PoolSet(pid, allocPoint);
+    }
+
+    /// @inheritdoc IFarm
+    function setRewardPerBlock(uint256 newRewardPerBlock) external onlyOwner {
+        if (newRewardPerBlock > MAX_REWARD_PER_BLOCK) {
+            revert RewardPerBlockTooLarge(newRewardPerBlock, MAX_REWARD_PER_BLOCK);
+        }
+        _updateEmission(_totalAllocPoint); // settle at the old rate first
+        _restartSchedule(newRewardPerBlock);
+        emit RewardPerBlockSet(newRewardPerBlock);
+    }
+
+    /// @inheritdoc IFarm
+    function pause() external onlyOwner {
+        _pause();
+    }
+
+    /// @inheritdoc IFarm
+    function unpause() external onlyOwner {
+        _unpause();
+    }
+
+    /// @notice Disabled: without an owner a paused farm could never pay the rewards it holds.
+    function renounceOwnership() public view override onlyOwner {
+        revert OwnershipCannotBeRenounced();
+    }
+
+    /*//////////////////////////////////////////////////////////////
+                                 VIEWS
+    //////////////////////////////////////////////////////////////*/
+
+    /// @inheritdoc IFarm
+    function poolLength() external view returns (uint256) {
+        return _poolLength;
+    }
+
+    /// @inheritdoc IFarm
+    function poolInfo(uint256 pid)
+        external
+        view
+        returns (address lpToken, uint256 allocPoint, uint256 totalStaked, uint256 accRewardPerShare)
+    {
+        Pool storage pool = _existingPool(pid);
+        return (address(pool.lpToken), pool.allocPoint, pool.totalStaked, pool.accRewardPerShare);
+    }
+
+    /// @inheritdoc IFarm
+    function userInfo(uint256 pid, address user) external view returns (uint256 amount, uint256 rewardDebt) {
+        Staker storage staker = _stakers[pid][user];
+        return (staker.amount, staker.rewardDebt);
+    }
+
+    /// @inheritdoc IFarm
+    function pendingReward(uint256 pid, address user) external view returns (uint256) {
+        Pool storage pool = _existingPool(pid);
+        (Emission memory emission,) = _currentEmission(_totalAllocPoint);
+        return _pending(_stakers[pid][user], _poolAccRewardPerShare(pool, emission.accRewardPerPoint));
+    }
+
+    /// @inheritdoc IFarm
+    function rewardToken() external view returns (address) {
+        return address(_rewardToken);
+    }
+
+    /// @inheritdoc IFarm
+    function rewardPerBlock() external view returns (uint256) {
+        return _schedule.rewardPerBlock;
+    }
+
+    /// @inheritdoc IFarm
+    function totalAllocPoint() external view returns (uint256) {
+        return _totalAllocPoint;
+    }
+
+    /// @inheritdoc IFarm
+    function rewardsRemaining() external view returns (uint256) {
+        Schedule memory schedule = _schedule;
+        // While no pool has allocation, blocks emit nothing (see _checkpointEmission).
+        uint256 until = _totalAllocPoint == 0 ? _emission.lastRewardBlock : block.number;
+        return schedule.budget - _emittedBy(schedule, until);
+    }
+
+    /// @inheritdoc IFarm
+    function emissionEndBlock() external view returns (uint256) {
+        Schedule memory schedule = _schedule;
+        if (schedule.rewardPerBlock == 0) return type(uint256).max;
+        uint256 blocks = (uint256(schedule.budget) + schedule.rewardPerBlock - 1) / schedule.rewardPerBlock;
+        return schedule.checkpointBlock + blocks;
+    }
+
+    /*//////////////////////////////////////////////////////////////
+                               ACCOUNTING
+    //////////////////////////////////////////////////////////////*/
+
+    /// @dev Checks `pid`, then brings emission and the pool up to this block.
+    function _accrue(uint256 pid) private returns (Pool storage pool, uint256 accRewardPerShare) {
+        uint256 length = _poolLength;
+        if (pid >= length) revert PoolNotFound(pid, length);
+        pool = _pools[pid];
+        accRewardPerShare = _updatePool(pool, _updateEmission(_totalAllocPoint));
+    }
+
+    /// @dev Stakes `amount` of the caller's LP for `to` and pays `to` its reward.
+    function _deposit(uint256 pid, uint256 amount, address to) private {
+        (Pool storage pool, uint256 accRewardPerShare) = _accrue(pid);
+        Staker storage staker = _stakers[pid][to];
+
+        // Credit what actually arrived, so fee-on-transfer tokens cannot inflate stakes.
+        uint256 received;
+        if (amount != 0) {
+            IERC20 lpToken = pool.lpToken;
+            uint256 balanceBefore = lpToken.balanceOf(address(this));
+            lpToken.safeTransferFrom(msg.sender, address(this), amount);
+            received = lpToken.balanceOf(address(this)) - balanceBefore;
+        }
+
+        uint256 reward = _pending(staker, accRewardPerShare);
+        _setStake(staker, staker.amount + received, accRewardPerShare, 0);
+        pool.totalStaked = (pool.totalStaked + received).toUint128();
+
+        _payReward(to, reward); // like MasterChef: the mint's Transfer event records it
+        emit Deposit(to, pid, received);
+    }
+
+    /// @dev Marks `staker` as paid up to `accRewardPerShare` and returns what it is owed.
+    function _settle(Staker storage staker, uint256 accRewardPerShare) private returns (uint256 reward) {
+        uint256 amount = staker.amount;
+        reward = _pending(staker, accRewardPerShare);
+        _setStake(staker, amount, accRewardPerShare, 0);
+    }
+
+    /// @dev Records `amount` staked, settled up to `accRewardPerShare`, still owed `unpaid`.
+    function _setStake(Staker storage staker, uint256 amount, uint256 accRewardPerShare, uint256 unpaid) private {
+        uint128 debt = uint128(Math.mulDiv(amount, accRewardPerShare, ACC_PER_SHARE_SCALE, Math.Rounding.Ceil));
+        unchecked {
+            // mod 2^128 by design, see Staker
+            debt -= uint128(unpaid);
+        }
+        staker.amount = amount.toUint128();
+        staker.rewardDebt = debt;
+    }
+
+    /// @dev What `staker` is owed at `accRewardPerShare` (see Staker for why wrapping is exact).
+    function _pending(Staker storage staker, uint256 accRewardPerShare) private view returns (uint256) {
+        uint128 accrued = uint128(Math.mulDiv(staker.amount, accRewardPerShare, ACC_PER_SHARE_SCALE));
+        unchecked {
+            int128 owed = int128(accrued - staker.rewardDebt);
+            return owed > 0 ? uint128(owed) : 0;
+        }
+    }
+
+    /// @dev Mints `reward` to `to`. Never fails for lack of supply: emission is clamped to the cap.
+    function _payReward(address to, uint256 reward) private {
+        if (reward != 0) _rewardToken.mint(to, reward);
+    }
+
+    /// @dev Catches `pool` up to the global accumulator and returns its reward per share.
+    function _updatePool(Pool storage pool, uint256 accRewardPerPoint) private returns (uint256 accRewardPerShare) {
+        if (pool.accRewardPerPointPaid == accRewardPerPoint) return pool.accRewardPerShare;
+        accRewardPerShare = _poolAccRewardPerShare(pool, accRewardPerPoint);
+        pool.accRewardPerShare = uint216(accRewardPerShare); // < 2^216, see ACC_PER_SHARE_SCALE
+        pool.accRewardPerPointPaid = uint128(accRewardPerPoint);
+    }
+
+    /// @dev The pool's reward per share once caught up to `accRewardPerPoint`. With nothing staked
+    ///      the pool's share of emission in between goes to no one, as in MasterChef.
+    function _poolAccRewardPerShare(Pool storage pool, uint256 accRewardPerPoint) private view returns (uint256) {
+        uint256 accRewardPerShare = pool.accRewardPerShare;
+        uint256 staked = pool.totalStaked;
+        if (staked == 0) return accRewardPerShare;
+        // allocPoint * delta <= emission * 1e9 < 2^126, so the product stays below 2^216.
+        uint256 poolReward = pool.allocPoint * (accRewardPerPoint - pool.accRewardPerPointPaid);
+        return accRewardPerShare + poolReward * POINT_TO_SHARE_SCALE / staked;
+    }
+
+    /// @dev Brings the global accumulator up to this block and returns it.
+    function _updateEmission(uint256 totalAlloc) private returns (uint256) {
+        (Emission memory emission, bool changed) = _currentEmission(totalAlloc);
+        if (changed) {
+            _emission.accRewardPerPoint = emission.accRewardPerPoint;
+            _emission.lastRewardBlock = emission.lastRewardBlock;
+        }
+        return emission.accRewardPerPoint;
+    }
+
+    /// @dev The global accumulator as of this block. While no pool has allocation nothing is
+    ///      emitted and `lastRewardBlock` stays put, so `_checkpointEmission` can skip those blocks.
+    function _currentEmission(uint256 totalAlloc) private view returns (Emission memory emission, bool changed) {
+        emission = _emission;
+        if (block.number <= emission.lastRewardBlock || totalAlloc == 0) return (emission, false);
+        Schedule memory schedule = _schedule;
+        uint256 emitted = _emittedBy(schedule, block.number) - _emittedBy(schedule, emission.lastRewardBlock);
+        // Total emission is at most 2^96, so the accumulator stays below 2^126.
+        emission.accRewardPerPoint += uint128(emitted * ACC_PER_POINT_SCALE / totalAlloc);
+        emission.lastRewardBlock = uint64(block.number);
+        return (emission, true);
+    }
+
+    /// @dev Brings emission up to this block before the total allocation changes. If no pool had
+    ///      allocation, the idle blocks emitted nothing: restart the schedule so they spend no budget.
+    function _checkpointEmission(uint256 totalAlloc) private returns (uint256) {
+        if (totalAlloc != 0) return _updateEmission(totalAlloc);
+        _restartSchedule(_schedule.rewardPerBlock);
+        return _emission.accRewardPerPoint;
+    }
+
+    /// @dev Restarts the schedule at this block (or at the start block, if later) with `rate`,
+    ///      keeping the budget not yet emitted. The accumulator must already be up to date.
+    function _restartSchedule(uint256 rate) private {
+        Schedule memory schedule = _schedule;
+        uint64 lastRewardBlock = _emission.lastRewardBlock;
+        uint256 from = block.number > schedule.checkpointBlock ? block.number : schedule.checkpointBlock;
+        uint256 budget = schedule.budget - _emittedBy(schedule, lastRewardBlock);
+        _schedule = Schedule(uint96(rate), uint96(budget), uint64(from));
+        if (lastRewardBlock != from) _emission.lastRewardBlock = uint64(from);
+    }
+
+    /// @dev Reward the schedule emits from its checkpoint up to `blockNumber`, capped by its budget.
+    function _emittedBy(Schedule memory schedule, uint256 blockNumber) private pure returns (uint256) {
+        if (blockNumber <= schedule.checkpointBlock) return 0;
+        uint256 scheduled = (blockNumber - schedule.checkpointBlock) * schedule.rewardPerBlock;
+        return scheduled < schedule.budget ? scheduled : schedule.budget;
+    }
+
+    /// @dev The pool `pid`, which must exist.
+    function _existingPool(uint256 pid) private view returns (Pool storage pool) {
+        pool = _pools[pid];
+        if (address(pool.lpToken) == address(0)) revert PoolNotFound(pid, _poolLength);
+    }
+}

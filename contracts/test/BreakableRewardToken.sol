@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.34;
+
+import {ERC20} from "@openzeppelin/contracts/token/ERC20/ERC20.sol";
+
+import {IRewardToken} from "../interfaces/IRewardToken.sol";
+
+/// @title BreakableRewardToken
+/// @notice Test reward token whose minting can be switched off, to show that stakers can always
+///         get their LP back even when rewards cannot be paid.
+contract BreakableRewardToken is ERC20, IRewardToken {
+    address public immutable minter;
+    uint256 public immutable cap;
+    bool public broken;
+
+    error MintingBroken();
+
+    /// @param cap_ Supply cap.
+    /// @param minter_ The farm.
+    constructor(uint256 cap_, address minter_) ERC20("Breakable", "BRK") {
+        cap = cap_;
+        minter = minter_;
+    }
+
+    /// @notice Switches minting off (true) or on (false).
+    /// @param broken_ Whether mint reverts.
+    function setBroken(bool broken_) external {
+        broken = broken_;
+    }
+
+    /// @inheritdoc IRewardToken
+    function mint(address to, uint256 amount) external {
+        if (broken || msg.sender != minter) revert MintingBroken();
+        _mint(to, amount);
+    }
+}

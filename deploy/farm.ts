@@ -1,0 +1,53 @@
+/**
+ * The reward token and the farm. The token's minter is immutable, so the farm's address is
+ * predicted from the deployer's nonce and the token is deployed first; the farm's constructor
+ * refuses to deploy unless the prediction held, so a wrong order cannot go unnoticed.
+ */
+import type { HardhatEthers } from "@nomicfoundation/hardhat-ethers/types";
+import { type Contract, getCreateAddress, type Signer } from "ethers";
+
+export interface FarmParams {
+  rewardPerBlock: bigint;
+  startBlock: bigint;
+  /** Hard cap on the reward token's supply, in wei. */
+  cap: bigint;
+  owner: string;
+  name?: string;
+  symbol?: string;
+  /** Minted at deployment to `initialHolder` (e.g. to seed a market); counts against the cap. */
+  initialSupply?: bigint;
+  initialHolder?: string;
+}
+
+export interface FarmDeployment {
+  rewardToken: Contract;
+  farm: Contract;
+}
+
+export async function deployFarm(ethers: HardhatEthers, deployer: Signer, params: FarmParams): Promise<FarmDeployment> {
+  const from = await deployer.getAddress();
+  const nonce = await deployer.getNonce("pending");
+  const predictedFarm = getCreateAddress({ from, nonce: nonce + 1 });
+
+  const rewardToken = await ethers.deployContract(
+    "RewardToken",
+    [
+      params.name ?? "Farm Reward",
+      params.symbol ?? "RWD",
+      params.cap,
+      predictedFarm,
+      params.initialHolder ?? from,
+      params.initialSupply ?? 0n,
+    ],
+    deployer,
+  );
+  await rewardToken.waitForDeployment();
+
+  const farm = await ethers.deployContract(
+    "Farm",
+    [await rewardToken.getAddress(), params.rewardPerBlock, params.startBlock, params.owner],
+    deployer,
+  );
+  await farm.waitForDeployment();
+  return { rewardToken, farm };
+}

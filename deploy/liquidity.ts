@@ -1,0 +1,41 @@
+/**
+ * Creates Uniswap V2 pairs and funds them through the real router, the way a liquidity provider
+ * would: approve both tokens, then addLiquidity (which creates the pair on first use).
+ */
+import { type Contract, MaxUint256, type Signer } from "ethers";
+
+import { pairAt, type UniswapWorld } from "./uniswap.js";
+
+export interface LiquidityRequest {
+  tokenA: Contract;
+  tokenB: Contract;
+  amountA: bigint;
+  amountB: bigint;
+}
+
+/** Adds liquidity for `provider` (who must hold both tokens) and returns the pair. */
+export async function addLiquidity(
+  uniswap: UniswapWorld,
+  provider: Signer,
+  { tokenA, tokenB, amountA, amountB }: LiquidityRequest,
+): Promise<Contract> {
+  const router = await uniswap.router.getAddress();
+  await (await (tokenA.connect(provider) as Contract).approve(router, MaxUint256)).wait();
+  await (await (tokenB.connect(provider) as Contract).approve(router, MaxUint256)).wait();
+  const to = await provider.getAddress();
+  const deadline = MaxUint256;
+  await (
+    await (uniswap.router.connect(provider) as Contract).addLiquidity(
+      await tokenA.getAddress(),
+      await tokenB.getAddress(),
+      amountA,
+      amountB,
+      0n,
+      0n,
+      to,
+      deadline,
+    )
+  ).wait();
+  const pair = await uniswap.factory.getPair(await tokenA.getAddress(), await tokenB.getAddress());
+  return pairAt(pair, provider);
+}
