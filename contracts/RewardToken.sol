@@ -16,6 +16,8 @@ contract RewardToken is ERC20, ERC20Permit, ERC20Capped, IRewardToken {
     /// @inheritdoc IRewardToken
     address public immutable minter;
 
+    uint8 private immutable _decimals;
+
     /// @notice `caller` tried to mint but is not the minter.
     error RewardTokenUnauthorizedMinter(address caller);
     /// @notice The minter cannot be the zero address.
@@ -23,6 +25,7 @@ contract RewardToken is ERC20, ERC20Permit, ERC20Capped, IRewardToken {
 
     /// @param name_ Token name (also the EIP-712 domain name).
     /// @param symbol_ Token symbol.
+    /// @param decimals_ Token decimals (18 for most tokens; 6 works as well).
     /// @param cap_ Hard ceiling on total supply, in wei.
     /// @param minter_ The only account that may ever mint (the farm).
     /// @param initialHolder Receives `initialSupply` (ignored when it is zero).
@@ -30,6 +33,7 @@ contract RewardToken is ERC20, ERC20Permit, ERC20Capped, IRewardToken {
     constructor(
         string memory name_,
         string memory symbol_,
+        uint8 decimals_,
         uint256 cap_,
         address minter_,
         address initialHolder,
@@ -37,6 +41,7 @@ contract RewardToken is ERC20, ERC20Permit, ERC20Capped, IRewardToken {
     ) ERC20(name_, symbol_) ERC20Permit(name_) ERC20Capped(cap_) {
         if (minter_ == address(0)) revert RewardTokenZeroMinter();
         minter = minter_;
+        _decimals = decimals_;
         if (initialSupply != 0) _mint(initialHolder, initialSupply);
     }
 
@@ -44,6 +49,11 @@ contract RewardToken is ERC20, ERC20Permit, ERC20Capped, IRewardToken {
     function mint(address to, uint256 amount) external {
         if (msg.sender != minter) revert RewardTokenUnauthorizedMinter(msg.sender);
         _mint(to, amount);
+    }
+
+    /// @inheritdoc ERC20
+    function decimals() public view override returns (uint8) {
+        return _decimals;
     }
 
     /// @inheritdoc IRewardToken

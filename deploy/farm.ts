@@ -14,6 +14,8 @@ export interface FarmParams {
   owner: string;
   name?: string;
   symbol?: string;
+  /** Reward token decimals, 18 unless given. */
+  decimals?: number;
   /** Minted at deployment to `initialHolder` (e.g. to seed a market); counts against the cap. */
   initialSupply?: bigint;
   initialHolder?: string;
@@ -34,6 +36,7 @@ export async function deployFarm(ethers: HardhatEthers, deployer: Signer, params
     [
       params.name ?? "Farm Reward",
       params.symbol ?? "RWD",
+      params.decimals ?? 18,
       params.cap,
       predictedFarm,
       params.initialHolder ?? from,
