@@ -92,11 +92,14 @@ contract Farm is IFarm, Ownable2Step, Pausable {
     mapping(uint256 pid => Pool) private _pools;
     mapping(address lpToken => uint256) private _pidPlusOne;
 
-    /// @dev One slot per staker. `rewardDebt` is `amount * accRewardPerShare / 1e36` (rounded up)
-    ///      at the last settlement, minus any reward kept unpaid, all mod 2^128: the debt itself can
-    ///      exceed 128 bits, but what is owed, (accrued - debt), always lies in [-1, 2^97], so the
-    ///      wrapped difference is exact. Rounding the debt up means a staker is never paid more than
-    ///      its exact share, so total payouts can never exceed emission (and hit the cap).
+    /// @dev One slot per staker. What a staker is owed is `accrued - rewardDebt`, where accrued is
+    ///      `amount * accRewardPerShare / 1e36` rounded down. When the stake changes, the debt is
+    ///      reset to that product rounded up (minus any reward kept unpaid); every payment adds to
+    ///      it. So over a constant stake the payments telescope to the floor of the exact share,
+    ///      however often anyone settles it, and never exceed it: total payouts cannot pass emission
+    ///      (nor the cap), and a staker loses at most 1 wei per change of its own stake.
+    ///      Both terms are kept mod 2^128: the product can exceed 128 bits, but the owed difference
+    ///      always lies in [-1, 2^97], so the wrapped subtraction is exact.
     struct Staker {
         uint128 amount;
         uint128 rewardDebt;
@@ -186,9 +189,12 @@ contract Farm is IFarm, Ownable2Step, Pausable {
 
         uint256 reward = _pending(staker, accRewardPerShare);
         bool deferred = paused(); // harvests are stopped: keep the reward owed, pay it later
-        uint256 remaining = staked - amount; // cannot underflow: checked above
-        _setStake(staker, remaining, accRewardPerShare, deferred ? reward : 0);
-        pool.totalStaked -= uint128(amount); // amount <= staked <= totalStaked
+        if (amount != 0) {
+            _setStake(staker, staked - amount, accRewardPerShare, deferred ? reward : 0);
+            pool.totalStaked -= uint128(amount); // amount <= staked <= totalStaked
+        } else if (!deferred) {
+            _markPaid(staker, reward);
+        }
 
         if (deferred) {
             if (reward != 0) emit RewardDeferred(msg.sender, pid, reward);
@@ -412,21 +418,32 @@ contract Farm is IFarm, Ownable2Step, Pausable {
         }
 
         uint256 reward = _pending(staker, accRewardPerShare);
-        _setStake(staker, staker.amount + received, accRewardPerShare, 0);
-        pool.totalStaked = (pool.totalStaked + received).toUint128();
+        if (received != 0) {
+            _setStake(staker, staker.amount + received, accRewardPerShare, 0);
+            pool.totalStaked = (pool.totalStaked + received).toUint128();
+        } else {
+            _markPaid(staker, reward);
+        }
 
         _payReward(to, reward); // like MasterChef: the mint's Transfer event records it
         emit Deposit(to, pid, received);
     }
 
-    /// @dev Marks `staker` as paid up to `accRewardPerShare` and returns what it is owed.
+    /// @dev Marks what `staker` is owed at `accRewardPerShare` as paid and returns it.
     function _settle(Staker storage staker, uint256 accRewardPerShare) private returns (uint256 reward) {
-        uint256 amount = staker.amount;
         reward = _pending(staker, accRewardPerShare);
-        _setStake(staker, amount, accRewardPerShare, 0);
+        _markPaid(staker, reward);
     }
 
-    /// @dev Records `amount` staked, settled up to `accRewardPerShare`, still owed `unpaid`.
+    /// @dev Adds a payment to the debt: the stake is unchanged, so no rounding is reset.
+    function _markPaid(Staker storage staker, uint256 reward) private {
+        if (reward == 0) return;
+        unchecked {
+            staker.rewardDebt += uint128(reward); // mod 2^128 by design, see Staker
+        }
+    }
+
+    /// @dev Records a new stake of `amount`, settled up to `accRewardPerShare`, still owed `unpaid`.
     function _setStake(Staker storage staker, uint256 amount, uint256 accRewardPerShare, uint256 unpaid) private {
         uint128 debt = uint128(Math.mulDiv(amount, accRewardPerShare, ACC_PER_SHARE_SCALE, Math.Rounding.Ceil));
         unchecked {

@@ -5,13 +5,13 @@
  * reward tokens, approvals are set. Real UniswapV2Pair LP; the 21,000 base is included.
  */
 import { expect } from "chai";
-import { type Contract, MaxUint256 } from "ethers";
+import { type ContractTransactionResponse, MaxUint256 } from "ethers";
 import { network } from "hardhat";
 
-import { mined } from "./helpers/chain.js";
+import { as, mined } from "./helpers/chain.js";
 import { buildWorld, type World } from "./helpers/world.js";
 
-const { ethers, networkHelpers } = await network.connect();
+const { ethers, networkHelpers } = await network.create();
 
 const BUDGETS: Record<string, number> = {
   "deposit (new staker)": 102_000,
@@ -32,27 +32,27 @@ describe("Gas in the steady state", function () {
   async function steadyState(): Promise<World> {
     const world = await buildWorld(ethers);
     const { farm, owner, alice, bob, carol, usdcWeth, daiWeth } = world;
-    await (await farm.connect(owner).add(100, await usdcWeth.getAddress())).wait();
-    await (await farm.connect(owner).add(100, await daiWeth.getAddress())).wait();
+    await (await as(farm, owner).add(100, await usdcWeth.getAddress())).wait();
+    await (await as(farm, owner).add(100, await daiWeth.getAddress())).wait();
     await networkHelpers.mineUpTo(world.startBlock + 1n);
     for (const user of [alice, bob, carol]) {
       for (const pair of [usdcWeth, daiWeth]) {
-        await (await (pair.connect(user) as Contract).approve(await farm.getAddress(), MaxUint256)).wait();
+        await (await as(pair, user).approve(await farm.getAddress(), MaxUint256)).wait();
       }
     }
     // Bob is the pool's other staker; Alice is an existing staker who already holds rewards;
     // Carol holds rewards from the other pool but never staked in pool 0.
-    await (await farm.connect(bob).deposit(0, 10n ** 15n)).wait();
-    await (await farm.connect(alice).deposit(0, 10n ** 15n)).wait();
-    await (await farm.connect(carol).deposit(1, 10n ** 15n)).wait();
+    await (await as(farm, bob).deposit(0, 10n ** 15n)).wait();
+    await (await as(farm, alice).deposit(0, 10n ** 15n)).wait();
+    await (await as(farm, carol).deposit(1, 10n ** 15n)).wait();
     await networkHelpers.mine(5);
-    await (await farm.connect(alice).harvest(0)).wait();
-    await (await farm.connect(carol).harvest(1)).wait();
-    await (await farm.connect(bob).harvest(0)).wait(); // pool 0 last updated in an earlier block
+    await (await as(farm, alice).harvest(0)).wait();
+    await (await as(farm, carol).harvest(1)).wait();
+    await (await as(farm, bob).harvest(0)).wait(); // pool 0 last updated in an earlier block
     return world;
   }
 
-  async function measure(label: string, send: () => Promise<never>): Promise<void> {
+  async function measure(label: string, send: () => Promise<ContractTransactionResponse>): Promise<void> {
     await networkHelpers.mine(10);
     const { gasUsed } = await mined(send());
     measured[label] = Number(gasUsed);
@@ -61,13 +61,13 @@ describe("Gas in the steady state", function () {
   it("stays within every budget", async function () {
     const { farm, owner, alice, carol, wbtcWeth } = await networkHelpers.loadFixture(steadyState);
 
-    await measure("deposit (existing staker, pays pending)", () => farm.connect(alice).deposit(0, 10n ** 14n));
-    await measure("harvest", () => farm.connect(alice).harvest(0));
-    await measure("withdraw (pays pending)", () => farm.connect(alice).withdraw(0, 10n ** 14n));
-    await measure("deposit (new staker)", () => farm.connect(carol).deposit(0, 10n ** 14n));
-    await measure("emergencyWithdraw", () => farm.connect(alice).emergencyWithdraw(0));
-    await measure("set", () => farm.connect(owner).set(0, 300));
-    await measure("add", async () => farm.connect(owner).add(50, await wbtcWeth.getAddress()) as never);
+    await measure("deposit (existing staker, pays pending)", () => as(farm, alice).deposit(0, 10n ** 14n));
+    await measure("harvest", () => as(farm, alice).harvest(0));
+    await measure("withdraw (pays pending)", () => as(farm, alice).withdraw(0, 10n ** 14n));
+    await measure("deposit (new staker)", () => as(farm, carol).deposit(0, 10n ** 14n));
+    await measure("emergencyWithdraw", () => as(farm, alice).emergencyWithdraw(0));
+    await measure("set", () => as(farm, owner).set(0, 300));
+    await measure("add", async () => as(farm, owner).add(50, await wbtcWeth.getAddress()));
 
     const rows = Object.entries(BUDGETS).map(([operation, budget]) => ({
       operation,

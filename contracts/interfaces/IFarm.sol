@@ -20,7 +20,9 @@ interface IFarm {
     ///         Rewards paid by `deposit` and `withdraw` show, as in MasterChef, only as the reward
     ///         token's mint `Transfer`: one event fewer on the most frequent actions.
     event Harvest(address indexed user, uint256 indexed pid, uint256 amount);
-    /// @notice `amount` reward earned by `user` in pool `pid` was kept for later (farm paused).
+    /// @notice A withdrawal while paused kept `user`'s reward in pool `pid` for later: `amount` is
+    ///         all the reward now held for it there (earlier deferrals included), paid by its next
+    ///         harvest, deposit or withdrawal after `unpause`.
     event RewardDeferred(address indexed user, uint256 indexed pid, uint256 amount);
     /// @notice Pool `pid` was created for `lpToken` with `allocPoint`.
     event PoolAdded(uint256 indexed pid, address indexed lpToken, uint256 allocPoint);
@@ -160,6 +162,8 @@ interface IFarm {
 
     /// @notice Returns all of the caller's LP in pool `pid` at once, forfeiting its pending reward.
     ///         Works while paused and whatever state the reward token is in.
+    /// @dev Touches only the stake, not the accumulators: as in MasterChef, the caller's forfeited
+    ///      share of the pool's emission since the pool's last update goes to the stakers who remain.
     /// @param pid Pool id.
     function emergencyWithdraw(uint256 pid) external;
 

@@ -1,6 +1,6 @@
 /** Small helpers for driving blocks and reading transactions in tests. */
 import type { HardhatEthers } from "@nomicfoundation/hardhat-ethers/types";
-import type { ContractTransactionResponse } from "ethers";
+import type { Contract, ContractTransactionResponse, Signer } from "ethers";
 
 /** Mines empty blocks until the next transaction lands in block `target`. */
 export async function mineUntilNextTxIn(ethers: HardhatEthers, target: bigint): Promise<void> {
@@ -15,4 +15,9 @@ export async function mined(tx: Promise<ContractTransactionResponse>): Promise<{
   const receipt = await (await tx).wait();
   if (receipt === null) throw new Error("transaction was dropped");
   return { block: BigInt(receipt.blockNumber), gasUsed: receipt.gasUsed };
+}
+
+/** `contract` connected to `signer`, keeping the untyped Contract call surface. */
+export function as(contract: Contract, signer: Signer): Contract {
+  return contract.connect(signer) as Contract;
 }

@@ -4,7 +4,7 @@
  * Built once per test file by `loadFixture`, then restored from a snapshot for each test.
  */
 import type { HardhatEthers, HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
-import { type Contract, parseEther, parseUnits } from "ethers";
+import { type Contract, parseEther, parseUnits, toQuantity } from "ethers";
 
 import { deployFarm } from "../../deploy/farm.js";
 import { addLiquidity } from "../../deploy/liquidity.js";
@@ -38,6 +38,8 @@ export interface World {
 
 export async function buildWorld(ethers: HardhatEthers): Promise<World> {
   const [owner, alice, bob, carol, mallory] = await ethers.getSigners();
+  // Each new fixture builds on the previous test's chain: top the deployer up so it never runs dry.
+  await ethers.provider.send("hardhat_setBalance", [owner.address, toQuantity(parseEther("10000"))]);
   const uniswap = await deployUniswap(owner);
 
   const usdc = await deployTestToken(ethers, owner, TEST_TOKENS.usdc);
