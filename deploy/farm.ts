@@ -26,10 +26,31 @@ export interface FarmDeployment {
   farm: Contract;
 }
 
+/** The farm's address when it is the second contract `deployer` creates from now on (token first). */
+export async function predictFarmAddress(deployer: Signer): Promise<string> {
+  const nonce = await deployer.getNonce("pending");
+  return getCreateAddress({ from: await deployer.getAddress(), nonce: nonce + 1 });
+}
+
+/** Deploys the Farm over an already deployed `rewardToken`, whose minter must be its address. */
+export async function deployFarmOver(
+  ethers: HardhatEthers,
+  deployer: Signer,
+  rewardToken: Contract,
+  params: Pick<FarmParams, "rewardPerBlock" | "startBlock" | "owner">,
+): Promise<Contract> {
+  const farm = await ethers.deployContract(
+    "Farm",
+    [await rewardToken.getAddress(), params.rewardPerBlock, params.startBlock, params.owner],
+    deployer,
+  );
+  await farm.waitForDeployment();
+  return farm;
+}
+
 export async function deployFarm(ethers: HardhatEthers, deployer: Signer, params: FarmParams): Promise<FarmDeployment> {
   const from = await deployer.getAddress();
-  const nonce = await deployer.getNonce("pending");
-  const predictedFarm = getCreateAddress({ from, nonce: nonce + 1 });
+  const predictedFarm = await predictFarmAddress(deployer);
 
   const rewardToken = await ethers.deployContract(
     "RewardToken",
@@ -45,12 +66,6 @@ export async function deployFarm(ethers: HardhatEthers, deployer: Signer, params
     deployer,
   );
   await rewardToken.waitForDeployment();
-
-  const farm = await ethers.deployContract(
-    "Farm",
-    [await rewardToken.getAddress(), params.rewardPerBlock, params.startBlock, params.owner],
-    deployer,
-  );
-  await farm.waitForDeployment();
+  const farm = await deployFarmOver(ethers, deployer, rewardToken, params);
   return { rewardToken, farm };
 }

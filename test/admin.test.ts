@@ -6,13 +6,13 @@
  * Reward arithmetic: 10 RWD per block after startBlock S, split by allocation points, pro rata to
  * stake; a change made in block b applies from block b + 1.
  */
-import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
 import { expect } from "chai";
 import { type Contract, MaxUint256, parseEther, ZeroAddress } from "ethers";
 import { network } from "hardhat";
 
 import { mined, mineUntilNextTxIn, as } from "./helpers/chain.js";
-import { farmState, predictFarmAddress } from "./helpers/farm-state.js";
+import { predictFarmAddress } from "../deploy/farm.js";
+import { farmState } from "./helpers/farm-state.js";
 import { type World, buildWorld } from "./helpers/world.js";
 
 const { ethers, networkHelpers } = await network.create();

@@ -2,9 +2,8 @@
  * depositWithPermit: real EIP-2612 permits signed for the real UniswapV2Pair (domain "Uniswap V2",
  * version "1"), approve-free staking in one transaction, and every way the permit can fail.
  */
-import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
 import { expect } from "chai";
-import { type Contract, MaxUint256, parseEther } from "ethers";
+import { MaxUint256, parseEther } from "ethers";
 import { network } from "hardhat";
 
 import { mined, mineUntilNextTxIn, as } from "./helpers/chain.js";

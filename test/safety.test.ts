@@ -6,7 +6,6 @@
  * Reward arithmetic: 10 RWD per block after startBlock S, split by allocation points, pro rata to
  * stake; a stake change in block b earns from b + 1. Expected amounts are written out.
  */
-import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
 import { expect } from "chai";
 import { type Contract, MaxUint256, parseEther, ZeroAddress } from "ethers";
 import { network } from "hardhat";

@@ -5,9 +5,9 @@
  * - `signPairPermit` signs a real EIP-2612 permit for a UniswapV2Pair.
  */
 import type { HardhatEthers, HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
-import { type Contract, getCreateAddress, parseEther, Signature, toQuantity } from "ethers";
+import { type Contract, Signature } from "ethers";
 
-import { buildWorld, type World } from "./world.js";
+import { deployFarmOver, predictFarmAddress } from "../../deploy/farm.js";
 
 export interface StateScope {
   /** Existing pool ids whose poolInfo / userInfo / pendingReward are read. */
@@ -55,15 +55,9 @@ export async function farmState(farm: Contract, scope: StateScope = {}): Promise
   return state;
 }
 
-/** The address of the second contract `deployer` creates from now on (a token first, then the farm). */
-export async function predictFarmAddress(deployer: HardhatEthersSigner): Promise<string> {
-  const nonce = await deployer.getNonce("pending");
-  return getCreateAddress({ from: deployer.address, nonce: nonce + 1 });
-}
-
 /**
- * Deploys `makeRewardToken(predictedFarm)` and then a Farm at the predicted address (the deployer's
- * nonce after the token's), as deploy/farm.ts does. The token may name any minter it likes.
+ * Deploys `makeRewardToken(predictedFarm)` and then a Farm at the predicted address, as
+ * deploy/farm.ts does. The token may name any minter it likes.
  */
 export async function deployFarmFor(
   ethers: HardhatEthers,
@@ -74,12 +68,7 @@ export async function deployFarmFor(
   const predictedFarm = await predictFarmAddress(deployer);
   const rewardToken = await makeRewardToken(predictedFarm);
   await rewardToken.waitForDeployment();
-  const farm = await ethers.deployContract(
-    "Farm",
-    [await rewardToken.getAddress(), farmArgs.rewardPerBlock, farmArgs.startBlock, farmArgs.owner],
-    deployer,
-  );
-  await farm.waitForDeployment();
+  const farm = await deployFarmOver(ethers, deployer, rewardToken, farmArgs);
   if ((await farm.getAddress()) !== predictedFarm) throw new Error("farm address prediction failed");
   return { rewardToken, farm, predictedFarm };
 }
