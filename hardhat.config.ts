@@ -5,7 +5,7 @@ import hardhatEthers from "@nomicfoundation/hardhat-ethers";
 import hardhatEthersChaiMatchers from "@nomicfoundation/hardhat-ethers-chai-matchers";
 import hardhatMocha from "@nomicfoundation/hardhat-mocha";
 import hardhatNetworkHelpers from "@nomicfoundation/hardhat-network-helpers";
-import { defineConfig } from "hardhat/config";
+import { configVariable, defineConfig } from "hardhat/config";
 
 // Hardhat cannot download compilers on this offline machine: solc-js comes from npm instead.
 const require = createRequire(import.meta.url);
@@ -36,6 +36,21 @@ export default defineConfig({
     mocha: { timeout: 120_000 },
   },
   networks: {
-    localhost: { type: "http", chainType: "l1", url: "http://127.0.0.1:8545" },
+    // The node `npm start` and `npm run fork` run; PORT moves both.
+    localhost: { type: "http", chainType: "l1", url: `http://127.0.0.1:${process.env.PORT ?? 8545}` },
+    // Real networks for `npm run deploy -- --network <name>`: the URL and key come from environment
+    // variables, read only when that network is used.
+    sepolia: {
+      type: "http",
+      chainType: "l1",
+      url: configVariable("SEPOLIA_RPC_URL"),
+      accounts: [configVariable("DEPLOYER_PRIVATE_KEY")],
+    },
+    mainnet: {
+      type: "http",
+      chainType: "l1",
+      url: configVariable("MAINNET_RPC_URL"),
+      accounts: [configVariable("DEPLOYER_PRIVATE_KEY")],
+    },
   },
 });

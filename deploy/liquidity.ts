@@ -13,6 +13,12 @@ export interface LiquidityRequest {
   amountB: bigint;
 }
 
+/** Approves `spender` for unlimited `token` unless it may already spend `amount`. */
+export async function approveOnce(token: Contract, owner: Signer, spender: string, amount: bigint): Promise<void> {
+  const allowance = (await token.allowance(await owner.getAddress(), spender)) as bigint;
+  if (allowance < amount) await (await (token.connect(owner) as Contract).approve(spender, MaxUint256)).wait();
+}
+
 /** Adds liquidity for `provider` (who must hold both tokens) and returns the pair. */
 export async function addLiquidity(
   uniswap: UniswapWorld,
@@ -20,9 +26,9 @@ export async function addLiquidity(
   { tokenA, tokenB, amountA, amountB }: LiquidityRequest,
 ): Promise<Contract> {
   const router = await uniswap.router.getAddress();
-  await (await (tokenA.connect(provider) as Contract).approve(router, MaxUint256)).wait();
-  await (await (tokenB.connect(provider) as Contract).approve(router, MaxUint256)).wait();
   const to = await provider.getAddress();
+  await approveOnce(tokenA, provider, router, amountA);
+  await approveOnce(tokenB, provider, router, amountB);
   const deadline = MaxUint256;
   await (
     await (uniswap.router.connect(provider) as Contract).addLiquidity(

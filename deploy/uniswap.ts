@@ -54,3 +54,12 @@ export async function deployUniswap(signer: Signer): Promise<UniswapWorld> {
 export function pairAt(address: string, runner: Signer): Contract {
   return new Contract(address, uniswapArtifacts.pair.abi as never, runner);
 }
+
+/** The Uniswap V2 contracts already deployed at `addresses` (mainnet, a fork, a live network). */
+export function uniswapAt(addresses: { factory: string; router: string; weth: string }, runner: Signer): UniswapWorld {
+  return {
+    factory: new Contract(addresses.factory, uniswapArtifacts.factory.abi as never, runner),
+    router: new Contract(addresses.router, uniswapArtifacts.router.abi as never, runner),
+    weth: new Contract(addresses.weth, uniswapArtifacts.weth.abi as never, runner),
+  };
+}

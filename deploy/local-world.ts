@@ -1,0 +1,180 @@
+/**
+ * The local world `npm start` brings up: Uniswap V2 from the official artifacts, test tokens with
+ * real decimals, pairs at market prices, the reward token with its own market, the farm with five
+ * pools, dev accounts holding tokens and LP (half of it staked), and some trading volume so the
+ * pairs earn fees. Every part comes from the same deploy modules the tests and the fork use.
+ */
+import type { HardhatEthers, HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
+import { type Contract, parseEther, parseUnits } from "ethers";
+
+import { deployFarmStack, type FarmStack } from "./farm-stack.js";
+import { addLiquidity, approveOnce } from "./liquidity.js";
+import { ensureMulticall3 } from "./multicall.js";
+import type { FarmPlan } from "./plan.js";
+import type { PoolSpec } from "./pools.js";
+import { swapExact } from "./swaps.js";
+import { deployTestToken, TEST_TOKENS } from "./tokens.js";
+import { deployUniswap, type UniswapWorld } from "./uniswap.js";
+
+/** Runs one titled step; the launcher prints progress, tests just run it. */
+export type StepRunner = <T>(title: string, work: (note: (line: string) => void) => Promise<T>) => Promise<T>;
+
+export const LOCAL_WORLD_STEPS = 6;
+/** Dev accounts #0..#3 get tokens and LP; #0 deploys and owns the farm. */
+export const FUNDED_ACCOUNTS = 4;
+
+export interface LocalWorld {
+  uniswap: UniswapWorld;
+  tokens: { usdc: Contract; dai: Contract; wbtc: Contract };
+  /** Pairs by name, e.g. "USDC/WETH". */
+  pairs: Record<string, Contract>;
+  stack: FarmStack;
+}
+
+interface PairSpec {
+  name: string;
+  tokenA: Contract;
+  tokenB: Contract;
+  /** Liquidity seeded by the deployer: its ratio sets the price. */
+  seedA: bigint;
+  seedB: bigint;
+  allocPoint: bigint;
+}
+
+const REWARD_MARKET = { rwd: parseEther("50000"), weth: parseEther("25") }; // 1 RWD = 0.0005 WETH ≈ 1.5 USD
+
+async function deployTokens(ethers: HardhatEthers, deployer: HardhatEthersSigner) {
+  const usdc = await deployTestToken(ethers, deployer, TEST_TOKENS.usdc);
+  const dai = await deployTestToken(ethers, deployer, TEST_TOKENS.dai);
+  const wbtc = await deployTestToken(ethers, deployer, TEST_TOKENS.wbtc);
+  return { usdc, dai, wbtc };
+}
+
+/** Market prices: WETH ≈ 3,000 USD, WBTC ≈ 60,000 USD, DAI ≈ USDC. */
+function pairSpecs(uniswap: UniswapWorld, { usdc, dai, wbtc }: LocalWorld["tokens"]): PairSpec[] {
+  const weth = uniswap.weth;
+  return [
+    { name: "USDC/WETH", tokenA: usdc, tokenB: weth, seedA: parseUnits("3000000", 6), seedB: parseEther("1000"), allocPoint: 40n },
+    { name: "DAI/WETH", tokenA: dai, tokenB: weth, seedA: parseEther("3000000"), seedB: parseEther("1000"), allocPoint: 20n },
+    { name: "WBTC/WETH", tokenA: wbtc, tokenB: weth, seedA: parseUnits("50", 8), seedB: parseEther("1000"), allocPoint: 20n },
+    { name: "DAI/USDC", tokenA: dai, tokenB: usdc, seedA: parseEther("1000000"), seedB: parseUnits("1000000", 6), allocPoint: 10n },
+  ];
+}
+
+/** Mints test tokens and wraps ETH so `account` holds enough of everything for `share` of the seeds. */
+async function fund(uniswap: UniswapWorld, account: HardhatEthersSigner, specs: PairSpec[], share: bigint) {
+  const need = new Map<Contract, bigint>();
+  for (const { tokenA, tokenB, seedA, seedB } of specs) {
+    need.set(tokenA, (need.get(tokenA) ?? 0n) + seedA / share);
+    need.set(tokenB, (need.get(tokenB) ?? 0n) + seedB / share);
+  }
+  for (const [token, amount] of need) {
+    if (token === uniswap.weth) await (await (uniswap.weth.connect(account) as Contract).deposit({ value: amount })).wait();
+    else await (await token.mint(account.address, amount)).wait(); // a faucet test token
+  }
+}
+
+function localPlan(uniswap: UniswapWorld, stablecoin: string, multicall3: string, pools: PoolSpec[]): Promise<FarmPlan> {
+  return Promise.all([uniswap.factory.getAddress(), uniswap.router.getAddress(), uniswap.weth.getAddress()]).then(
+    ([uniswapV2Factory, uniswapV2Router, weth]) => ({
+      rewardToken: { name: "Farm Reward", symbol: "RWD", decimals: 18, cap: parseEther("10000000"), initialSupply: parseEther("100000") },
+      rewardPerBlock: parseEther("2"),
+      startBlock: { afterBlocks: 1n },
+      uniswapV2Factory, uniswapV2Router, weth, stablecoin, multicall3, pools,
+    }),
+  );
+}
+
+/** RWD each funded account gets from the deployer's seed supply (buying it would move its price). */
+const RWD_PER_ACCOUNT = parseEther("2000");
+
+/**
+ * Each funded account gets twice what it provides (so tokens stay in its wallet), adds liquidity
+ * to every pair, and stakes half of its LP in the farm.
+ */
+async function provideAndStake(world: LocalWorld, specs: PairSpec[], deployer: HardhatEthersSigner, account: HardhatEthersSigner): Promise<void> {
+  const { uniswap, stack } = world;
+  await fund(uniswap, account, specs, 50n);
+  const rwd = stack.rewardToken;
+  if (account !== deployer) await (await (rwd.connect(deployer) as Contract).transfer(account.address, RWD_PER_ACCOUNT)).wait();
+  const rwdWeth = (RWD_PER_ACCOUNT / 2n) * REWARD_MARKET.weth / REWARD_MARKET.rwd;
+  await (await (uniswap.weth.connect(account) as Contract).deposit({ value: rwdWeth })).wait();
+
+  const requests = [
+    ...specs.map((s) => ({ tokenA: s.tokenA, tokenB: s.tokenB, amountA: s.seedA / 100n, amountB: s.seedB / 100n })),
+    { tokenA: rwd, tokenB: uniswap.weth, amountA: RWD_PER_ACCOUNT / 2n, amountB: rwdWeth },
+  ];
+  const farm = await stack.farm.getAddress();
+  for (const request of requests) {
+    const pair = await addLiquidity(uniswap, account, request);
+    const pid = stack.deployment.pools.findIndex((p) => p.lpToken === (pair.target as string));
+    const half = ((await pair.balanceOf(account.address)) as bigint) / 2n;
+    await approveOnce(pair, account, farm, half);
+    await (await (stack.farm.connect(account) as Contract).deposit(pid, half)).wait();
+  }
+}
+
+/** Swaps back and forth in every pair so each has trading-fee volume to show. */
+async function trade(world: LocalWorld, specs: PairSpec[], trader: HardhatEthersSigner): Promise<number> {
+  await fund(world.uniswap, trader, specs, 20n);
+  let swaps = 0;
+  for (const { tokenA, tokenB, seedA, seedB } of specs) {
+    for (const fraction of [200n, 80n, 120n]) {
+      await swapExact(world.uniswap, trader, tokenA, tokenB, seedA / fraction);
+      await swapExact(world.uniswap, trader, tokenB, tokenA, seedB / fraction);
+      swaps += 2;
+    }
+  }
+  return swaps;
+}
+
+export async function buildLocalWorld(
+  ethers: HardhatEthers,
+  options: { network: string; dir?: string; step: StepRunner },
+): Promise<LocalWorld> {
+  const { step } = options;
+  const signers = await ethers.getSigners();
+  const deployer = signers[0];
+
+  const { uniswap, multicall3 } = await step("Deploying Uniswap V2 (WETH9, factory, router) and Multicall3", async (note) => {
+    const uniswap = await deployUniswap(deployer);
+    note(`factory ${await uniswap.factory.getAddress()}, router ${await uniswap.router.getAddress()}, WETH ${await uniswap.weth.getAddress()}`);
+    return { uniswap, multicall3: await ensureMulticall3(ethers) };
+  });
+
+  const tokens = await step("Deploying test tokens: USDC (6 decimals), DAI (18), WBTC (8)", () => deployTokens(ethers, deployer));
+  const specs = pairSpecs(uniswap, tokens);
+
+  const pairs = await step("Creating pairs at market prices (WETH ≈ 3,000 USD, WBTC ≈ 60,000 USD)", async (note) => {
+    await fund(uniswap, deployer, specs, 1n);
+    const pairs: Record<string, Contract> = {};
+    for (const spec of specs) {
+      pairs[spec.name] = await addLiquidity(uniswap, deployer, { tokenA: spec.tokenA, tokenB: spec.tokenB, amountA: spec.seedA, amountB: spec.seedB });
+      note(`${spec.name} at ${pairs[spec.name].target as string}`);
+    }
+    return pairs;
+  });
+
+  const stack = await step("Deploying the reward token, its RWD/WETH market and the farm", async (note) => {
+    const stablecoin = await tokens.usdc.getAddress();
+    const pools = specs.map((s) => ({ lpToken: pairs[s.name].target as string, allocPoint: s.allocPoint }));
+    const plan = await localPlan(uniswap, stablecoin, multicall3, pools);
+    const first = await deployFarmStack(ethers, deployer, plan, { network: options.network, dir: options.dir, fresh: true, log: note });
+    await (await (uniswap.weth.connect(deployer) as Contract).deposit({ value: REWARD_MARKET.weth })).wait();
+    pairs["RWD/WETH"] = await addLiquidity(uniswap, deployer, {
+      tokenA: first.rewardToken, tokenB: uniswap.weth, amountA: REWARD_MARKET.rwd, amountB: REWARD_MARKET.weth,
+    });
+    plan.pools.push({ lpToken: pairs["RWD/WETH"].target as string, allocPoint: 100n });
+    return deployFarmStack(ethers, deployer, plan, { network: options.network, dir: options.dir, log: note });
+  });
+  const world: LocalWorld = { uniswap, tokens, pairs, stack };
+
+  await step(`Funding dev accounts #0-#${FUNDED_ACCOUNTS - 1} with tokens and LP, staking half`, async () => {
+    for (const account of signers.slice(0, FUNDED_ACCOUNTS)) await provideAndStake(world, specs, deployer, account);
+  });
+
+  await step("Trading in every pair so it earns fees", async (note) => {
+    note(`${await trade(world, specs, signers[FUNDED_ACCOUNTS])} swaps by account #${FUNDED_ACCOUNTS}`);
+  });
+  return world;
+}

@@ -1,0 +1,86 @@
+/**
+ * Launching the project's commands (`npm start`, `npm run fork`, ...) as a user would, in their
+ * own process group, so a test can press "Ctrl-C" (SIGINT to the whole group, as a terminal does)
+ * and then prove that no process of the group is left behind.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
+import net from "node:net";
+
+/** A port nothing listens on right now. */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Processes whose process group is `group` (read from /proc/<pid>/stat). */
+export function groupMembers(group: number): number[] {
+  const members: number[] = [];
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" "); // state, ppid, pgrp, ...
+      if (Number(fields[2]) === group && fields[0] !== "Z") members.push(Number(entry));
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return members;
+}
+
+export class Launched {
+  output = "";
+  /** Exit code, or the signal that ended it (npm re-raises Ctrl-C's SIGINT on itself). */
+  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  readonly #child: ChildProcess;
+
+  constructor(command: string, args: string[], env: Record<string, string>) {
+    this.#child = spawn(command, args, { detached: true, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+    this.#child.stdout!.on("data", (chunk: Buffer) => (this.output += chunk.toString()));
+    this.#child.stderr!.on("data", (chunk: Buffer) => (this.output += chunk.toString()));
+    this.exited = new Promise((resolve) => this.#child.once("exit", (code, signal) => resolve({ code, signal })));
+  }
+
+  get group(): number {
+    return this.#child.pid!;
+  }
+
+  /** Resolves once the output matches `pattern`; rejects (with the output) on exit or timeout. */
+  async waitFor(pattern: RegExp, timeoutMs: number): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    let ended = false;
+    void this.exited.then(() => (ended = true));
+    while (!pattern.test(this.output)) {
+      if (ended || Date.now() > deadline) {
+        throw new Error(`${ended ? "exited" : "timed out"} before ${pattern}; output:\n${this.output}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+
+  /** Ctrl-C: SIGINT to every process in the group, as a terminal sends it. */
+  interrupt(): void {
+    process.kill(-this.group, "SIGINT");
+  }
+
+  /** Last resort for a failed test: nothing may outlive it. */
+  kill(): void {
+    try {
+      process.kill(-this.group, "SIGKILL");
+    } catch {
+      // Already gone.
+    }
+  }
+}
+
+/** `npm <args>` from the repository root. */
+export function npm(args: string[], env: Record<string, string>): Launched {
+  return new Launched("npm", args, env);
+}

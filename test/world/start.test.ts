@@ -1,0 +1,143 @@
+/**
+ * `npm start` as a newcomer runs it: on a free port, read the deployments file it writes, check
+ * the world over plain JSON-RPC (pools, prices, balances, volume, blocks that keep coming), then
+ * Ctrl-C, and prove nothing it started is left running.
+ */
+import { mkdtemp, readFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+
+import { expect } from "chai";
+import { Contract, formatUnits, JsonRpcProvider, parseEther } from "ethers";
+import hre from "hardhat";
+
+import type { Deployment } from "../../deploy/deployments.js";
+import { MULTICALL3_ADDRESS } from "../../deploy/multicall.js";
+import { uniswapArtifacts } from "../../deploy/uniswap.js";
+import { freePort, groupMembers, type Launched, npm } from "../helpers/processes.js";
+
+const ERC20_ABI = ["function balanceOf(address) view returns (uint256)", "function symbol() view returns (string)"];
+
+describe("npm start: the local world", function () {
+  let world: Launched;
+  let port: number;
+  let rpc: JsonRpcProvider;
+  let deployment: Deployment;
+  let farm: Contract;
+  let accounts: string[];
+
+  before(async function () {
+    port = await freePort();
+    const dir = await mkdtemp(path.join(os.tmpdir(), "farm-start-"));
+    world = npm(["start"], { PORT: String(port), DEPLOYMENTS_DIR: dir, BLOCK_SECONDS: "1" });
+    await world.waitFor(/Press Ctrl-C to stop/, 90_000);
+    rpc = new JsonRpcProvider(`http://127.0.0.1:${port}`, undefined, { staticNetwork: true, batchMaxCount: 1 });
+    deployment = JSON.parse(await readFile(path.join(dir, "31337.json"), "utf8")) as Deployment;
+    farm = new Contract(deployment.farm, (await hre.artifacts.readArtifact("Farm")).abi, rpc);
+    accounts = (await rpc.send("eth_accounts", [])) as string[];
+  });
+
+  after(async function () {
+    rpc?.destroy();
+    world?.kill();
+  });
+
+  it("prints its progress step by step, the dev accounts and the addresses", function () {
+    expect(world.output).to.match(/\[1\/8\] Starting a Hardhat node on 127\.0\.0\.1:\d+/);
+    expect(world.output).to.match(/\[8\/8\] Mining a block every 1 s/);
+    expect(world.output).to.include(`JSON-RPC   http://127.0.0.1:${port}`);
+    expect(world.output).to.include("#0  0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266");
+    expect(world.output).to.include(deployment.farm);
+  });
+
+  it("writes a deployments file with every field the frontend reads", async function () {
+    expect(deployment.chainId).to.equal(31337);
+    expect(deployment.multicall3).to.equal(MULTICALL3_ADDRESS);
+    for (const key of ["farm", "rewardToken", "uniswapV2Factory", "uniswapV2Router", "weth", "stablecoin"] as const) {
+      expect(await rpc.getCode(deployment[key]), key).to.not.equal("0x");
+    }
+    expect(await rpc.getCode(MULTICALL3_ADDRESS)).to.not.equal("0x");
+    expect(deployment.startBlock).to.equal(Number(await farm.startBlock()));
+    const symbols = deployment.pools.map((p) => [p.symbol0, p.symbol1].sort().join("/"));
+    expect(symbols).to.deep.equal(["USDC/WETH", "DAI/WETH", "WBTC/WETH", "DAI/USDC", "RWD/WETH"]);
+    const decimals = Object.fromEntries(deployment.pools.flatMap((p) => [[p.symbol0, p.decimals0], [p.symbol1, p.decimals1]]));
+    expect(decimals).to.deep.equal({ WETH: 18, USDC: 6, DAI: 18, WBTC: 8, RWD: 18 });
+  });
+
+  it("has five pools with different allocations, matching the file", async function () {
+    expect(await farm.poolLength()).to.equal(5n);
+    const allocations: bigint[] = [];
+    for (const pool of deployment.pools) {
+      const info = await farm.poolInfo(pool.pid);
+      expect(info.lpToken).to.equal(pool.lpToken);
+      allocations.push(info.allocPoint as bigint);
+    }
+    expect(allocations).to.deep.equal([40n, 20n, 20n, 10n, 100n]);
+    expect(await farm.totalAllocPoint()).to.equal(190n);
+  });
+
+  /** Price of one `symbol` in the other token of its pool, from the pair's reserves. */
+  async function price(pairName: string, symbol: string): Promise<number> {
+    const pool = deployment.pools.find((p) => [p.symbol0, p.symbol1].sort().join("/") === pairName)!;
+    const pair = new Contract(pool.lpToken, uniswapArtifacts.pair.abi as never, rpc);
+    const [r0, r1] = (await pair.getReserves()) as [bigint, bigint];
+    const amount0 = Number(formatUnits(r0, pool.decimals0));
+    const amount1 = Number(formatUnits(r1, pool.decimals1));
+    return pool.symbol0 === symbol ? amount1 / amount0 : amount0 / amount1;
+  }
+
+  it("prices the pairs like the market: WETH ≈ 3,000 USD, WBTC ≈ 20 WETH, RWD ≈ 0.0005 WETH", async function () {
+    expect(await price("USDC/WETH", "WETH")).to.be.within(2_900, 3_100);
+    expect(await price("DAI/WETH", "WETH")).to.be.within(2_900, 3_100);
+    expect(await price("WBTC/WETH", "WBTC")).to.be.within(19, 21);
+    expect(await price("DAI/USDC", "DAI")).to.be.within(0.98, 1.02);
+    expect(await price("RWD/WETH", "RWD")).to.be.within(0.00045, 0.00055);
+  });
+
+  it("gives dev accounts #0-#3 LP in every pool, half of it staked", async function () {
+    for (const account of accounts.slice(0, 4)) {
+      for (const pool of deployment.pools) {
+        const wallet = (await new Contract(pool.lpToken, ERC20_ABI, rpc).balanceOf(account)) as bigint;
+        const [staked] = (await farm.userInfo(pool.pid, account)) as [bigint];
+        expect(staked, `${account} pool ${pool.pid}`).to.be.greaterThan(0n);
+        expect(wallet - staked).to.be.within(0n, 1n); // half staked, the odd wei stays in the wallet
+      }
+    }
+    const usdc = new Contract(deployment.stablecoin, ERC20_ABI, rpc);
+    expect(await usdc.symbol()).to.equal("USDC");
+    expect(await usdc.balanceOf(accounts[1])).to.be.greaterThan(0n);
+    expect(await rpc.getBalance(accounts[1])).to.be.greaterThan(parseEther("9000"));
+  });
+
+  it("has trading volume in every farmed pair", async function () {
+    const swapTopic = new Contract(deployment.pools[0].lpToken, uniswapArtifacts.pair.abi as never).interface.getEvent("Swap")!.topicHash;
+    for (const pool of deployment.pools.slice(0, 4)) {
+      const swaps = await rpc.getLogs({ address: pool.lpToken, topics: [swapTopic], fromBlock: 0 });
+      expect(swaps.length, `${pool.symbol0}/${pool.symbol1}`).to.be.greaterThanOrEqual(6);
+    }
+  });
+
+  it("mines on its own every few seconds, so pending rewards grow with no transaction", async function () {
+    const before = BigInt(await rpc.getBlockNumber());
+    const pendingBefore = (await farm.pendingReward(0, accounts[0])) as bigint;
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    expect(BigInt(await rpc.getBlockNumber())).to.be.greaterThan(before);
+    expect(await farm.pendingReward(0, accounts[0])).to.be.greaterThan(pendingBefore);
+  });
+
+  it("refuses a second start on the same port, saying why, and exits non-zero", async function () {
+    const second = npm(["start"], { PORT: String(port), DEPLOYMENTS_DIR: os.tmpdir() });
+    expect((await second.exited).code).to.equal(1);
+    expect(second.output).to.include(`port ${port} on 127.0.0.1 is already in use`);
+  });
+
+  it("stops everything on Ctrl-C and leaves no process behind", async function () {
+    world.interrupt();
+    const { code, signal } = await world.exited;
+    expect(code === 0 || signal === "SIGINT", `exit ${code} ${signal}`).to.equal(true);
+    expect(world.output).to.include("Stopped: the node is shut down.");
+    expect(groupMembers(world.group)).to.deep.equal([]);
+    const reached = await rpc.getBlockNumber().then(() => true, () => false);
+    expect(reached, "the node still answers").to.equal(false);
+  });
+});
