@@ -9,8 +9,9 @@ import type { HardhatEthers, HardhatEthersSigner } from "@nomicfoundation/hardha
 import { Contract, getAddress, MaxUint256, parseEther, ZeroAddress } from "ethers";
 
 import type { Deployment } from "./deployments.js";
+import { DEMO_REWARD_PER_BLOCK, DEMO_REWARD_TOKEN, REWARD_MARKET, REWARD_POOL_ALLOC_POINT } from "./demo-farm.js";
 import { deployFarmStack } from "./farm-stack.js";
-import { addLiquidity } from "./liquidity.js";
+import { addLiquidity, approveOnce } from "./liquidity.js";
 import { MAINNET, MAINNET_POOLS } from "./mainnet.js";
 import { ensureMulticall3, MULTICALL3_ADDRESS } from "./multicall.js";
 import type { FarmPlan } from "./plan.js";
@@ -41,10 +42,6 @@ export interface ForkWorld {
   devAccounts: HardhatEthersSigner[];
 }
 
-export const REWARD_PER_BLOCK = parseEther("2");
-export const REWARD_POOL_ALLOC_POINT = 100n;
-/** The reward token's market: 50,000 RWD + 25 ETH, 1 RWD = 0.0005 ETH (1.5 USD at 3,000 USD per ETH). */
-export const REWARD_MARKET = { rwd: parseEther("50000"), eth: parseEther("25") };
 /** ETH each dev account puts on each side of each pool (1 to buy the token, 1 wrapped). */
 export const DEV_ETH_PER_SIDE = parseEther("1");
 
@@ -71,8 +68,8 @@ async function realPools(uniswap: UniswapWorld): Promise<PoolSpec[]> {
 
 export function forkPlan(pools: PoolSpec[]): FarmPlan {
   return {
-    rewardToken: { name: "Farm Reward", symbol: "RWD", decimals: 18, cap: parseEther("10000000"), initialSupply: parseEther("100000") },
-    rewardPerBlock: REWARD_PER_BLOCK,
+    rewardToken: DEMO_REWARD_TOKEN,
+    rewardPerBlock: DEMO_REWARD_PER_BLOCK,
     startBlock: { afterBlocks: 5n },
     uniswapV2Factory: MAINNET.uniswapV2Factory,
     uniswapV2Router: MAINNET.uniswapV2Router,
@@ -112,7 +109,7 @@ export async function acquireLp(uniswap: UniswapWorld, account: HardhatEthersSig
 
 /** Approves the farm for `pair` and stakes `amount` of it in pool `pid`. */
 export async function stake(farm: Contract, pid: number, pair: Contract, account: HardhatEthersSigner, amount: bigint): Promise<void> {
-  await (await (pair.connect(account) as Contract).approve(await farm.getAddress(), MaxUint256)).wait();
+  await approveOnce(pair, account, await farm.getAddress(), amount);
   await (await (farm.connect(account) as Contract).deposit(pid, amount)).wait();
 }
 

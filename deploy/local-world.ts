@@ -7,6 +7,7 @@
 import type { HardhatEthers, HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
 import { type Contract, parseEther, parseUnits } from "ethers";
 
+import { DEMO_REWARD_PER_BLOCK, DEMO_REWARD_TOKEN, REWARD_MARKET, REWARD_POOL_ALLOC_POINT } from "./demo-farm.js";
 import { deployFarmStack, type FarmStack } from "./farm-stack.js";
 import { addLiquidity, approveOnce } from "./liquidity.js";
 import { ensureMulticall3 } from "./multicall.js";
@@ -41,7 +42,6 @@ interface PairSpec {
   allocPoint: bigint;
 }
 
-const REWARD_MARKET = { rwd: parseEther("50000"), weth: parseEther("25") }; // 1 RWD = 0.0005 WETH ≈ 1.5 USD
 
 async function deployTokens(ethers: HardhatEthers, deployer: HardhatEthersSigner) {
   const usdc = await deployTestToken(ethers, deployer, TEST_TOKENS.usdc);
@@ -77,8 +77,8 @@ async function fund(uniswap: UniswapWorld, account: HardhatEthersSigner, specs: 
 function localPlan(uniswap: UniswapWorld, stablecoin: string, multicall3: string, pools: PoolSpec[]): Promise<FarmPlan> {
   return Promise.all([uniswap.factory.getAddress(), uniswap.router.getAddress(), uniswap.weth.getAddress()]).then(
     ([uniswapV2Factory, uniswapV2Router, weth]) => ({
-      rewardToken: { name: "Farm Reward", symbol: "RWD", decimals: 18, cap: parseEther("10000000"), initialSupply: parseEther("100000") },
-      rewardPerBlock: parseEther("2"),
+      rewardToken: DEMO_REWARD_TOKEN,
+      rewardPerBlock: DEMO_REWARD_PER_BLOCK,
       startBlock: { afterBlocks: 1n },
       uniswapV2Factory, uniswapV2Router, weth, stablecoin, multicall3, pools,
     }),
@@ -97,7 +97,7 @@ async function provideAndStake(world: LocalWorld, specs: PairSpec[], deployer: H
   await fund(uniswap, account, specs, 50n);
   const rwd = stack.rewardToken;
   if (account !== deployer) await (await (rwd.connect(deployer) as Contract).transfer(account.address, RWD_PER_ACCOUNT)).wait();
-  const rwdWeth = (RWD_PER_ACCOUNT / 2n) * REWARD_MARKET.weth / REWARD_MARKET.rwd;
+  const rwdWeth = (RWD_PER_ACCOUNT / 2n) * REWARD_MARKET.eth / REWARD_MARKET.rwd;
   await (await (uniswap.weth.connect(account) as Contract).deposit({ value: rwdWeth })).wait();
 
   const requests = [
@@ -160,11 +160,11 @@ export async function buildLocalWorld(
     const pools = specs.map((s) => ({ lpToken: pairs[s.name].target as string, allocPoint: s.allocPoint }));
     const plan = await localPlan(uniswap, stablecoin, multicall3, pools);
     const first = await deployFarmStack(ethers, deployer, plan, { network: options.network, dir: options.dir, fresh: true, log: note });
-    await (await (uniswap.weth.connect(deployer) as Contract).deposit({ value: REWARD_MARKET.weth })).wait();
+    await (await (uniswap.weth.connect(deployer) as Contract).deposit({ value: REWARD_MARKET.eth })).wait();
     pairs["RWD/WETH"] = await addLiquidity(uniswap, deployer, {
-      tokenA: first.rewardToken, tokenB: uniswap.weth, amountA: REWARD_MARKET.rwd, amountB: REWARD_MARKET.weth,
+      tokenA: first.rewardToken, tokenB: uniswap.weth, amountA: REWARD_MARKET.rwd, amountB: REWARD_MARKET.eth,
     });
-    plan.pools.push({ lpToken: pairs["RWD/WETH"].target as string, allocPoint: 100n });
+    plan.pools.push({ lpToken: pairs["RWD/WETH"].target as string, allocPoint: REWARD_POOL_ALLOC_POINT });
     return deployFarmStack(ethers, deployer, plan, { network: options.network, dir: options.dir, log: note });
   });
   const world: LocalWorld = { uniswap, tokens, pairs, stack };

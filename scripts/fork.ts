@@ -5,17 +5,16 @@
  * the way a tester would. The same command works against the offline mainnet-shaped upstream
  * (`npm run upstream`); nothing here knows or asks which one it talks to.
  */
-import { FUNDED_ACCOUNTS } from "../deploy/local-world.js";
-import { setUpForkWorld } from "../deploy/fork-world.js";
 import { checkForkUrl, redact } from "../deploy/fork-url.js";
-import { assertPortFree, blockSeconds, interrupted, portFromEnv, startNode, untilStopped } from "./lib/node.js";
+import { setUpForkWorld } from "../deploy/fork-world.js";
+import { FUNDED_ACCOUNTS } from "../deploy/local-world.js";
+import { SERVE_STEPS, serveWorld } from "./lib/launch.js";
+import { assertPortFree, portFromEnv, startNode } from "./lib/node.js";
 import { fail, Steps } from "./lib/steps.js";
-import { printSummary } from "./lib/summary.js";
 
-async function main(): Promise<void> {
-  const steps = new Steps(4);
+async function main(): Promise<never> {
+  const steps = new Steps(3 + SERVE_STEPS);
   const port = portFromEnv("PORT", 8545);
-  const interval = blockSeconds();
   const forkUrl = await steps.run("Checking FORK_URL", async (note) => {
     const url = await checkForkUrl(process.env.FORK_URL);
     note(`${redact(new URL(url))} is Ethereum mainnet (chain 1)`);
@@ -27,26 +26,12 @@ async function main(): Promise<void> {
     note(`forked at block ${await node.connection.ethers.provider.getBlockNumber()}`);
     return node;
   });
-  const stop = untilStopped();
-  try {
-    const { ethers } = node.connection;
-    const build = async () => {
-      const world = await steps.run("Deploying the farm over the real pairs and getting LP for the dev accounts", (note) =>
-        setUpForkWorld(ethers, { network: "localhost", log: note, devAccounts: FUNDED_ACCOUNTS }),
-      );
-      await steps.run(`Mining a block every ${interval} s as well as on every transaction`, async () => {
-        await ethers.provider.send("evm_setIntervalMining", [interval * 1000]);
-      });
-      return world;
-    };
-    const world = await Promise.race([build(), stop.then(interrupted)]);
-    printSummary({ rpcUrl: node.url, deployment: world.deployment, accounts: FUNDED_ACCOUNTS, elapsed: steps.elapsed() });
-    await stop;
-  } finally {
-    await node.close();
-  }
-  console.log("Stopped: the fork node is shut down.");
-  process.exit(0);
+  return serveWorld(steps, node, async (ethers) => {
+    const world = await steps.run("Deploying the farm over the real pairs and getting LP for the dev accounts", (note) =>
+      setUpForkWorld(ethers, { network: "localhost", log: note, devAccounts: FUNDED_ACCOUNTS }),
+    );
+    return world.deployment;
+  });
 }
 
 await main().catch(fail);

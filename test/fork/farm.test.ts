@@ -24,7 +24,8 @@ import { expect } from "chai";
 import { type Contract, MaxUint256, parseEther as rwd } from "ethers";
 
 import { readDeployment } from "../../deploy/deployments.js";
-import { acquireLp, type ForkWorld, REWARD_MARKET, setUpForkWorld } from "../../deploy/fork-world.js";
+import { REWARD_MARKET } from "../../deploy/demo-farm.js";
+import { acquireLp, type ForkWorld, setUpForkWorld } from "../../deploy/fork-world.js";
 import type { Upstream } from "../../deploy/mainnet-shaped.js";
 import { MAINNET } from "../../deploy/mainnet.js";
 import { MULTICALL3_ADDRESS } from "../../deploy/multicall.js";

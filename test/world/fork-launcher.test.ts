@@ -73,7 +73,7 @@ describe("npm run fork: the farm over mainnet's real pairs", function () {
     fork.interrupt();
     const { code, signal } = await fork.exited;
     expect(code === 0 || signal === "SIGINT", `exit ${code} ${signal}`).to.equal(true);
-    expect(fork.output).to.include("Stopped: the fork node is shut down.");
+    expect(fork.output).to.include("Stopped: the node is shut down.");
     expect(groupMembers(fork.group)).to.deep.equal([]);
   });
 });

@@ -1,0 +1,41 @@
+/**
+ * What `npm start` and `npm run fork` share once their node is up: build the world on it (a
+ * Ctrl-C meanwhile stops the start-up), mine on a timer too, print where everything is, then
+ * serve until Ctrl-C and shut the node down.
+ */
+import type { HardhatEthers } from "@nomicfoundation/hardhat-ethers/types";
+
+import type { Deployment } from "../../deploy/deployments.js";
+import { FUNDED_ACCOUNTS } from "../../deploy/local-world.js";
+import { blockSeconds, interrupted, type RunningNode, untilStopped } from "./node.js";
+import type { Steps } from "./steps.js";
+import { printSummary } from "./summary.js";
+
+/** Steps `serveWorld` adds to the launcher's own. */
+export const SERVE_STEPS = 1;
+
+export async function serveWorld(
+  steps: Steps,
+  node: RunningNode,
+  build: (ethers: HardhatEthers) => Promise<Deployment>,
+): Promise<never> {
+  const interval = blockSeconds();
+  const stop = untilStopped();
+  try {
+    const { ethers } = node.connection;
+    const ready = async () => {
+      const deployment = await build(ethers);
+      await steps.run(`Mining a block every ${interval} s as well as on every transaction`, async () => {
+        await ethers.provider.send("evm_setIntervalMining", [interval * 1000]);
+      });
+      return deployment;
+    };
+    const deployment = await Promise.race([ready(), stop.then(interrupted)]);
+    printSummary({ rpcUrl: node.url, deployment, accounts: FUNDED_ACCOUNTS, elapsed: steps.elapsed() });
+    await stop;
+  } finally {
+    await node.close();
+  }
+  console.log("Stopped: the node is shut down.");
+  process.exit(0);
+}
