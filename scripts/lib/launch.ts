@@ -1,18 +1,19 @@
 /**
  * What `npm start` and `npm run fork` share once their node is up: build the world on it (a
- * Ctrl-C meanwhile stops the start-up), mine on a timer too, print where everything is, then
- * serve until Ctrl-C and shut the node down.
+ * Ctrl-C meanwhile stops the start-up), mine on a timer too, serve the dapp, print where
+ * everything is, then serve until Ctrl-C and shut everything down.
  */
 import type { HardhatEthers } from "@nomicfoundation/hardhat-ethers/types";
 
 import type { Deployment } from "../../deploy/deployments.js";
 import { FUNDED_ACCOUNTS } from "../../deploy/local-world.js";
-import { blockSeconds, interrupted, type RunningNode, untilStopped } from "./node.js";
+import { type AppServer, serveApp } from "./app-server.js";
+import { assertPortFree, blockSeconds, interrupted, portFromEnv, type RunningNode, untilStopped } from "./node.js";
 import type { Steps } from "./steps.js";
 import { printSummary } from "./summary.js";
 
 /** Steps `serveWorld` adds to the launcher's own. */
-export const SERVE_STEPS = 1;
+export const SERVE_STEPS = 2;
 
 export async function serveWorld(
   steps: Steps,
@@ -20,7 +21,9 @@ export async function serveWorld(
   build: (ethers: HardhatEthers) => Promise<Deployment>,
 ): Promise<never> {
   const interval = blockSeconds();
+  const appPort = portFromEnv("UI_PORT", 5173);
   const stop = untilStopped();
+  let app: AppServer | undefined;
   try {
     const { ethers } = node.connection;
     const ready = async () => {
@@ -28,12 +31,17 @@ export async function serveWorld(
       await steps.run(`Mining a block every ${interval} s as well as on every transaction`, async () => {
         await ethers.provider.send("evm_setIntervalMining", [interval * 1000]);
       });
+      app = await steps.run(`Serving the dapp on 127.0.0.1:${appPort}`, async () => {
+        await assertPortFree(appPort, "UI_PORT");
+        return serveApp(appPort, node.url);
+      });
       return deployment;
     };
     const deployment = await Promise.race([ready(), stop.then(interrupted)]);
-    printSummary({ rpcUrl: node.url, deployment, accounts: FUNDED_ACCOUNTS, elapsed: steps.elapsed() });
+    printSummary({ rpcUrl: node.url, appUrl: app?.url, deployment, accounts: FUNDED_ACCOUNTS, elapsed: steps.elapsed() });
     await stop;
   } finally {
+    await app?.close();
     await node.close();
   }
   console.log("Stopped: the node is shut down.");

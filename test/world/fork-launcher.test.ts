@@ -29,7 +29,7 @@ describe("npm run fork: the farm over mainnet's real pairs", function () {
     upstream = await startMainnetShapedUpstream();
     const port = await freePort();
     const dir = await mkdtemp(path.join(os.tmpdir(), "farm-fork-"));
-    fork = npm(["run", "fork"], { FORK_URL: upstream.url, PORT: String(port), DEPLOYMENTS_DIR: dir });
+    fork = npm(["run", "fork"], { FORK_URL: upstream.url, PORT: String(port), UI_PORT: String(await freePort()), DEPLOYMENTS_DIR: dir });
     await fork.waitFor(/Press Ctrl-C to stop/, 90_000);
     rpc = new JsonRpcProvider(`http://127.0.0.1:${port}`, undefined, { staticNetwork: true, batchMaxCount: 1 });
     deployment = JSON.parse(await readFile(path.join(dir, "31337.json"), "utf8")) as Deployment;

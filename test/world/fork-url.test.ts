@@ -90,7 +90,7 @@ describe("FORK_URL checks", function () {
   it("npm run fork with an unreachable FORK_URL exits 1 within seconds, naming the step", async function () {
     const url = `http://127.0.0.1:${await freePort()}`;
     const started = Date.now();
-    const run = npm(["run", "fork"], { FORK_URL: url, PORT: String(await freePort()) });
+    const run = npm(["run", "fork"], { FORK_URL: url, PORT: String(await freePort()), UI_PORT: String(await freePort()) });
     expect((await run.exited).code).to.equal(1);
     expect(Date.now() - started).to.be.below(15_000);
     expect(run.output).to.include(`Error: Checking FORK_URL failed: FORK_URL ${url} cannot be reached (ECONNREFUSED).`);

@@ -21,6 +21,7 @@ const ERC20_ABI = ["function balanceOf(address) view returns (uint256)", "functi
 describe("npm start: the local world", function () {
   let world: Launched;
   let port: number;
+  let appPort: number;
   let rpc: JsonRpcProvider;
   let deployment: Deployment;
   let farm: Contract;
@@ -28,8 +29,9 @@ describe("npm start: the local world", function () {
 
   before(async function () {
     port = await freePort();
+    appPort = await freePort();
     const dir = await mkdtemp(path.join(os.tmpdir(), "farm-start-"));
-    world = npm(["start"], { PORT: String(port), DEPLOYMENTS_DIR: dir, BLOCK_SECONDS: "1" });
+    world = npm(["start"], { PORT: String(port), UI_PORT: String(appPort), DEPLOYMENTS_DIR: dir, BLOCK_SECONDS: "1" });
     await world.waitFor(/Press Ctrl-C to stop/, 90_000);
     rpc = new JsonRpcProvider(`http://127.0.0.1:${port}`, undefined, { staticNetwork: true, batchMaxCount: 1 });
     deployment = JSON.parse(await readFile(path.join(dir, "31337.json"), "utf8")) as Deployment;
@@ -43,11 +45,25 @@ describe("npm start: the local world", function () {
   });
 
   it("prints its progress step by step, the dev accounts and the addresses", function () {
-    expect(world.output).to.match(/\[1\/8\] Starting a Hardhat node on 127\.0\.0\.1:\d+/);
-    expect(world.output).to.match(/\[8\/8\] Mining a block every 1 s/);
+    expect(world.output).to.match(/\[1\/9\] Starting a Hardhat node on 127\.0\.0\.1:\d+/);
+    expect(world.output).to.match(/\[8\/9\] Mining a block every 1 s/);
+    expect(world.output).to.include(`[9/9] Serving the dapp on 127.0.0.1:${appPort}`);
+    expect(world.output).to.include(`Dapp       http://127.0.0.1:${appPort}/`);
     expect(world.output).to.include(`JSON-RPC   http://127.0.0.1:${port}`);
     expect(world.output).to.include("#0  0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266");
     expect(world.output).to.include(deployment.farm);
+  });
+
+  it("serves the dapp, with the deployments file and the node behind its own origin", async function () {
+    const app = `http://127.0.0.1:${appPort}`;
+    expect(await (await fetch(`${app}/`)).text()).to.include('<div id="app">');
+    expect(await (await fetch(`${app}/deployments/31337.json`)).json()).to.deep.equal(deployment);
+    const answer = await fetch(`${app}/rpc`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "eth_chainId", params: [] }),
+    });
+    expect(((await answer.json()) as { result: string }).result).to.equal("0x7a69");
   });
 
   it("writes a deployments file with every field the frontend reads", async function () {
@@ -126,7 +142,7 @@ describe("npm start: the local world", function () {
   });
 
   it("refuses a second start on the same port, saying why, and exits non-zero", async function () {
-    const second = npm(["start"], { PORT: String(port), DEPLOYMENTS_DIR: os.tmpdir() });
+    const second = npm(["start"], { PORT: String(port), UI_PORT: String(await freePort()), DEPLOYMENTS_DIR: os.tmpdir() });
     expect((await second.exited).code).to.equal(1);
     expect(second.output).to.include(`port ${port} on 127.0.0.1 is already in use`);
   });
@@ -139,5 +155,7 @@ describe("npm start: the local world", function () {
     expect(groupMembers(world.group)).to.deep.equal([]);
     const reached = await rpc.getBlockNumber().then(() => true, () => false);
     expect(reached, "the node still answers").to.equal(false);
+    const served = await fetch(`http://127.0.0.1:${appPort}/`).then(() => true, () => false);
+    expect(served, "the dapp is still served").to.equal(false);
   });
 });

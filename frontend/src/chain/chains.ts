@@ -1,0 +1,25 @@
+/**
+ * The chains the dapp knows. The local chain (the `npm start` world or a fork, id 31337) is read
+ * through the serving origin's `/rpc`, which proxies to the node, so the app works whatever port
+ * the node uses; it has Multicall3 at the canonical address, like mainnet.
+ */
+import { hardhat, mainnet } from "@wagmi/core/chains";
+import { defineChain } from "viem";
+
+export const MULTICALL3_ADDRESS = "0xcA11bde05977b3631167028862bE2a173976CA11";
+
+/** The node behind the app's origin. */
+export function localRpcUrl(): string {
+  return new URL(`${import.meta.env.BASE_URL}rpc`, window.location.href).href;
+}
+
+export function localChain() {
+  return defineChain({
+    ...hardhat,
+    name: "Local (Hardhat)",
+    rpcUrls: { default: { http: [localRpcUrl()] } },
+    contracts: { multicall3: { address: MULTICALL3_ADDRESS } },
+  });
+}
+
+export { mainnet };

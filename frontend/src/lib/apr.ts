@@ -1,0 +1,113 @@
+/**
+ * Yearly returns of a farm pool, as fractions (0.5 = 50%): the reward token emitted to it, and
+ * the trading fees its LP earns in the Uniswap pair. Simple interest: nothing is compounded.
+ */
+import type { PairState } from "./prices";
+import { priceOf } from "./prices";
+import { toDecimalNumber } from "./units";
+
+/** A 365-day year, the convention APRs are quoted in. */
+export const SECONDS_PER_YEAR = 31_536_000;
+
+/** Uniswap V2's swap fee, all of which goes to liquidity providers. */
+const UNISWAP_V2_FEE_RATE = 0.003;
+
+/** Blocks mined in a year at one block every `secondsPerBlock`. Throws unless it is positive. */
+export function blocksPerYear(secondsPerBlock: number): number {
+  if (!(secondsPerBlock > 0) || !Number.isFinite(secondsPerBlock)) {
+    throw new RangeError(`Seconds per block must be positive, not ${secondsPerBlock}.`);
+  }
+  return SECONDS_PER_YEAR / secondsPerBlock;
+}
+
+/**
+ * The average block time over a set of blocks, from the earliest and the latest of them
+ * (in any order). undefined with fewer than two blocks, or when no time passed between them
+ * (a local node mining on demand can stamp blocks alike).
+ */
+export function averageBlockSeconds(
+  samples: { number: bigint; timestamp: bigint }[],
+): number | undefined {
+  if (samples.length < 2) return undefined;
+  const first = samples.reduce((earliest, s) => (s.number < earliest.number ? s : earliest));
+  const last = samples.reduce((latest, s) => (s.number > latest.number ? s : latest));
+  const blocks = last.number - first.number;
+  const seconds = last.timestamp - first.timestamp;
+  if (blocks <= 0n || seconds <= 0n) return undefined;
+  return Number(seconds) / Number(blocks);
+}
+
+/**
+ * A pool's reward APR: a number, or "new" when nothing is staked yet (any stake would earn an
+ * unbounded rate, which is no information), or "finished" when emission is over.
+ */
+export type RewardApr = { kind: "apr"; value: number } | { kind: "new" } | { kind: "finished" };
+
+/**
+ * The yearly reward in USD that a pool's allocation receives, over the USD value staked in it:
+ * rewardPerBlock × blocksPerYear × allocPoint / totalAllocPoint × rewardPriceUsd / stakedUsd.
+ * A pool with no allocation earns 0; once emission is over every pool is "finished".
+ */
+export function rewardApr(input: {
+  rewardPerBlock: bigint;
+  rewardDecimals: number;
+  blocksPerYear: number;
+  allocPoint: bigint;
+  totalAllocPoint: bigint;
+  rewardPriceUsd: number;
+  stakedUsd: number;
+  finished: boolean;
+}): RewardApr {
+  if (input.finished) return { kind: "finished" };
+  if (input.allocPoint === 0n || input.totalAllocPoint === 0n) return { kind: "apr", value: 0 };
+  if (input.stakedUsd === 0) return { kind: "new" };
+  const share = Number(input.allocPoint) / Number(input.totalAllocPoint);
+  const rewardPerYear =
+    toDecimalNumber(input.rewardPerBlock, input.rewardDecimals) * input.blocksPerYear * share;
+  return { kind: "apr", value: (rewardPerYear * input.rewardPriceUsd) / input.stakedUsd };
+}
+
+/**
+ * The APR liquidity providers earn from swap fees: the fees on `volumeUsd` traded over
+ * `periodSeconds`, scaled to a year, over the pair's reserves in USD. 0 without reserves or
+ * without a period to scale from.
+ */
+export function feeApr(input: {
+  volumeUsd: number;
+  periodSeconds: number;
+  reserveUsd: number;
+  feeRate?: number;
+}): number {
+  if (input.reserveUsd === 0 || input.periodSeconds === 0) return 0;
+  const fees = input.volumeUsd * (input.feeRate ?? UNISWAP_V2_FEE_RATE);
+  return (fees * (SECONDS_PER_YEAR / input.periodSeconds)) / input.reserveUsd;
+}
+
+/** The amounts of one Uniswap V2 `Swap` event. */
+type SwapAmounts = { amount0In: bigint; amount1In: bigint; amount0Out: bigint; amount1Out: bigint };
+
+/**
+ * The USD volume of a pair's `Swap` events, each valued on its input side (the fee is charged
+ * on what goes in). 0 when either token of the pair has no price.
+ */
+export function swapVolumeUsd(
+  swaps: SwapAmounts[],
+  pair: PairState,
+  prices: Map<string, number>,
+): number {
+  const price0 = priceOf(prices, pair.token0);
+  const price1 = priceOf(prices, pair.token1);
+  if (price0 === undefined || price1 === undefined) return 0;
+  return swaps.reduce(
+    (total, swap) =>
+      total +
+      toDecimalNumber(swap.amount0In, pair.decimals0) * price0 +
+      toDecimalNumber(swap.amount1In, pair.decimals1) * price1,
+    0,
+  );
+}
+
+/** Reward APR plus fee APR; a "new" or "finished" reward counts as 0. */
+export function totalApr(reward: RewardApr, fee: number): number {
+  return (reward.kind === "apr" ? reward.value : 0) + fee;
+}

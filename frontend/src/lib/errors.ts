@@ -1,0 +1,217 @@
+/**
+ * Any error the wallet, viem, the node or the farm can throw, as one sentence a person can act
+ * on. viem wraps errors in layers (ContractFunctionExecutionError → ContractFunctionRevertedError
+ * → ...), and what matters is often deep inside, so every check walks the whole `.cause` chain.
+ */
+import { formatTokenAmount } from "./format";
+
+/** What the sentence may say about the token being moved; LP with 18 decimals if unsaid. */
+type ErrorContext = { decimals?: number; symbol?: string };
+
+/** The fields read from each error in the chain; any of them may be missing or of any type. */
+type ErrorLink = {
+  name?: unknown;
+  message?: unknown;
+  shortMessage?: unknown;
+  details?: unknown;
+  code?: unknown;
+  data?: unknown;
+  reason?: unknown;
+  cause?: unknown;
+};
+
+/** A revert viem decoded against the ABI (`ContractFunctionRevertedError.data`), and its text. */
+type DecodedRevert = { errorName: string; args: readonly unknown[]; reason: string };
+
+/** The longest message quoted back to the user: past that it is a dump, not a sentence. */
+const MAX_MESSAGE_LENGTH = 200;
+
+/** A cause chain deeper than this is a cycle or a bug, not information. */
+const MAX_CHAIN_LENGTH = 32;
+
+/**
+ * The sentence to show for `error`, or null when the user rejected the request in the wallet:
+ * they know, and telling them again is noise. `context` names the token whose amount the
+ * failed call moved, for sentences that quote an amount.
+ */
+export function errorSentence(error: unknown, context: ErrorContext = {}): string | null {
+  const chain = causeChain(error);
+  if (chain.some(isUserRejection)) return null;
+  const revert = findDecodedRevert(chain);
+  if (revert) return revertSentence(revert, context);
+  const reason = findRevertReason(chain);
+  if (reason) return revertedWith(reason);
+  if (chain.some(isInsufficientFunds)) {
+    return "Your account does not have enough ETH to pay for gas.";
+  }
+  if (chain.some(isChainMismatch)) {
+    return "Your wallet is on another network. Switch to the farm's network and try again.";
+  }
+  if (chain.some(isNetworkFailure)) {
+    return "The node is not answering. Check that it is running; this page reconnects by itself.";
+  }
+  return fallbackSentence(error, chain);
+}
+
+/** `error` and its causes, outermost first. Only objects: a thrown string has no fields. */
+function causeChain(error: unknown): ErrorLink[] {
+  const chain: ErrorLink[] = [];
+  for (let link = error; isObject(link) && chain.length < MAX_CHAIN_LENGTH; link = link.cause) {
+    if (chain.includes(link)) break;
+    chain.push(link);
+  }
+  return chain;
+}
+
+function isObject(value: unknown): value is ErrorLink {
+  return typeof value === "object" && value !== null;
+}
+
+function isUserRejection(link: ErrorLink): boolean {
+  return (
+    link.name === "UserRejectedRequestError" ||
+    link.code === 4001 ||
+    /User (rejected|denied)/i.test(text(link.message))
+  );
+}
+
+function isInsufficientFunds(link: ErrorLink): boolean {
+  return link.name === "InsufficientFundsError" || /insufficient funds/i.test(text(link.message));
+}
+
+function isChainMismatch(link: ErrorLink): boolean {
+  return link.name === "ChainMismatchError" || link.name === "SwitchChainError";
+}
+
+function isNetworkFailure(link: ErrorLink): boolean {
+  if (link.name === "HttpRequestError" || link.name === "TimeoutError") return true;
+  // Chrome says "Failed to fetch", Node "fetch failed"; viem puts either in `details`.
+  const said = `${text(link.message)} ${text(link.details)}`;
+  return /Failed to fetch|fetch failed|ECONNREFUSED/i.test(said);
+}
+
+/** The first revert in the chain that viem decoded against the ABI. */
+function findDecodedRevert(chain: ErrorLink[]): DecodedRevert | undefined {
+  for (const link of chain) {
+    const data = link.data as { errorName?: unknown; args?: unknown } | undefined;
+    if (isObject(data) && typeof data.errorName === "string") {
+      // viem leaves `args` undefined for an error without parameters.
+      const args = Array.isArray(data.args) ? data.args : [];
+      return { errorName: data.errorName, args, reason: text(link.reason) };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * A revert string from a contract that reverts with `require(cond, "...")`, as Uniswap V2 does
+ * ("UniswapV2: INSUFFICIENT_LIQUIDITY"). A bare "execution reverted" says nothing and is skipped.
+ */
+function findRevertReason(chain: ErrorLink[]): string | undefined {
+  for (const link of chain) {
+    const reason = text(link.reason).replace(/^execution reverted:?\s*/i, "");
+    if (reason !== "") return reason;
+  }
+  return undefined;
+}
+
+function revertedWith(reason: string): string {
+  const said = reason.trim().replace(/\.+$/, "");
+  return said === "" ? "The transaction was reverted." : `The transaction was reverted: ${said}.`;
+}
+
+function revertSentence(revert: DecodedRevert, context: ErrorContext): string {
+  const { errorName, args, reason } = revert;
+  // Error(string) and Panic(uint256) are Solidity's own: viem puts their text in `reason`.
+  if (errorName === "Error") return revertedWith(text(args[0]) || reason);
+  if (errorName === "Panic") return revertedWith(reason || `panic ${String(args[0])}`);
+  if (Object.hasOwn(CUSTOM_ERRORS, errorName)) return CUSTOM_ERRORS[errorName]!(args, context);
+  return `The farm refused the transaction (${errorName}).`;
+}
+
+type SentenceFor = (args: readonly unknown[], context: ErrorContext) => string;
+
+/**
+ * A sentence per custom error the farm can revert with: its own (IFarm.sol) and those of the
+ * OpenZeppelin contracts it and the reward token are built on. Arguments as in the Solidity.
+ */
+const CUSTOM_ERRORS: Record<string, SentenceFor> = {
+  PoolNotFound: ([pid, poolLength]) =>
+    `That pool does not exist (pool ${pid}; the farm has ${poolLength}). Reload the page.`,
+  WithdrawExceedsStake: ([, , staked], context) =>
+    `You can unstake at most ${tokenAmount(staked, context, "LP")} from this pool.`,
+  ZeroRecipient: () => "Rewards and LP cannot go to the zero address. Enter another recipient.",
+  LpTokenZeroAddress: () =>
+    "The LP token address is the zero address. Enter the LP token's address.",
+  LpTokenNotAContract: ([lpToken]) => `${lpToken} is not a contract on this network.`,
+  LpTokenIsRewardToken: () =>
+    "The reward token cannot be staked in its own farm. Enter an LP token's address instead.",
+  PoolAlreadyExists: ([, pid]) =>
+    `The farm already has a pool for that LP token (pool ${pid}).`,
+  AllocPointTooLarge: ([allocPoint, max]) =>
+    `An allocation of ${count(allocPoint)} points is too large: ` +
+    `a pool can have at most ${count(max)}.`,
+  RewardPerBlockTooLarge: ([, max], context) =>
+    "That reward per block is too large: " +
+    `the farm accepts at most ${tokenAmount(max, context, "")} per block.`,
+  TooManyPools: ([max]) => `The farm already has the most pools it can hold (${count(max)}).`,
+  PermitExpired: () => "The signature expired before the transaction was mined. Try again.",
+  PermitInvalid: () =>
+    "The LP token refused the signature. Stake again; the page will ask for an approval instead.",
+  EnforcedPause: () =>
+    "The farm is paused: staking and harvesting are stopped for now. Unstaking still works.",
+  ExpectedPause: () => "The farm is not paused, so there is nothing to resume.",
+  OwnableUnauthorizedAccount: ([account]) =>
+    `Only the farm's owner can do that; you are connected as ${account}.`,
+  OwnableInvalidOwner: ([owner]) => `${owner} cannot own the farm. Enter another address.`,
+  OwnershipCannotBeRenounced: () =>
+    "The farm's ownership cannot be renounced: a paused farm would keep its rewards forever. " +
+    "Transfer it instead.",
+  ReentrancyGuardReentrantCall: () =>
+    "A token called back into the farm in the middle of the transaction, and the farm refused. " +
+    "That token cannot be used with the farm.",
+  ERC20InsufficientBalance: ([sender, balance, needed], context) =>
+    `Not enough tokens: ${sender} holds ${tokenAmount(balance, context, "tokens")} ` +
+    `and this needs ${tokenAmount(needed, context, "tokens")}. Enter a smaller amount.`,
+  ERC20InsufficientAllowance: ([spender, allowance, needed], context) =>
+    `The approval is too small: ${spender} may move ${tokenAmount(allowance, context, "tokens")} ` +
+    `and this needs ${tokenAmount(needed, context, "tokens")}. Approve the amount, then try again.`,
+  SafeERC20FailedOperation: ([token]) => `The token ${token} refused the transfer.`,
+};
+
+/**
+ * A token amount at full precision: an error about a limit must show the limit exactly,
+ * not rounded to one side of it.
+ */
+function tokenAmount(value: unknown, context: ErrorContext, defaultSymbol: string): string {
+  if (typeof value !== "bigint") return String(value);
+  const decimals = context.decimals ?? 18;
+  const symbol = context.symbol ?? defaultSymbol;
+  const amount = formatTokenAmount(value, decimals, decimals);
+  return symbol === "" ? amount : `${amount} ${symbol}`;
+}
+
+/** A whole number, grouped in thousands. */
+function count(value: unknown): string {
+  return typeof value === "bigint" ? formatTokenAmount(value, 0) : String(value);
+}
+
+/** The deepest `shortMessage` (viem's sentence for people), else the raw message, trimmed. */
+function fallbackSentence(error: unknown, chain: ErrorLink[]): string {
+  const shortMessages = chain.map((link) => text(link.shortMessage)).filter((m) => m.trim());
+  if (shortMessages.length > 0) return firstLine(shortMessages[shortMessages.length - 1]!);
+  const message = firstLine(isObject(error) ? text(error.message) : text(error));
+  return message === "" ? "Something went wrong." : `Something went wrong: ${message}`;
+}
+
+function firstLine(message: string): string {
+  const line = message.trim().split("\n")[0]!.trim();
+  return line.length > MAX_MESSAGE_LENGTH ? `${line.slice(0, MAX_MESSAGE_LENGTH - 1)}…` : line;
+}
+
+/** A field as text: strings as they are, numbers and bigints printed, anything else empty. */
+function text(value: unknown): string {
+  if (typeof value === "string") return value;
+  if (typeof value === "number" || typeof value === "bigint") return String(value);
+  return "";
+}

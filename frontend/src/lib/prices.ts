@@ -1,0 +1,144 @@
+/**
+ * USD prices read from Uniswap V2 reserves alone: a stablecoin is worth $1, WETH is priced
+ * against it, every other token against one of the two. No oracle and no network: the caller
+ * reads the pairs, this file does the arithmetic.
+ */
+import { toDecimalNumber } from "./units";
+
+/** One Uniswap V2 pair as read from the chain. Addresses may be in any letter case. */
+export interface PairState {
+  address: string;
+  token0: string;
+  token1: string;
+  decimals0: number;
+  decimals1: number;
+  reserve0: bigint;
+  reserve1: bigint;
+  totalSupply: bigint;
+}
+
+/** Uniswap V2 LP tokens always have 18 decimals. */
+const LP_DECIMALS = 18;
+
+/**
+ * The price of one whole `base` token in whole units of the pair's other token, from the
+ * reserves: 1 WETH in a USDC/WETH pair holding 3,000,000 USDC and 1,000 WETH is 3000.
+ * 0 when either reserve is empty. Throws if `base` is not in the pair.
+ */
+export function spotPrice(pair: PairState, base: string): number {
+  const [baseReserve, otherReserve] = sidesFrom(pair, base);
+  if (baseReserve === 0 || otherReserve === 0) return 0;
+  return otherReserve / baseReserve;
+}
+
+/** [base reserve, other reserve] in whole tokens, for `base` on either side of the pair. */
+function sidesFrom(pair: PairState, base: string): [number, number] {
+  const reserve0 = toDecimalNumber(pair.reserve0, pair.decimals0);
+  const reserve1 = toDecimalNumber(pair.reserve1, pair.decimals1);
+  if (sameAddress(pair.token0, base)) return [reserve0, reserve1];
+  if (sameAddress(pair.token1, base)) return [reserve1, reserve0];
+  throw new Error(`Token ${base} is not in pair ${pair.address}.`);
+}
+
+/**
+ * USD prices for every token that can be priced from `pairs`, keyed by lowercased address:
+ * the stablecoin is 1; WETH comes from the stablecoin/WETH pair with the largest stablecoin
+ * reserve; any other token from its pair with the stablecoin if it has one, else from its pair
+ * with WETH. Where several pairs qualify, the one holding the most of the quote token wins:
+ * a shallow pair is cheap to push off price. Tokens with no such pair are absent.
+ */
+export function tokenPricesUsd(
+  pairs: PairState[],
+  stablecoin: string,
+  weth: string,
+): Map<string, number> {
+  const prices = new Map<string, number>([[stablecoin.toLowerCase(), 1]]);
+  const wethPrice = priceVia(pairs, weth, stablecoin, 1);
+  if (wethPrice !== undefined) prices.set(weth.toLowerCase(), wethPrice);
+
+  for (const token of tokensIn(pairs)) {
+    if (prices.has(token) || sameAddress(token, weth)) continue;
+    const price =
+      priceVia(pairs, token, stablecoin, 1) ??
+      (wethPrice === undefined ? undefined : priceVia(pairs, token, weth, wethPrice));
+    if (price !== undefined) prices.set(token, price);
+  }
+  return prices;
+}
+
+/**
+ * The USD price of `token` from its deepest pair with `quote` (whose USD price is
+ * `quotePrice`), or undefined when no pair of the two has reserves on both sides.
+ */
+function priceVia(
+  pairs: PairState[],
+  token: string,
+  quote: string,
+  quotePrice: number,
+): number | undefined {
+  const deepest = pairs
+    .filter((pair) => holdsBoth(pair, token, quote) && pair.reserve0 > 0n && pair.reserve1 > 0n)
+    .reduce<PairState | undefined>(
+      (best, pair) => (best && reserveOf(best, quote) >= reserveOf(pair, quote) ? best : pair),
+      undefined,
+    );
+  return deepest === undefined ? undefined : spotPrice(deepest, token) * quotePrice;
+}
+
+function holdsBoth(pair: PairState, a: string, b: string): boolean {
+  return (
+    (sameAddress(pair.token0, a) && sameAddress(pair.token1, b)) ||
+    (sameAddress(pair.token0, b) && sameAddress(pair.token1, a))
+  );
+}
+
+/** The raw reserve of `token`: comparable between pairs because the token is the same. */
+function reserveOf(pair: PairState, token: string): bigint {
+  return sameAddress(pair.token0, token) ? pair.reserve0 : pair.reserve1;
+}
+
+function tokensIn(pairs: PairState[]): Set<string> {
+  return new Set(pairs.flatMap((pair) => [pair.token0.toLowerCase(), pair.token1.toLowerCase()]));
+}
+
+/**
+ * The USD price of `token` from a `tokenPricesUsd` map, whatever the letter case of the
+ * address; undefined when the token has no price.
+ */
+export function priceOf(prices: Map<string, number>, token: string): number | undefined {
+  return prices.get(token.toLowerCase());
+}
+
+/**
+ * The USD value of both reserves of a pair (its TVL), or undefined if either token has no
+ * price.
+ */
+export function reserveUsd(pair: PairState, prices: Map<string, number>): number | undefined {
+  const price0 = priceOf(prices, pair.token0);
+  const price1 = priceOf(prices, pair.token1);
+  if (price0 === undefined || price1 === undefined) return undefined;
+  return (
+    toDecimalNumber(pair.reserve0, pair.decimals0) * price0 +
+    toDecimalNumber(pair.reserve1, pair.decimals1) * price1
+  );
+}
+
+/**
+ * The USD value of one whole LP token: the pair's reserves in USD shared over its supply.
+ * undefined if either token has no price; 0 for a pair with no supply yet.
+ */
+export function lpPriceUsd(pair: PairState, prices: Map<string, number>): number | undefined {
+  const reserves = reserveUsd(pair, prices);
+  if (reserves === undefined) return undefined;
+  if (pair.totalSupply === 0n) return 0;
+  return reserves / toDecimalNumber(pair.totalSupply, LP_DECIMALS);
+}
+
+/** The USD value of `lpWei` base units of an LP token priced `lpPrice` per whole token. */
+export function lpAmountUsd(lpWei: bigint, lpPrice: number): number {
+  return toDecimalNumber(lpWei, LP_DECIMALS) * lpPrice;
+}
+
+function sameAddress(a: string, b: string): boolean {
+  return a.toLowerCase() === b.toLowerCase();
+}

@@ -1,0 +1,87 @@
+/**
+ * The wallet: which connectors exist (injected wallets found by EIP-6963, the dev wallet's
+ * accounts on the local chain), who is connected, on which chain. Mirrors wagmi's connection
+ * state; components read it here and never talk to wagmi themselves.
+ */
+import {
+  type Config,
+  type Connector,
+  connect,
+  disconnect,
+  getConnection,
+  reconnect,
+  switchChain,
+  watchConnection,
+} from "@wagmi/core";
+import { defineStore } from "pinia";
+import type { Address } from "viem";
+import { computed, ref, shallowRef } from "vue";
+
+import { localRpcUrl } from "../chain/chains";
+import { fetchDevAccounts } from "../chain/dev-accounts";
+import { createWagmiConfig, DEV_WALLET_TYPE } from "../chain/wagmi";
+
+export interface WalletOption {
+  connector: Connector;
+  label: string;
+  dev: boolean;
+}
+
+export const useConnectionStore = defineStore("connection", () => {
+  const config = shallowRef<Config>();
+  const address = ref<Address>();
+  const chainId = ref<number>();
+  const connectorUid = ref<string>();
+  const devAccounts = ref<Address[]>([]);
+  const connectors = shallowRef<readonly Connector[]>([]);
+
+  function sync(): void {
+    if (!config.value) return;
+    const state = getConnection(config.value);
+    address.value = state.address;
+    chainId.value = state.chainId;
+    connectorUid.value = state.connector?.uid;
+    connectors.value = config.value.connectors;
+  }
+
+  async function init(): Promise<void> {
+    devAccounts.value = await fetchDevAccounts(localRpcUrl());
+    config.value = createWagmiConfig(devAccounts.value);
+    watchConnection(config.value, { onChange: sync });
+    config.value.subscribe((state) => state.connections, sync); // new EIP-6963 wallets appear later
+    await reconnect(config.value).catch(() => undefined);
+    sync();
+  }
+
+  /** Every way to connect: installed wallets first, then "Dev account #i" for each node account. */
+  const options = computed<WalletOption[]>(() => {
+    let dev = 0;
+    return connectors.value.map((connector) => {
+      if (connector.type !== DEV_WALLET_TYPE) return { connector, label: connector.name, dev: false };
+      const account = devAccounts.value[dev];
+      return { connector, label: `Dev account #${dev++} (${account.slice(0, 6)}…${account.slice(-4)})`, dev: true };
+    });
+  });
+
+  async function connectWith(connector: Connector): Promise<void> {
+    if (!config.value) return;
+    if (connectorUid.value) await disconnect(config.value);
+    await connect(config.value, { connector });
+    sync();
+  }
+
+  async function disconnectWallet(): Promise<void> {
+    if (config.value) await disconnect(config.value);
+    sync();
+  }
+
+  async function switchTo(target: number): Promise<void> {
+    if (config.value) await switchChain(config.value, { chainId: target });
+    sync();
+  }
+
+  const connected = computed(() => address.value !== undefined);
+  const activeOption = computed(() => options.value.find((o) => o.connector.uid === connectorUid.value));
+
+  return { config, address, chainId, connected, options, activeOption, devAccounts, init, connectWith, disconnectWallet, switchTo };
+});

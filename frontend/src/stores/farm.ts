@@ -1,0 +1,302 @@
+/**
+ * The farm as the pages see it: one batched read per block (chain/farm-reads.ts) turned into
+ * figures people read (prices, TVL, APRs, the user's positions) with the pure math of src/lib.
+ * Polls at a fraction of the measured block time so every block is seen with at most two reads;
+ * says "offline" when the node stops answering and recovers by itself.
+ */
+import { getPublicClient } from "@wagmi/core";
+import { defineStore } from "pinia";
+import { type Address, erc20Abi, getAddress, type PublicClient, zeroAddress } from "viem";
+import { computed, ref, shallowRef, watch } from "vue";
+
+import { farmAbi, uniswapV2FactoryAbi } from "../chain/abis.generated";
+import { type Deployment, fetchDeployment } from "../chain/deployment";
+import { type FarmSnapshot, readFarm, type ReadPlan } from "../chain/farm-reads";
+import { describePairs, type PairMeta } from "../chain/pairs";
+import { readSwaps, type SwapRecord } from "../chain/swaps";
+import { averageBlockSeconds, blocksPerYear, feeApr, type RewardApr, rewardApr, swapVolumeUsd, totalApr } from "../lib/apr";
+import { lpAmountUsd, lpPriceUsd, reserveUsd, tokenPricesUsd } from "../lib/prices";
+import { useConnectionStore } from "./connection";
+
+/** The chains the app looks for a deployment on, in order, when no wallet says otherwise. */
+export const HOME_CHAINS = [31337, 1];
+const DAY_SECONDS = 86_400;
+const SWAP_REFRESH_BLOCKS = 20n;
+const OFFLINE_RETRY_MS = 2_000;
+
+export type FarmStatus = "loading" | "ready" | "not-deployed" | "offline";
+
+export interface PoolView {
+  pid: number;
+  name: string;
+  meta: PairMeta;
+  allocPoint: bigint;
+  /** Share of the emission, 0..1. */
+  share: number;
+  totalStaked: bigint;
+  lpPrice?: number;
+  stakedUsd?: number;
+  reward: RewardApr;
+  feeApr: number;
+  totalApr: number;
+  volumeUsd: number;
+  reserveUsd?: number;
+  live: boolean;
+  user?: { wallet: bigint; staked: bigint; pending: bigint; allowance: bigint; walletUsd?: number; stakedUsd?: number };
+}
+
+export const useFarmStore = defineStore("farm", () => {
+  const connection = useConnectionStore();
+  const chainId = ref<number>();
+  const deployment = shallowRef<Deployment>();
+  const snapshot = shallowRef<FarmSnapshot>();
+  const status = ref<FarmStatus>("loading");
+  const problem = ref<string>();
+  const blockSeconds = ref(12);
+  const reward = ref({ symbol: "", decimals: 18 });
+  const pairs = shallowRef<PairMeta[]>([]); // per pid
+  const pricePairs = shallowRef<PairMeta[]>([]);
+  const swaps = shallowRef<SwapRecord[]>([]);
+  let samples: { number: bigint; timestamp: bigint }[] = [];
+  let scannedTo = 0n;
+  let generation = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  function client(): PublicClient {
+    return getPublicClient(connection.config!, { chainId: chainId.value as never }) as PublicClient;
+  }
+
+  function plan(): ReadPlan {
+    const d = deployment.value!;
+    return {
+      farm: d.farm as Address,
+      rewardToken: d.rewardToken as Address,
+      pools: pairs.value.map((meta, pid) => ({ pid, meta })),
+      pricePairs: pricePairs.value,
+      user: connection.chainId === chainId.value ? connection.address : undefined,
+    };
+  }
+
+  /** Stablecoin/WETH and reward/WETH, when no pool already prices them. */
+  async function findPricePairs(d: Deployment): Promise<PairMeta[]> {
+    const factory = { address: d.uniswapV2Factory as Address, abi: uniswapV2FactoryAbi, functionName: "getPair" } as const;
+    const found = await client().multicall({
+      contracts: [
+        { ...factory, args: [d.stablecoin as Address, d.weth as Address] },
+        { ...factory, args: [d.rewardToken as Address, d.weth as Address] },
+      ],
+      batchSize: 0,
+    });
+    const known = new Set(pairs.value.map((p) => p.address.toLowerCase()));
+    const wanted = found
+      .map((r) => r.result as Address | undefined)
+      .filter((a): a is Address => !!a && a !== zeroAddress && !known.has(a.toLowerCase()));
+    return describePairs(client(), wanted);
+  }
+
+  async function readRewardToken(d: Deployment): Promise<void> {
+    const token = { address: d.rewardToken as Address, abi: erc20Abi } as const;
+    const [symbol, decimals] = await client().multicall({
+      contracts: [{ ...token, functionName: "symbol" }, { ...token, functionName: "decimals" }],
+      batchSize: 0,
+    });
+    reward.value = { symbol: String(symbol.result ?? "RWD"), decimals: Number(decimals.result ?? 18) };
+  }
+
+  /** Pools added since the deployments file was written (by the admin page, say). */
+  async function discoverPools(count: number): Promise<void> {
+    const farm = { address: deployment.value!.farm as Address, abi: farmAbi } as const;
+    const infos = await client().multicall({
+      contracts: Array.from({ length: count - pairs.value.length }, (_, i) => ({
+        ...farm,
+        functionName: "poolInfo",
+        args: [BigInt(pairs.value.length + i)],
+      }) as const),
+      batchSize: 0,
+    });
+    const lpTokens = infos.map((r) => (r.result as readonly [Address] | undefined)?.[0] ?? zeroAddress);
+    const described = await describePairs(client(), lpTokens);
+    pairs.value = [...pairs.value, ...lpTokens.map((lp) => described.find((d) => d.address === getAddress(lp)) ?? unknownPair(lp))];
+  }
+
+  async function refreshSwaps(latest: bigint): Promise<void> {
+    const window = BigInt(Math.ceil(DAY_SECONDS / blockSeconds.value));
+    const from = scannedTo === 0n ? (latest > window ? latest - window : 0n) : scannedTo + 1n;
+    const fresh = await readSwaps(client(), pairs.value.map((p) => p.address), from, latest);
+    scannedTo = latest;
+    const oldest = latest > window ? latest - window : 0n;
+    swaps.value = [...swaps.value, ...fresh].filter((s) => s.blockNumber >= oldest);
+  }
+
+  async function tick(run: number): Promise<void> {
+    try {
+      let snap = await readFarm(client(), plan());
+      if (run !== generation) return;
+      if (snap.poolLength > pairs.value.length) {
+        await discoverPools(snap.poolLength);
+        snap = await readFarm(client(), plan());
+      }
+      const fresh = !snapshot.value || snap.blockNumber !== snapshot.value.blockNumber;
+      snapshot.value = snap;
+      status.value = "ready";
+      problem.value = undefined;
+      if (fresh) {
+        samples = [...samples.slice(-50), { number: snap.blockNumber, timestamp: snap.timestamp }];
+        blockSeconds.value = averageBlockSeconds(samples) ?? blockSeconds.value;
+        if (scannedTo === 0n || snap.blockNumber - scannedTo >= SWAP_REFRESH_BLOCKS) await refreshSwaps(snap.blockNumber);
+      }
+      schedule(run, Math.min(15_000, Math.max(1_000, blockSeconds.value * 600)));
+    } catch (error) {
+      if (run !== generation) return;
+      status.value = "offline";
+      problem.value = (error as Error).message;
+      schedule(run, OFFLINE_RETRY_MS);
+    }
+  }
+
+  function schedule(run: number, ms: number): void {
+    clearTimeout(timer);
+    timer = setTimeout(() => void tick(run), ms);
+  }
+
+  /** Reads now (after a transaction), instead of waiting for the next poll. */
+  async function refresh(): Promise<void> {
+    if (deployment.value) await tick(generation);
+  }
+
+  async function open(target: number): Promise<void> {
+    const run = ++generation;
+    clearTimeout(timer);
+    chainId.value = target;
+    snapshot.value = undefined;
+    swaps.value = [];
+    samples = [];
+    scannedTo = 0n;
+    status.value = "loading";
+    try {
+      const d = await fetchDeployment(target);
+      if (run !== generation) return;
+      deployment.value = d;
+      if (!d) {
+        status.value = "not-deployed";
+        return;
+      }
+      pairs.value = d.pools.map((p) => ({ ...p, address: p.lpToken, token0: p.token0, token1: p.token1 }) as PairMeta);
+      await readRewardToken(d);
+      pricePairs.value = await findPricePairs(d);
+      // A first estimate from the last few blocks; the blocks this page then sees refine it.
+      const latest = await client().getBlock();
+      const earlier = await client().getBlock({ blockNumber: latest.number > 10n ? latest.number - 10n : 0n });
+      samples = [{ number: earlier.number, timestamp: earlier.timestamp }];
+      await tick(run);
+    } catch (error) {
+      if (run !== generation) return;
+      status.value = "offline";
+      problem.value = (error as Error).message;
+      setTimeout(() => run === generation && void open(target), OFFLINE_RETRY_MS);
+    }
+  }
+
+  /** The chain to show: the wallet's when the farm is there, else the first home chain that has it. */
+  async function follow(): Promise<void> {
+    const wanted = connection.chainId;
+    if (wanted !== undefined && (await fetchDeployment(wanted).catch(() => undefined))) return open(wanted);
+    for (const home of HOME_CHAINS) {
+      if (await fetchDeployment(home).catch(() => undefined)) return open(home);
+    }
+    return open(wanted ?? HOME_CHAINS[0]);
+  }
+
+  watch(() => [connection.chainId, connection.address], () => void follow());
+
+  const prices = computed(() => {
+    const d = deployment.value;
+    const snap = snapshot.value;
+    if (!d || !snap) return new Map<string, number>();
+    return tokenPricesUsd([...snap.pools.map((p) => p.pair), ...snap.pricePairs], d.stablecoin, d.weth);
+  });
+
+  /** Tokens named last in a pair's name, as traders quote: "RWD/WETH", "WBTC/WETH", "DAI/USDC". */
+  const quoteTokens = computed(() => [deployment.value?.weth, deployment.value?.stablecoin].map((a) => a?.toLowerCase() ?? ""));
+
+  const rewardPrice = computed(() => prices.value.get(deployment.value?.rewardToken.toLowerCase() ?? "") ?? 0);
+  const finished = computed(() => !!snapshot.value && (snapshot.value.rewardsRemaining === 0n || snapshot.value.rewardPerBlock === 0n));
+
+  const pools = computed<PoolView[]>(() => {
+    const snap = snapshot.value;
+    if (!snap) return [];
+    const perYear = blocksPerYear(blockSeconds.value);
+    return snap.pools.map((pool) => {
+      const meta = pairs.value[pool.pid];
+      const lpPrice = lpPriceUsd(pool.pair, prices.value);
+      const stakedUsd = lpPrice === undefined ? undefined : lpAmountUsd(pool.totalStaked, lpPrice);
+      const reserves = reserveUsd(pool.pair, prices.value);
+      const volumeUsd = swapVolumeUsd(swaps.value.filter((s) => s.pair === meta.address), pool.pair, prices.value);
+      const rewardFigure = rewardApr({
+        rewardPerBlock: snap.rewardPerBlock,
+        rewardDecimals: reward.value.decimals,
+        blocksPerYear: perYear,
+        allocPoint: pool.allocPoint,
+        totalAllocPoint: snap.totalAllocPoint,
+        rewardPriceUsd: rewardPrice.value,
+        stakedUsd: stakedUsd ?? 0,
+        finished: finished.value,
+      });
+      const fees = feeApr({ volumeUsd, periodSeconds: DAY_SECONDS, reserveUsd: reserves ?? 0 });
+      const user = pool.user && {
+        ...pool.user,
+        walletUsd: lpPrice === undefined ? undefined : lpAmountUsd(pool.user.wallet, lpPrice),
+        stakedUsd: lpPrice === undefined ? undefined : lpAmountUsd(pool.user.staked, lpPrice),
+      };
+      return {
+        pid: pool.pid,
+        name: pairName(meta, quoteTokens.value),
+        meta,
+        allocPoint: pool.allocPoint,
+        share: snap.totalAllocPoint === 0n ? 0 : Number(pool.allocPoint) / Number(snap.totalAllocPoint),
+        totalStaked: pool.totalStaked,
+        lpPrice,
+        stakedUsd,
+        reward: rewardFigure,
+        feeApr: fees,
+        totalApr: totalApr(rewardFigure, fees),
+        volumeUsd,
+        reserveUsd: reserves,
+        live: !finished.value && pool.allocPoint > 0n,
+        user,
+      };
+    });
+  });
+
+  const totals = computed(() => {
+    const list = pools.value;
+    const sum = (f: (p: PoolView) => number | undefined) => list.reduce((acc, p) => acc + (f(p) ?? 0), 0);
+    const pending = list.reduce((acc, p) => acc + (p.user?.pending ?? 0n), 0n);
+    return {
+      stakedUsd: sum((p) => p.stakedUsd),
+      userStakedUsd: sum((p) => p.user?.stakedUsd),
+      pending,
+      pendingPids: list.filter((p) => (p.user?.pending ?? 0n) > 0n).map((p) => p.pid),
+      emissionPerDay: snapshot.value ? (snapshot.value.rewardPerBlock * BigInt(Math.round(DAY_SECONDS / blockSeconds.value))) : 0n,
+    };
+  });
+
+  const isOwner = computed(
+    () => !!snapshot.value && !!connection.address && snapshot.value.owner.toLowerCase() === connection.address.toLowerCase(),
+  );
+
+  return {
+    chainId, deployment, snapshot, status, problem, blockSeconds, reward, pairs, prices, rewardPrice, finished, pools, totals, isOwner,
+    open, follow, refresh,
+  };
+});
+
+function pairName(meta: PairMeta, quotes: string[]): string {
+  const rank = (token: string) => quotes.indexOf(token.toLowerCase());
+  const [base, quote] = rank(meta.token0) > rank(meta.token1) ? [meta.symbol1, meta.symbol0] : [meta.symbol0, meta.symbol1];
+  return `${base}/${quote}`;
+}
+
+function unknownPair(address: Address): PairMeta {
+  return { address: getAddress(address), token0: zeroAddress, token1: zeroAddress, symbol0: "?", symbol1: "?", decimals0: 18, decimals1: 18 };
+}

@@ -1,0 +1,117 @@
+// @vitest-environment happy-dom
+/**
+ * The stores against the real local world (test/setup/world.ts): the farm store reads every pool
+ * in one request per poll and turns it into prices and APRs; the staking store stakes through the
+ * LP permit in one transaction, harvests, and the figures refresh without a reload.
+ */
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+
+import { createPinia, setActivePinia } from "pinia";
+import { type Address, createPublicClient, http } from "viem";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+
+import { farmAbi, rewardTokenAbi } from "../../src/chain/abis.generated";
+import type { Deployment } from "../../src/chain/deployment";
+
+const appUrl = inject("devAppUrl");
+// An independent view of the chain, through the page's same-origin proxy (happy-dom enforces CORS).
+const chain = createPublicClient({ transport: http(new URL("/rpc", appUrl).href) });
+
+/** Counts the JSON-RPC requests the app sends to its node. */
+const requests: string[] = [];
+const realFetch = globalThis.fetch;
+
+beforeAll(() => {
+  // The page's origin serves /rpc and /deployments, as in the browser.
+  (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(appUrl);
+  globalThis.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
+    const url = new URL(String(input instanceof Request ? input.url : input), appUrl);
+    if (url.pathname === "/rpc") {
+      for (const call of [JSON.parse(String(init?.body))].flat()) requests.push(call.method as string);
+    }
+    return realFetch(url, init);
+  }) as typeof fetch;
+  setActivePinia(createPinia());
+});
+
+afterAll(() => {
+  globalThis.fetch = realFetch;
+});
+
+async function until(condition: () => boolean, ms = 20_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error("condition not met in time");
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+describe("stores on the local world", () => {
+  let deployment: Deployment;
+
+  beforeAll(async () => {
+    deployment = JSON.parse(await readFile(path.join(inject("deploymentsDir"), "31337.json"), "utf8")) as Deployment;
+  });
+
+  it("the farm store shows every pool with a price and an APR, read in one request per poll", async () => {
+    const { useConnectionStore } = await import("../../src/stores/connection");
+    const { useFarmStore } = await import("../../src/stores/farm");
+    const connection = useConnectionStore();
+    await connection.init();
+    const farm = useFarmStore();
+    await farm.follow();
+    await until(() => farm.status === "ready");
+
+    expect(farm.chainId).toBe(31337);
+    expect(farm.pools.map((p) => p.name).sort()).toEqual(["DAI/USDC", "DAI/WETH", "RWD/WETH", "WBTC/WETH", "WETH/USDC"]);
+    expect(farm.rewardPrice).toBeGreaterThan(1.3);
+    expect(farm.rewardPrice).toBeLessThan(1.7);
+    for (const pool of farm.pools) {
+      expect(pool.stakedUsd, pool.name).toBeGreaterThan(0);
+      expect(pool.reward.kind, pool.name).toBe("apr");
+    }
+
+    // Over a few blocks, each poll is one eth_call: the whole farm, whatever the pool count.
+    const seen = farm.snapshot!.blockNumber;
+    requests.length = 0;
+    await until(() => farm.snapshot!.blockNumber >= seen + 3n, 30_000);
+    const perBlock = requests.filter((m) => m === "eth_call").length / Number(farm.snapshot!.blockNumber - seen);
+    expect(requests.every((m) => m === "eth_call" || m === "eth_getLogs")).toBe(true);
+    expect(perBlock).toBeLessThanOrEqual(2);
+  });
+
+  it("stakes with the LP permit in one transaction, then harvests exactly the pending reward", async () => {
+    const { useConnectionStore } = await import("../../src/stores/connection");
+    const { useFarmStore } = await import("../../src/stores/farm");
+    const { useStakingStore } = await import("../../src/stores/staking");
+    const connection = useConnectionStore();
+    const farm = useFarmStore();
+    const staking = useStakingStore();
+
+    const dev = connection.options.filter((o) => o.dev);
+    await connection.connectWith(dev[2].connector);
+    const account = connection.address as Address;
+    await until(() => farm.pools[0]?.user !== undefined && farm.snapshot?.user?.address === account);
+
+    const pool = farm.pools.find((p) => p.name === "DAI/WETH")!;
+    const farmAddress = deployment.farm as Address;
+    const [stakedBefore] = await chain.readContract({ address: farmAddress, abi: farmAbi, functionName: "userInfo", args: [BigInt(pool.pid), account] });
+    const nonceBefore = await chain.getTransactionCount({ address: account });
+    const amount = pool.user!.wallet / 3n;
+
+    expect(await staking.stake(pool, amount)).toBe(true);
+    const [stakedAfter] = await chain.readContract({ address: farmAddress, abi: farmAbi, functionName: "userInfo", args: [BigInt(pool.pid), account] });
+    expect(stakedAfter - stakedBefore).toBe(amount);
+    expect(await chain.getTransactionCount({ address: account })).toBe(nonceBefore + 1); // no approve: the permit did it
+    expect(farm.pools.find((p) => p.pid === pool.pid)!.user!.staked).toBe(stakedAfter); // refreshed, no reload
+
+    const balanceBefore = await chain.readContract({ address: deployment.rewardToken as Address, abi: rewardTokenAbi, functionName: "balanceOf", args: [account] });
+    expect(await staking.harvest(farm.pools.find((p) => p.pid === pool.pid)!)).toBe(true);
+    const receiptBlock = await chain.getBlockNumber();
+    const harvested = (await chain.getContractEvents({ address: farmAddress, abi: farmAbi, eventName: "Harvest", fromBlock: receiptBlock, toBlock: receiptBlock }))[0];
+    const balanceAfter = await chain.readContract({ address: deployment.rewardToken as Address, abi: rewardTokenAbi, functionName: "balanceOf", args: [account] });
+    expect(harvested.args.amount).toBeGreaterThan(0n);
+    expect(balanceAfter - balanceBefore).toBe(harvested.args.amount);
+  });
+});
