@@ -14,7 +14,10 @@ const rpcProxy = { "/rpc": { target: rpcTarget, changeOrigin: true, rewrite: () 
 export default defineConfig({
   root: import.meta.dirname,
   plugins: [vue(), deploymentsServer()],
-  server: { host: "127.0.0.1", proxy: rpcProxy },
+  server: { host: "127.0.0.1", proxy: rpcProxy, warmup: { clientFiles: ["./src/main.ts"] } },
+  // Pre-bundled when the dev server starts, so a newcomer's first page load does not stop to
+  // discover them and reload.
+  optimizeDeps: { include: ["vue", "pinia", "viem", "@wagmi/core", "@wagmi/core/chains"] },
   preview: { host: "127.0.0.1", proxy: rpcProxy },
   build: { outDir: "dist", emptyOutDir: true },
   test: {
