@@ -76,9 +76,15 @@ export const useStakingStore = defineStore("staking", () => {
     }
   }
 
+  /** The farm's allowance now: the last block's figure may be stale by the time the user confirms. */
+  function allowance(token: Address): Promise<bigint> {
+    const client = getPublicClient(connection.config!, { chainId: farm.chainId as never }) as PublicClient;
+    return client.readContract({ address: token, abi: uniswapV2PairAbi, functionName: "allowance", args: [connection.address!, farm.deployment!.farm as Address] });
+  }
+
   async function stake(pool: PoolView, amount: bigint): Promise<boolean> {
     const title = `Stake ${pool.name} LP`;
-    if ((pool.user?.allowance ?? 0n) >= amount) {
+    if ((await allowance(pool.meta.address)) >= amount) {
       return tx.send(title, { ...farmContract(), functionName: "deposit", args: [BigInt(pool.pid), amount] }, lpContext(pool));
     }
     let permit: Awaited<ReturnType<typeof signPermit>>;

@@ -1,0 +1,102 @@
+/**
+ * Real headless Chromium for the browser tests, and the few page moves every test makes: open the
+ * built app at a route, connect a dev account, read a figure, save a screenshot. No test tool may
+ * download a browser on this machine, so the Chromium shipped inside @sparticuz/chromium is used.
+ */
+import { mkdir } from "node:fs/promises";
+import path from "node:path";
+
+import chromium from "@sparticuz/chromium";
+import { type Browser, type Locator, type Page, chromium as playwright } from "playwright-core";
+import { parseUnits } from "viem";
+import { expect, inject } from "vitest";
+
+/** Flags that keep Chromium from calling home on a closed network (see shared/TOOLCHAIN.md). */
+const QUIET_FLAGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+/** Screenshots are test artifacts: repo-root reports/ is gitignored. */
+export const SCREENSHOT_DIR = path.resolve(import.meta.dirname, "..", "..", "reports", "screenshots");
+
+/** How long a page may take to show what the chain already says: a few 2 s blocks and polls. */
+export const UI_TIMEOUT = 15_000;
+
+/** `launch()` gives each browser a fresh temporary profile: no wallet or storage leaks between files. */
+export async function launchBrowser(): Promise<Browser> {
+  const executablePath = await chromium.executablePath();
+  return playwright.launch({ executablePath, headless: true, args: QUIET_FLAGS });
+}
+
+/**
+ * A new page on the built app at `route` ("farms", "il?pid=2", "admin"), once the farm has loaded.
+ * Browser console errors are echoed so a failing test says what the app complained about.
+ */
+export async function openApp(browser: Browser, route = "farms", init?: (page: Page) => Promise<void>): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  page.setDefaultTimeout(UI_TIMEOUT);
+  page.on("pageerror", (error) => console.error(`[browser] ${error.message}`));
+  if (init) await init(page);
+  await page.goto(`${inject("appUrl")}#${route}`);
+  await page.locator("[data-test=connect-button], [data-test=wallet-button]").first().waitFor();
+  return page;
+}
+
+/** Connects dev account #`index` (the node's unlocked account of that index) and waits for its positions. */
+export async function connectDevAccount(page: Page, index: number): Promise<void> {
+  await page.locator("[data-test=connect-button]").click();
+  await page.locator("[data-test=dev-account]").nth(index).click();
+  await page.locator("[data-test=wallet-button]").waitFor();
+}
+
+/** Waits until the farms page shows the connected user's figures for pool `pid`. */
+export async function waitForPosition(page: Page, pid: number): Promise<Locator> {
+  const pool = page.locator(`[data-test=pool-${pid}]`);
+  await pool.locator("[data-test=staked-lp]").waitFor();
+  return pool;
+}
+
+/**
+ * A token figure as the page shows it ("1,234.5678 LP", "<0.0001 RWD") in base units of
+ * `decimals`; "<x" reads as 0, since the page only promises it is below x.
+ */
+export async function readAmount(locator: Locator, decimals = 18): Promise<bigint> {
+  const text = (await locator.innerText()).trim();
+  if (text.startsWith("<")) return 0n;
+  const number = /^-?[\d,]+(?:\.\d+)?/.exec(text)?.[0];
+  if (!number) throw new Error(`Not an amount: "${text}"`);
+  return parseUnits(number.replaceAll(",", ""), decimals);
+}
+
+/**
+ * Runs `action` (a click that sends a transaction) and waits for the notice it raises to settle.
+ * Anything but "confirmed" fails the test with the notice's own words (the app's error sentence).
+ */
+export async function expectConfirmed(page: Page, action: () => Promise<void>): Promise<void> {
+  const settled = page.locator("[data-test=notice-confirmed], [data-test=notice-failed], [data-test=notice-cancelled]");
+  const before = await settled.count();
+  await action();
+  await expect.poll(() => settled.count(), { timeout: 20_000, message: "the transaction's notice settles" }).toBeGreaterThan(before);
+  const notice = settled.last();
+  expect(await notice.getAttribute("data-test"), await notice.innerText()).toBe("notice-confirmed");
+}
+
+/** A dollar figure as the page shows it ("$1,234.56", "$1.23M", "<$0.01") as a number. */
+export function parseUsd(text: string): number {
+  const match = /^-?<?\$([\d,]+(?:\.\d+)?)([MB])?$/.exec(text.trim());
+  if (!match) throw new Error(`Not a dollar figure: "${text}"`);
+  const scale = match[2] === "B" ? 1e9 : match[2] === "M" ? 1e6 : 1;
+  return Number(match[1].replaceAll(",", "")) * scale;
+}
+
+/** Saves reports/screenshots/<name>.png: the whole page, or just the viewport (a dialog's overlay covers only that). */
+export async function screenshot(page: Page, name: string, fullPage = true): Promise<void> {
+  await mkdir(SCREENSHOT_DIR, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage });
+}

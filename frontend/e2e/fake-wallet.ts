@@ -1,0 +1,81 @@
+/**
+ * A stand-in browser wallet, injected into the page before the app loads: a minimal EIP-1193
+ * provider that announces itself with EIP-6963 (as real extensions do) and says it is on
+ * whatever chain the test chose. It answers only what connecting and switching chains ask
+ * (accounts, chain id, permissions, wallet_switchEthereumChain); anything else is refused with
+ * 4200, so a test never mistakes it for a wallet that can sign.
+ */
+import type { Page } from "playwright-core";
+
+export interface FakeWalletOptions {
+  name: string;
+  account: `0x${string}`;
+  chainId: number;
+  /** Chains wallet_switchEthereumChain accepts; others answer 4902 ("unrecognised chain"). */
+  knownChains: number[];
+}
+
+/** Runs in the page (serialised by Playwright): no imports, no closures over test code. */
+function installFakeWallet(options: FakeWalletOptions): void {
+  let chainId = options.chainId;
+  let connected = false;
+  const listeners = new Map<string, Set<(value: unknown) => void>>();
+  const emit = (event: string, value: unknown) => listeners.get(event)?.forEach((listener) => listener(value));
+  const hex = (n: number) => `0x${n.toString(16)}`;
+  const rpcError = (code: number, message: string) => Object.assign(new Error(message), { code });
+  const permissions = () => [{ parentCapability: "eth_accounts", caveats: [{ type: "restrictReturnedAccounts", value: [options.account] }] }];
+
+  const provider = {
+    async request({ method, params }: { method: string; params?: unknown[] }): Promise<unknown> {
+      switch (method) {
+        // Like a real wallet, it shows the account only once the site has asked to connect.
+        case "eth_requestAccounts":
+          connected = true;
+          return [options.account];
+        case "eth_accounts":
+          return connected ? [options.account] : [];
+        case "eth_chainId":
+          return hex(chainId);
+        case "net_version":
+          return String(chainId);
+        case "wallet_requestPermissions":
+          connected = true;
+          return permissions();
+        case "wallet_getPermissions":
+          return connected ? permissions() : [];
+        case "wallet_revokePermissions":
+          connected = false;
+          return null;
+        case "wallet_switchEthereumChain": {
+          const wanted = Number((params?.[0] as { chainId: string }).chainId);
+          if (!options.knownChains.includes(wanted)) throw rpcError(4902, `Unrecognized chain ID ${hex(wanted)}`);
+          chainId = wanted;
+          emit("chainChanged", hex(chainId));
+          return null;
+        }
+        default:
+          throw rpcError(4200, `The fake wallet does not support ${method}`);
+      }
+    },
+    on(event: string, listener: (value: unknown) => void) {
+      if (!listeners.has(event)) listeners.set(event, new Set());
+      listeners.get(event)!.add(listener);
+      return provider;
+    },
+    removeListener(event: string, listener: (value: unknown) => void) {
+      listeners.get(event)?.delete(listener);
+      return provider;
+    },
+  };
+
+  const icon = "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 1 1'/%3E";
+  const info = { uuid: crypto.randomUUID(), name: options.name, icon, rdns: "test.fake-wallet" };
+  const announce = () => window.dispatchEvent(new CustomEvent("eip6963:announceProvider", { detail: Object.freeze({ info, provider }) }));
+  // EIP-6963: announce now, and again whenever the dapp asks.
+  window.addEventListener("eip6963:requestProvider", announce);
+  announce();
+}
+
+export async function injectFakeWallet(page: Page, options: FakeWalletOptions): Promise<void> {
+  await page.addInitScript(installFakeWallet, options);
+}
