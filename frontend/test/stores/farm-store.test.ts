@@ -18,7 +18,8 @@ import type { Deployment } from "../../src/chain/deployment";
 const appUrl = inject("devAppUrl");
 // An independent view of the chain, through the page's same-origin proxy (happy-dom enforces CORS).
 const rpcProxy = new URL("/rpc", appUrl).href;
-const chain = createPublicClient({ transport: http(rpcProxy) });
+// cacheTime 0: viem otherwise reuses a block number for seconds, and blocks here come every 2 s.
+const chain = createPublicClient({ transport: http(rpcProxy), cacheTime: 0 });
 
 /** Counts the JSON-RPC requests the app sends to its node. */
 const requests: string[] = [];
@@ -51,7 +52,7 @@ async function until(condition: () => boolean, ms = 20_000): Promise<void> {
 
 /** The account's latest transaction (blocks keep coming every 2 s, so look back a few). */
 async function lastTransactionOf(account: Address) {
-  const latest = await chain.getBlockNumber();
+  const latest = await chain.getBlockNumber({ cacheTime: 0 });
   for (let number = latest; number > latest - 10n; number--) {
     const block = await chain.getBlock({ blockNumber: number, includeTransactions: true });
     const sent = block.transactions.find((t) => t.from.toLowerCase() === account.toLowerCase());
@@ -130,8 +131,9 @@ describe("stores on the local world", () => {
 
     const balanceBefore = await chain.readContract({ address: deployment.rewardToken as Address, abi: rewardTokenAbi, functionName: "balanceOf", args: [account] });
     expect(await staking.harvest(farm.pools.find((p) => p.pid === pool.pid)!)).toBe(true);
-    const receiptBlock = await chain.getBlockNumber();
-    const harvested = (await chain.getContractEvents({ address: farmAddress, abi: farmAbi, eventName: "Harvest", fromBlock: receiptBlock, toBlock: receiptBlock }))[0];
+    const latest = await chain.getBlockNumber({ cacheTime: 0 });
+    const harvests = await chain.getContractEvents({ address: farmAddress, abi: farmAbi, eventName: "Harvest", args: { user: account }, fromBlock: latest - 10n, toBlock: latest });
+    const harvested = harvests[harvests.length - 1];
     const balanceAfter = await chain.readContract({ address: deployment.rewardToken as Address, abi: rewardTokenAbi, functionName: "balanceOf", args: [account] });
     expect(harvested.args.amount).toBeGreaterThan(0n);
     expect(balanceAfter - balanceBefore).toBe(harvested.args.amount);
