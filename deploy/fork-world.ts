@@ -43,7 +43,7 @@ export interface ForkWorld {
 }
 
 /** ETH each dev account puts on each side of each pool (1 to buy the token, 1 wrapped). */
-export const DEV_ETH_PER_SIDE = parseEther("1");
+const DEV_ETH_PER_SIDE = parseEther("1");
 
 const ERC20_ABI = [
   "function approve(address spender, uint256 amount) returns (bool)",
@@ -66,7 +66,7 @@ async function realPools(uniswap: UniswapWorld): Promise<PoolSpec[]> {
   return pools;
 }
 
-export function forkPlan(pools: PoolSpec[]): FarmPlan {
+function forkPlan(pools: PoolSpec[]): FarmPlan {
   return {
     rewardToken: DEMO_REWARD_TOKEN,
     rewardPerBlock: DEMO_REWARD_PER_BLOCK,
@@ -82,8 +82,7 @@ export function forkPlan(pools: PoolSpec[]): FarmPlan {
 
 /** Creates the reward token / WETH pair through the router with the deployer's initial supply. */
 async function seedRewardMarket(uniswap: UniswapWorld, deployer: HardhatEthersSigner, rewardToken: Contract): Promise<string> {
-  const router = await uniswap.router.getAddress();
-  await (await (rewardToken.connect(deployer) as Contract).approve(router, MaxUint256)).wait();
+  await approveOnce(rewardToken, deployer, await uniswap.router.getAddress(), REWARD_MARKET.rwd);
   const token = await rewardToken.getAddress();
   await (
     await (uniswap.router.connect(deployer) as Contract).addLiquidityETH(

@@ -24,7 +24,7 @@ import { deployTestToken, TEST_TOKENS } from "./tokens.js";
 import { uniswapArtifacts, uniswapAt, type UniswapWorld } from "./uniswap.js";
 
 /** Blocks mined before anything else, so block numbers (and the hardforks they imply) are mainnet's. */
-export const MAINNET_SHAPED_HEIGHT = 24_000_000n;
+const MAINNET_SHAPED_HEIGHT = 24_000_000n;
 
 /** A forking node forks at (latest - 32): everything must lie deeper than that. */
 const SETTLING_BLOCKS = 64;
@@ -33,7 +33,7 @@ const SETTLING_BLOCKS = 64;
 const COPIED_SLOTS = 16;
 
 /** The account that builds the chain: not a Hardhat dev account, so dev accounts start empty as on mainnet. */
-export const MARKET_MAKER = "0x00000000000000000000000000000000000A11cE";
+const MARKET_MAKER = "0x00000000000000000000000000000000000A11cE";
 
 /** Copies `contract`'s runtime code and first storage slots to `target`. */
 async function placeAt(ethers: HardhatEthers, contract: Contract, target: string): Promise<void> {

@@ -5,16 +5,13 @@
 import { type Contract, getAddress, type Signer, Contract as EthersContract, type Provider } from "ethers";
 
 import type { PoolRecord } from "./deployments.js";
+import { pairAt } from "./uniswap.js";
 
 export interface PoolSpec {
   lpToken: string;
   allocPoint: bigint;
 }
 
-const PAIR_ABI = [
-  "function token0() view returns (address)",
-  "function token1() view returns (address)",
-];
 const ERC20_ABI = ["function symbol() view returns (string)", "function decimals() view returns (uint8)"];
 
 /** The LP token of every pool, in pid order. */
@@ -62,7 +59,7 @@ export async function describePools(farm: Contract, provider: Provider): Promise
   const tokens = await poolTokens(farm);
   return Promise.all(
     tokens.map(async (lpToken, pid) => {
-      const pair = new EthersContract(lpToken, PAIR_ABI, provider);
+      const pair = pairAt(lpToken, provider);
       const [token0, token1] = (await Promise.all([pair.token0(), pair.token1()])).map((a: string) => getAddress(a));
       const [t0, t1] = await Promise.all([describeToken(token0, provider), describeToken(token1, provider)]);
       return {

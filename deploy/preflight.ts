@@ -4,12 +4,10 @@
  * that fails half-way costs real gas, so every problem is found and told at once.
  */
 import type { HardhatEthers } from "@nomicfoundation/hardhat-ethers/types";
-import { Contract, formatEther, getAddress, type Signer } from "ethers";
+import { formatEther, getAddress, type Signer } from "ethers";
 
 import type { FarmPlan } from "./plan.js";
-
-const PAIR_ABI = ["function token0() view returns (address)", "function token1() view returns (address)"];
-const FACTORY_ABI = ["function getPair(address, address) view returns (address)"];
+import { pairAt, uniswapAt } from "./uniswap.js";
 
 async function isContract(ethers: HardhatEthers, address: string): Promise<boolean> {
   return (await ethers.provider.getCode(address)) !== "0x";
@@ -18,9 +16,9 @@ async function isContract(ethers: HardhatEthers, address: string): Promise<boole
 async function pairProblem(ethers: HardhatEthers, plan: FarmPlan, lpToken: string): Promise<string | undefined> {
   if (!(await isContract(ethers, lpToken))) return `pool LP ${lpToken} has no contract on this chain`;
   try {
-    const pair = new Contract(lpToken, PAIR_ABI, ethers.provider);
+    const pair = pairAt(lpToken, ethers.provider);
     const [token0, token1] = await Promise.all([pair.token0() as Promise<string>, pair.token1() as Promise<string>]);
-    const factory = new Contract(plan.uniswapV2Factory, FACTORY_ABI, ethers.provider);
+    const { factory } = uniswapAt({ factory: plan.uniswapV2Factory, router: plan.uniswapV2Router, weth: plan.weth }, ethers.provider);
     if (getAddress(await factory.getPair(token0, token1)) !== getAddress(lpToken)) {
       return `pool LP ${lpToken} is not a pair of the Uniswap V2 factory ${plan.uniswapV2Factory}`;
     }

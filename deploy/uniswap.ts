@@ -4,7 +4,7 @@
  */
 import { createRequire } from "node:module";
 
-import { Contract, ContractFactory, type Signer } from "ethers";
+import { Contract, ContractFactory, type ContractRunner, type Signer } from "ethers";
 
 const require = createRequire(import.meta.url);
 
@@ -51,12 +51,12 @@ export async function deployUniswap(signer: Signer): Promise<UniswapWorld> {
 }
 
 /** The real UniswapV2Pair at `address`. */
-export function pairAt(address: string, runner: Signer): Contract {
+export function pairAt(address: string, runner: ContractRunner): Contract {
   return new Contract(address, uniswapArtifacts.pair.abi as never, runner);
 }
 
 /** The Uniswap V2 contracts already deployed at `addresses` (mainnet, a fork, a live network). */
-export function uniswapAt(addresses: { factory: string; router: string; weth: string }, runner: Signer): UniswapWorld {
+export function uniswapAt(addresses: { factory: string; router: string; weth: string }, runner: ContractRunner): UniswapWorld {
   return {
     factory: new Contract(addresses.factory, uniswapArtifacts.factory.abi as never, runner),
     router: new Contract(addresses.router, uniswapArtifacts.router.abi as never, runner),

@@ -164,7 +164,8 @@ export const useFarmStore = defineStore("farm", () => {
     if (deployment.value) await tick(generation);
   }
 
-  async function open(target: number): Promise<void> {
+  /** Shows `target`'s farm from scratch; `known` is its deployment when the caller already has it. */
+  async function open(target: number, known?: Deployment): Promise<void> {
     const run = ++generation;
     clearTimeout(timer);
     chainId.value = target;
@@ -174,14 +175,14 @@ export const useFarmStore = defineStore("farm", () => {
     scannedTo = 0n;
     status.value = "loading";
     try {
-      const d = await fetchDeployment(target);
+      const d = known ?? (await fetchDeployment(target));
       if (run !== generation) return;
       deployment.value = d;
       if (!d) {
         status.value = "not-deployed";
         return;
       }
-      pairs.value = d.pools.map((p) => ({ ...p, address: p.lpToken, token0: p.token0, token1: p.token1 }) as PairMeta);
+      pairs.value = d.pools.map((p) => ({ ...p, address: p.lpToken }) as PairMeta);
       await readRewardToken(d);
       pricePairs.value = await findPricePairs(d);
       // A first estimate from the last few blocks; the blocks this page then sees refine it.
@@ -197,12 +198,16 @@ export const useFarmStore = defineStore("farm", () => {
     }
   }
 
-  /** The chain to show: the wallet's when the farm is there, else the first home chain that has it. */
+  /**
+   * The chain to show: the wallet's when the farm is there, else the first home chain that has it.
+   * Another account on the same chain needs only a fresh read, not a new start.
+   */
   async function follow(): Promise<void> {
     const wanted = connection.chainId;
-    if (wanted !== undefined && (await fetchDeployment(wanted).catch(() => undefined))) return open(wanted);
-    for (const home of HOME_CHAINS) {
-      if (await fetchDeployment(home).catch(() => undefined)) return open(home);
+    for (const candidate of wanted === undefined ? HOME_CHAINS : [wanted, ...HOME_CHAINS]) {
+      if (candidate === chainId.value && deployment.value) return refresh();
+      const found = await fetchDeployment(candidate).catch(() => undefined);
+      if (found) return open(candidate, found);
     }
     return open(wanted ?? HOME_CHAINS[0]);
   }
@@ -219,6 +224,17 @@ export const useFarmStore = defineStore("farm", () => {
   /** Tokens named last in a pair's name, as traders quote: "RWD/WETH", "WBTC/WETH", "DAI/USDC". */
   const quoteTokens = computed(() => [deployment.value?.weth, deployment.value?.stablecoin].map((a) => a?.toLowerCase() ?? ""));
 
+  /** The day's swaps grouped by pair once, not filtered again for every pool on every block. */
+  const swapsByPair = computed(() => {
+    const groups = new Map<string, SwapRecord[]>();
+    for (const swap of swaps.value) {
+      const group = groups.get(swap.pair);
+      if (group) group.push(swap);
+      else groups.set(swap.pair, [swap]);
+    }
+    return groups;
+  });
+
   const rewardPrice = computed(() => prices.value.get(deployment.value?.rewardToken.toLowerCase() ?? "") ?? 0);
   const finished = computed(() => !!snapshot.value && (snapshot.value.rewardsRemaining === 0n || snapshot.value.rewardPerBlock === 0n));
 
@@ -231,7 +247,7 @@ export const useFarmStore = defineStore("farm", () => {
       const lpPrice = lpPriceUsd(pool.pair, prices.value);
       const stakedUsd = lpPrice === undefined ? undefined : lpAmountUsd(pool.totalStaked, lpPrice);
       const reserves = reserveUsd(pool.pair, prices.value);
-      const volumeUsd = swapVolumeUsd(swaps.value.filter((s) => s.pair === meta.address), pool.pair, prices.value);
+      const volumeUsd = swapVolumeUsd(swapsByPair.value.get(meta.address) ?? [], pool.pair, prices.value);
       const rewardFigure = rewardApr({
         rewardPerBlock: snap.rewardPerBlock,
         rewardDecimals: reward.value.decimals,
