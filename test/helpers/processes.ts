@@ -6,6 +6,8 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import net from "node:net";
+import path from "node:path";
+import { stripVTControlCharacters } from "node:util";
 
 /** A port nothing listens on right now. */
 export async function freePort(): Promise<number> {
@@ -35,17 +37,31 @@ export function groupMembers(group: number): number[] {
   return members;
 }
 
+const ROOT = path.resolve(import.meta.dirname, "..", "..");
+
 export class Launched {
-  output = "";
+  #printed = "";
+  #ended = false;
   /** Exit code, or the signal that ended it (npm re-raises Ctrl-C's SIGINT on itself). */
   readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   readonly #child: ChildProcess;
 
   constructor(command: string, args: string[], env: Record<string, string>) {
-    this.#child = spawn(command, args, { detached: true, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
-    this.#child.stdout!.on("data", (chunk: Buffer) => (this.output += chunk.toString()));
-    this.#child.stderr!.on("data", (chunk: Buffer) => (this.output += chunk.toString()));
-    this.exited = new Promise((resolve) => this.#child.once("exit", (code, signal) => resolve({ code, signal })));
+    this.#child = spawn(command, args, { cwd: ROOT, detached: true, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+    const record = (chunk: Buffer) => (this.#printed += chunk.toString());
+    this.#child.stdout!.on("data", record);
+    this.#child.stderr!.on("data", record);
+    this.exited = new Promise((resolve) =>
+      this.#child.once("exit", (code, signal) => {
+        this.#ended = true;
+        resolve({ code, signal });
+      }),
+    );
+  }
+
+  /** Everything printed so far, colours stripped (CI may force them on: FORCE_COLOR). */
+  get output(): string {
+    return stripVTControlCharacters(this.#printed);
   }
 
   get group(): number {
@@ -55,11 +71,9 @@ export class Launched {
   /** Resolves once the output matches `pattern`; rejects (with the output) on exit or timeout. */
   async waitFor(pattern: RegExp, timeoutMs: number): Promise<void> {
     const deadline = Date.now() + timeoutMs;
-    let ended = false;
-    void this.exited.then(() => (ended = true));
     while (!pattern.test(this.output)) {
-      if (ended || Date.now() > deadline) {
-        throw new Error(`${ended ? "exited" : "timed out"} before ${pattern}; output:\n${this.output}`);
+      if (this.#ended || Date.now() > deadline) {
+        throw new Error(`${this.#ended ? "exited" : "timed out"} before ${pattern}; output:\n${this.output}`);
       }
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
@@ -68,6 +82,15 @@ export class Launched {
   /** Ctrl-C: SIGINT to every process in the group, as a terminal sends it. */
   interrupt(): void {
     process.kill(-this.group, "SIGINT");
+  }
+
+  /** Ctrl-C, then SIGKILL if the group is still there after `graceMs`; resolves once it exited. */
+  async stop(graceMs = 10_000): Promise<void> {
+    if (this.#ended) return;
+    this.interrupt();
+    const timer = setTimeout(() => this.kill(), graceMs);
+    await this.exited;
+    clearTimeout(timer);
   }
 
   /** Last resort for a failed test: nothing may outlive it. */

@@ -3,14 +3,13 @@
  * by the real launcher (`npm start`) on free ports, plus the BUILT app (`vite preview` of
  * frontend/dist) pointed at the same node. Torn down with Ctrl-C (SIGINT to the process groups).
  */
-import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtemp } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 
 import type { TestProject } from "vitest/node";
 
-import { freePort } from "../../../test/helpers/processes";
+import { freePort, Launched, npm } from "../../../test/helpers/processes";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -23,56 +22,22 @@ declare module "vitest" {
   }
 }
 
-const ROOT = path.resolve(import.meta.dirname, "..", "..", "..");
-
-function launch(command: string, args: string[], env: Record<string, string>, ready: RegExp): Promise<ChildProcess> {
-  const child = spawn(command, args, { cwd: ROOT, detached: true, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
-  let output = "";
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${command} ${args.join(" ")} not ready in 120 s:\n${output}`)), 120_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (ready.test(output)) {
-        clearTimeout(timer);
-        resolve(child);
-      }
-    };
-    child.stdout!.on("data", onData);
-    child.stderr!.on("data", onData);
-    child.once("exit", (code) => reject(new Error(`${command} ${args.join(" ")} exited (${code}):\n${output}`)));
-  });
-}
-
-function stop(child: ChildProcess | undefined): Promise<void> {
-  if (!child || child.exitCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    child.once("exit", () => resolve());
-    process.kill(-child.pid!, "SIGINT");
-    setTimeout(() => {
-      try {
-        process.kill(-child.pid!, "SIGKILL");
-      } catch {
-        // already gone
-      }
-    }, 10_000).unref();
-  });
-}
+const READY_MS = 120_000;
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const [rpcPort, devPort, appPort] = [await freePort(), await freePort(), await freePort()];
   const deploymentsDir = await mkdtemp(path.join(os.tmpdir(), "farm-web-"));
   const env = { DEPLOYMENTS_DIR: deploymentsDir, BLOCK_SECONDS: "2" };
-  const world = await launch("npm", ["start"], { ...env, PORT: String(rpcPort), UI_PORT: String(devPort) }, /Press Ctrl-C to stop/);
-  let preview: ChildProcess | undefined;
+  const world = npm(["start"], { ...env, PORT: String(rpcPort), UI_PORT: String(devPort) });
+  const preview = new Launched(
+    "npx",
+    ["vite", "preview", "--config", "frontend/vite.config.ts", "--port", String(appPort), "--strictPort"],
+    { ...env, FARM_RPC_URL: `http://127.0.0.1:${rpcPort}` },
+  );
   try {
-    preview = await launch(
-      "npx",
-      ["vite", "preview", "--config", "frontend/vite.config.ts", "--port", String(appPort), "--strictPort"],
-      { ...env, FARM_RPC_URL: `http://127.0.0.1:${rpcPort}` },
-      /127\.0\.0\.1:\d+/,
-    );
+    await Promise.all([world.waitFor(/Press Ctrl-C to stop/, READY_MS), preview.waitFor(/127\.0\.0\.1:\d+/, READY_MS)]);
   } catch (error) {
-    await stop(world);
+    await Promise.all([preview.stop(), world.stop()]);
     throw error;
   }
   project.provide("devAppUrl", `http://127.0.0.1:${devPort}/`);
@@ -80,7 +45,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide("rpcUrl", `http://127.0.0.1:${rpcPort}`);
   project.provide("deploymentsDir", deploymentsDir);
   return async () => {
-    await stop(preview);
-    await stop(world);
+    await preview.stop();
+    await world.stop();
   };
 }
