@@ -1,6 +1,6 @@
 /**
- * The wallet: which connectors exist (injected wallets found by EIP-6963, the dev wallet's
- * accounts on the local chain), who is connected, on which chain. Mirrors wagmi's connection
+ * The wallet: which connectors exist (injected wallets found by EIP-6963, WalletConnect when
+ * configured, the dev wallet's accounts on the local chain), who is connected, on which chain. Mirrors wagmi's connection
  * state; components read it here and never talk to wagmi themselves.
  */
 import {
@@ -19,12 +19,12 @@ import { computed, ref, shallowRef } from "vue";
 
 import { localRpcUrl } from "../chain/chains";
 import { fetchDevAccounts } from "../chain/dev-accounts";
-import { createWagmiConfig, DEV_WALLET_TYPE } from "../chain/wagmi";
+import { createWagmiConfig, DEV_WALLET_TYPE, WALLETCONNECT_TYPE } from "../chain/wagmi";
 
 export interface WalletOption {
   connector: Connector;
   label: string;
-  dev: boolean;
+  kind: "injected" | "walletConnect" | "dev";
 }
 
 export const useConnectionStore = defineStore("connection", () => {
@@ -46,20 +46,24 @@ export const useConnectionStore = defineStore("connection", () => {
 
   async function init(): Promise<void> {
     devAccounts.value = await fetchDevAccounts(localRpcUrl());
-    config.value = createWagmiConfig(devAccounts.value);
+    config.value = createWagmiConfig({
+      devAccounts: devAccounts.value,
+      walletConnectProjectId: import.meta.env.VITE_WALLETCONNECT_PROJECT_ID,
+    });
     watchConnection(config.value, { onChange: sync });
     config.value.subscribe((state) => state.connections, sync); // new EIP-6963 wallets appear later
     await reconnect(config.value).catch(() => undefined);
     sync();
   }
 
-  /** Every way to connect: installed wallets first, then "Dev account #i" for each node account. */
+  /** Every way to connect: installed wallets, WalletConnect, then "Dev account #i" for each node account. */
   const options = computed<WalletOption[]>(() => {
     let dev = 0;
     return connectors.value.map((connector) => {
-      if (connector.type !== DEV_WALLET_TYPE) return { connector, label: connector.name, dev: false };
+      if (connector.type === WALLETCONNECT_TYPE) return { connector, label: "WalletConnect (QR code)", kind: "walletConnect" };
+      if (connector.type !== DEV_WALLET_TYPE) return { connector, label: connector.name, kind: "injected" };
       const account = devAccounts.value[dev];
-      return { connector, label: `Dev account #${dev++} (${account.slice(0, 6)}…${account.slice(-4)})`, dev: true };
+      return { connector, label: `Dev account #${dev++} (${account.slice(0, 6)}…${account.slice(-4)})`, kind: "dev" };
     });
   });
 

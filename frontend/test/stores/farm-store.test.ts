@@ -105,7 +105,7 @@ describe("stores on the local world", () => {
     const farm = useFarmStore();
     const staking = useStakingStore();
 
-    const dev = connection.options.filter((o) => o.dev);
+    const dev = connection.options.filter((o) => o.kind === "dev");
     await connection.connectWith(dev[3].connector);
     const account = connection.address as Address;
     // The world approves the farm for everything; without an allowance the store must use the permit.

@@ -1,0 +1,58 @@
+// @vitest-environment happy-dom
+/**
+ * The connection store against the real local world: every way to connect is offered (the node's
+ * dev accounts, WalletConnect only when a project id is configured), and a dev account connects.
+ */
+import { createPinia, setActivePinia } from "pinia";
+import { afterEach, beforeAll, describe, expect, inject, it, vi } from "vitest";
+
+import { useConnectionStore } from "../../src/stores/connection";
+
+const appUrl = inject("devAppUrl");
+
+beforeAll(() => {
+  // The page's origin serves /rpc, as in the browser (happy-dom enforces CORS).
+  (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(appUrl);
+});
+
+afterEach(() => {
+  vi.unstubAllEnvs();
+});
+
+async function freshStore() {
+  setActivePinia(createPinia());
+  const connection = useConnectionStore();
+  await connection.init();
+  return connection;
+}
+
+describe("connection store", () => {
+  it("offers a dev wallet per funded node account and no WalletConnect without a project id", async () => {
+    vi.stubEnv("VITE_WALLETCONNECT_PROJECT_ID", "");
+    const connection = await freshStore();
+    const kinds = connection.options.map((option) => option.kind);
+    expect(kinds).not.toContain("walletConnect");
+    const dev = connection.options.filter((option) => option.kind === "dev");
+    expect(dev.length).toBe(connection.devAccounts.length);
+    expect(dev[0].label).toMatch(/^Dev account #0 \(0x[0-9a-fA-F]{4}…[0-9a-fA-F]{4}\)$/);
+  });
+
+  it("offers WalletConnect, before the dev accounts, when a project id is configured", async () => {
+    vi.stubEnv("VITE_WALLETCONNECT_PROJECT_ID", "0123456789abcdef0123456789abcdef");
+    const connection = await freshStore();
+    const walletConnect = connection.options.filter((option) => option.kind === "walletConnect");
+    expect(walletConnect.map((option) => option.label)).toEqual(["WalletConnect (QR code)"]);
+    const kinds = connection.options.map((option) => option.kind);
+    expect(kinds.indexOf("walletConnect")).toBeLessThan(kinds.indexOf("dev"));
+  });
+
+  it("connects a dev account and reports its address and the local chain", async () => {
+    vi.stubEnv("VITE_WALLETCONNECT_PROJECT_ID", "");
+    const connection = await freshStore();
+    await connection.connectWith(connection.options.find((option) => option.kind === "dev")!.connector);
+    expect(connection.address?.toLowerCase()).toBe(connection.devAccounts[0].toLowerCase());
+    expect(connection.chainId).toBe(31337);
+    await connection.disconnectWallet();
+    expect(connection.connected).toBe(false);
+  });
+});
