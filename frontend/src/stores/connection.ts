@@ -1,7 +1,7 @@
 /**
  * The wallet: which connectors exist (injected wallets found by EIP-6963, WalletConnect when
- * configured, the dev wallet's accounts on the local chain), who is connected, on which chain. Mirrors wagmi's connection
- * state; components read it here and never talk to wagmi themselves.
+ * configured, the dev wallet's accounts on the local chain), who is connected, on which chain.
+ * Mirrors wagmi's connection state; components read it here and never talk to wagmi themselves.
  */
 import {
   type Config,
@@ -56,7 +56,7 @@ export const useConnectionStore = defineStore("connection", () => {
     sync();
   }
 
-  /** Every way to connect: installed wallets, WalletConnect, then "Dev account #i" for each node account. */
+  /** Every way to connect: installed wallets, WalletConnect, then "Dev account #i" per node account. */
   const options = computed<WalletOption[]>(() => {
     let dev = 0;
     return connectors.value.map((connector) => {
