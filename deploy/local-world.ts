@@ -1,8 +1,9 @@
 /**
  * The local world `npm start` brings up: Uniswap V2 from the official artifacts, test tokens with
  * real decimals, pairs at market prices, the reward token with its own market, the farm with five
- * pools, dev accounts holding tokens and LP (half of it staked), and some trading volume so the
- * pairs earn fees. Every part comes from the same deploy modules the tests and the fork use.
+ * pools (or any number from 2, for measuring the dapp at scale), dev accounts holding tokens and LP
+ * (half of it staked), and some trading volume so the pairs earn fees. Every part comes from the
+ * same deploy modules the tests and the fork use.
  */
 import type { HardhatEthers, HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
 import { type Contract, parseEther, parseUnits } from "ethers";
@@ -23,6 +24,8 @@ export type StepRunner = <T>(title: string, work: (note: (line: string) => void)
 export const LOCAL_WORLD_STEPS = 6;
 /** Dev accounts #0..#3 get tokens and LP; #0 deploys and owns the farm. */
 export const FUNDED_ACCOUNTS = 4;
+/** The four pairs of `pairSpecs` and RWD/WETH. */
+export const DEFAULT_POOLS = 5;
 
 export interface LocalWorld {
   uniswap: UniswapWorld;
@@ -42,7 +45,6 @@ interface PairSpec {
   allocPoint: bigint;
 }
 
-
 async function deployTokens(ethers: HardhatEthers, deployer: HardhatEthersSigner) {
   const usdc = await deployTestToken(ethers, deployer, TEST_TOKENS.usdc);
   const dai = await deployTestToken(ethers, deployer, TEST_TOKENS.dai);
@@ -59,6 +61,20 @@ function pairSpecs(uniswap: UniswapWorld, { usdc, dai, wbtc }: LocalWorld["token
     { name: "WBTC/WETH", tokenA: wbtc, tokenB: weth, seedA: parseUnits("50", 8), seedB: parseEther("1000"), allocPoint: 20n },
     { name: "DAI/USDC", tokenA: dai, tokenB: usdc, seedA: parseEther("1000000"), seedB: parseUnits("1000000", 6), allocPoint: 10n },
   ];
+}
+
+/**
+ * Pairs beyond the default four, for a bigger world: new 18-decimal tokens TK1, TK2, ... against
+ * WETH, TKi at i USD, each with about 180,000 USD of liquidity (30 ETH a side keeps the deployer's
+ * 10,000 ETH enough for a couple of hundred of them).
+ */
+async function extraPairSpecs(ethers: HardhatEthers, deployer: HardhatEthersSigner, uniswap: UniswapWorld, count: number): Promise<PairSpec[]> {
+  const specs: PairSpec[] = [];
+  for (let i = 1; i <= count; i++) {
+    const token = await deployTestToken(ethers, deployer, { name: `Test Token ${i}`, symbol: `TK${i}`, decimals: 18 });
+    specs.push({ name: `TK${i}/WETH`, tokenA: token, tokenB: uniswap.weth, seedA: parseEther("90000") / BigInt(i), seedB: parseEther("30"), allocPoint: 10n });
+  }
+  return specs;
 }
 
 /** Mints test tokens and wraps ETH so `account` holds enough of everything for `share` of the seeds. */
@@ -128,11 +144,20 @@ async function trade(world: LocalWorld, specs: PairSpec[], trader: HardhatEthers
   return swaps;
 }
 
+/**
+ * Builds the world on `ethers`' chain. `pools` (default 5) counts RWD/WETH, which is always there:
+ * fewer keep the first pairs of `pairSpecs` (USDC/WETH, which prices everything, comes first),
+ * more add pairs of new tokens.
+ */
 export async function buildLocalWorld(
   ethers: HardhatEthers,
-  options: { network: string; dir?: string; step: StepRunner },
+  options: { network: string; dir?: string; step: StepRunner; pools?: number },
 ): Promise<LocalWorld> {
-  const { step } = options;
+  const { step, pools = DEFAULT_POOLS } = options;
+  if (!Number.isInteger(pools) || pools < 2) {
+    throw new Error(`a local world needs at least 2 pools (USDC/WETH prices everything, RWD/WETH is the reward's market), not ${pools}`);
+  }
+  const extra = Math.max(0, pools - DEFAULT_POOLS);
   const signers = await ethers.getSigners();
   const deployer = signers[0];
 
@@ -142,8 +167,12 @@ export async function buildLocalWorld(
     return { uniswap, multicall3: await ensureMulticall3(ethers) };
   });
 
-  const tokens = await step("Deploying test tokens: USDC (6 decimals), DAI (18), WBTC (8)", () => deployTokens(ethers, deployer));
-  const specs = pairSpecs(uniswap, tokens);
+  const more = extra > 0 ? `, and TK1-TK${extra} (18) for ${extra} more pools` : "";
+  const { tokens, specs } = await step(`Deploying test tokens: USDC (6 decimals), DAI (18), WBTC (8)${more}`, async () => {
+    const tokens = await deployTokens(ethers, deployer);
+    const specs = [...pairSpecs(uniswap, tokens), ...(await extraPairSpecs(ethers, deployer, uniswap, extra))].slice(0, pools - 1);
+    return { tokens, specs };
+  });
 
   const pairs = await step("Creating pairs at market prices (WETH ≈ 3,000 USD, WBTC ≈ 60,000 USD)", async (note) => {
     await fund(uniswap, deployer, specs, 1n);

@@ -1,38 +1,21 @@
 /**
- * Real headless Chromium for the browser tests, and the few page moves every test makes: open the
- * built app at a route, connect a dev account, read a figure, save a screenshot. No test tool may
- * download a browser on this machine, so the Chromium shipped inside @sparticuz/chromium is used.
+ * Real headless Chromium for the browser tests (./chromium), and the few page moves every test
+ * makes: open the built app at a route, connect a dev account, read a figure, save a screenshot.
  */
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 
-import chromium from "@sparticuz/chromium";
-import { type Browser, type Locator, type Page, chromium as playwright } from "playwright-core";
+import type { Browser, Locator, Page } from "playwright-core";
 import { parseUnits } from "viem";
 import { expect, inject } from "vitest";
 
-/** Flags that keep Chromium from calling home on a closed network (see shared/TOOLCHAIN.md). */
-const QUIET_FLAGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
+export { launchBrowser } from "./chromium";
 
 /** Screenshots are test artifacts: repo-root reports/ is gitignored. */
 export const SCREENSHOT_DIR = path.resolve(import.meta.dirname, "..", "..", "reports", "screenshots");
 
 /** How long a page may take to show what the chain already says: a few 2 s blocks and polls. */
 export const UI_TIMEOUT = 15_000;
-
-/** `launch()` gives each browser a fresh temporary profile: no wallet or storage leaks between files. */
-export async function launchBrowser(): Promise<Browser> {
-  const executablePath = await chromium.executablePath();
-  return playwright.launch({ executablePath, headless: true, args: QUIET_FLAGS });
-}
 
 /**
  * A new page on the built app at `route` ("farms", "il?pid=2", "admin"), once the farm has loaded.

@@ -19,7 +19,8 @@ import { computed, ref, shallowRef } from "vue";
 
 import { localRpcUrl } from "../chain/chains";
 import { fetchDevAccounts } from "../chain/dev-accounts";
-import { createWagmiConfig, DEV_WALLET_TYPE, WALLETCONNECT_TYPE } from "../chain/wagmi";
+import { createWagmiConfig, DEV_WALLET_TYPE } from "../chain/wagmi";
+import { WALLETCONNECT_TYPE, walletConnectConnectors } from "../chain/walletconnect";
 
 export interface WalletOption {
   connector: Connector;
@@ -46,10 +47,7 @@ export const useConnectionStore = defineStore("connection", () => {
 
   async function init(): Promise<void> {
     devAccounts.value = await fetchDevAccounts(localRpcUrl());
-    config.value = createWagmiConfig({
-      devAccounts: devAccounts.value,
-      walletConnectProjectId: import.meta.env.VITE_WALLETCONNECT_PROJECT_ID,
-    });
+    config.value = createWagmiConfig({ devAccounts: devAccounts.value, extraConnectors: await walletConnectConnectors() });
     watchConnection(config.value, { onChange: sync });
     config.value.subscribe((state) => state.connections, sync); // new EIP-6963 wallets appear later
     await reconnect(config.value).catch(() => undefined);
