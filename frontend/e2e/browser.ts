@@ -70,6 +70,21 @@ export async function expectConfirmed(page: Page, action: () => Promise<void>): 
   expect(await notice.getAttribute("data-test"), await notice.innerText()).toBe("notice-confirmed");
 }
 
+/**
+ * Runs `action` on a page with no settled notice left (earlier ones are dismissed first, so one
+ * timing out meanwhile cannot be mistaken for the new one) and returns the notice it raises once
+ * it settles: its status ("confirmed", "failed", "cancelled") and its words.
+ */
+export async function settledNotice(page: Page, action: () => Promise<void>): Promise<{ status: string; text: string }> {
+  const settled = page.locator("[data-test=notice-confirmed], [data-test=notice-failed], [data-test=notice-cancelled]");
+  // A notice may time out by itself while being dismissed: then there is nothing left to click.
+  while ((await settled.count()) > 0) await settled.first().getByRole("button", { name: "Dismiss" }).click({ timeout: 1_000 }).catch(() => undefined);
+  await action();
+  await settled.first().waitFor({ timeout: 20_000 });
+  const notice = settled.first();
+  return { status: (await notice.getAttribute("data-test"))!.replace("notice-", ""), text: await notice.innerText() };
+}
+
 /** A dollar figure as the page shows it ("$1,234.56", "$1.23M", "<$0.01") as a number. */
 export function parseUsd(text: string): number {
   const match = /^-?<?\$([\d,]+(?:\.\d+)?)([MB])?$/.exec(text.trim());

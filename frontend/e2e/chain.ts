@@ -14,6 +14,8 @@ import {
   erc20Abi,
   type Hash,
   http,
+  maxUint256,
+  parseAbi,
   type PublicClient,
   type Transaction,
   type TransactionReceipt,
@@ -85,6 +87,20 @@ export function nonceOf(world: World, account: Address): Promise<number> {
   return world.client.getTransactionCount({ address: account, blockTag: "latest" });
 }
 
+/**
+ * What an action that must send nothing leaves alone: the transactions the account sent, mined or
+ * still waiting in the node's pool (the pending nonce counts both), its ETH, and its LP of pool
+ * `pid`, in the wallet and staked. Compare before and after with toEqual.
+ */
+export async function accountState(world: World, account: Address, pid: number, lpToken: Address) {
+  return {
+    sent: await world.client.getTransactionCount({ address: account, blockTag: "pending" }),
+    eth: await world.client.getBalance({ address: account }),
+    lp: await balanceOf(world, lpToken, account),
+    staked: await stakedOf(world, pid, account),
+  };
+}
+
 /** Every transaction `from` sent in the blocks after `afterBlock`, oldest first (the node mines one every 2 s). */
 export async function transactionsSince(world: World, from: Address, afterBlock: bigint): Promise<Transaction[]> {
   const latest = await world.client.getBlockNumber();
@@ -135,4 +151,36 @@ export async function waitForBlockAfter(world: World, blockNumber: bigint): Prom
     if (latest > blockNumber) return latest;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
+}
+
+const testTokenAbi = parseAbi(["function mint(address to, uint256 amount)", "function approve(address spender, uint256 amount) returns (bool)"]);
+const routerAbi = parseAbi([
+  "function addLiquidityETH(address token, uint256 amountTokenDesired, uint256 amountTokenMin, uint256 amountETHMin, address to, uint256 deadline) payable returns (uint256, uint256, uint256)",
+]);
+
+/**
+ * Gives `account` LP of the `symbol`/WETH pool as a newcomer gets it: mints `tokenAmount` of the
+ * test token (anyone may) and adds it with `ethAmount` of ETH through the router. It holds that
+ * LP with no allowance for the farm, as a first-time staker. Returns the pool and the LP received.
+ */
+export async function provideLiquidity(world: World, account: Address, symbol: string, tokenAmount: bigint, ethAmount: bigint) {
+  const pool = poolBySymbols(world, symbol, "WETH");
+  const token = (pool.symbol0 === symbol ? pool.token0 : pool.token1) as Address;
+  const router = world.deployment.uniswapV2Router as Address;
+  const wallet = nodeWallet(account);
+  const mined = async (hash: Promise<Hash>) => expect((await world.client.waitForTransactionReceipt({ hash: await hash })).status).toBe("success");
+  const before = await balanceOf(world, pool.lpToken as Address, account);
+  await mined(wallet.writeContract({ address: token, abi: testTokenAbi, functionName: "mint", args: [account, tokenAmount], chain: null }));
+  await mined(wallet.writeContract({ address: token, abi: testTokenAbi, functionName: "approve", args: [router, tokenAmount], chain: null }));
+  await mined(
+    wallet.writeContract({
+      address: router,
+      abi: routerAbi,
+      functionName: "addLiquidityETH",
+      args: [token, tokenAmount, 0n, 0n, account, maxUint256],
+      value: ethAmount,
+      chain: null,
+    }),
+  );
+  return { pool, lp: (await balanceOf(world, pool.lpToken as Address, account)) - before };
 }

@@ -3,7 +3,12 @@
  * provider that announces itself with EIP-6963 (as real extensions do) and says it is on
  * whatever chain the test chose. It answers only what connecting and switching chains ask
  * (accounts, chain id, permissions, wallet_switchEthereumChain); anything else is refused with
- * 4200, so a test never mistakes it for a wallet that can sign.
+ * 4200, so a test never mistakes it for a wallet that can sign, unless it is given a node
+ * (`rpcUrl`): it then passes everything else there, and the node signs with its unlocked account.
+ *
+ * The test plays the person holding the wallet through `window.fakeWallet` (see the helpers at
+ * the end): refuse chosen requests as a person clicking "Reject" does (EIP-1193 code 4001), move
+ * the wallet to another chain, and read which requests the page made.
  */
 import type { Page } from "playwright-core";
 
@@ -13,6 +18,18 @@ export interface FakeWalletOptions {
   chainId: number;
   /** Chains wallet_switchEthereumChain accepts; others answer 4902 ("unrecognised chain"). */
   knownChains: number[];
+  /** The node that answers (and signs) everything the wallet does not answer itself. */
+  rpcUrl?: string;
+}
+
+/** What the test can do with the wallet from outside the page. */
+interface FakeWalletControl {
+  /** Methods the person refuses, answered with 4001 "User rejected the request." */
+  refuse: string[];
+  /** Every method the page asked of the wallet, in order. */
+  requests: string[];
+  /** The person moves the wallet to another chain (as from the wallet's own menu). */
+  switchChain(chainId: number): void;
 }
 
 /** Runs in the page (serialised by Playwright): no imports, no closures over test code. */
@@ -24,9 +41,31 @@ function installFakeWallet(options: FakeWalletOptions): void {
   const hex = (n: number) => `0x${n.toString(16)}`;
   const rpcError = (code: number, message: string) => Object.assign(new Error(message), { code });
   const permissions = () => [{ parentCapability: "eth_accounts", caveats: [{ type: "restrictReturnedAccounts", value: [options.account] }] }];
+  const control: FakeWalletControl = {
+    refuse: [],
+    requests: [],
+    switchChain(wanted: number) {
+      chainId = wanted;
+      emit("chainChanged", hex(chainId));
+    },
+  };
+  (window as unknown as { fakeWallet: FakeWalletControl }).fakeWallet = control;
+  let nextId = 1;
+  const forward = async (method: string, params?: unknown[]): Promise<unknown> => {
+    const response = await fetch(options.rpcUrl!, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ jsonrpc: "2.0", id: nextId++, method, params: params ?? [] }),
+    });
+    const body = (await response.json()) as { result?: unknown; error?: { code: number; message: string; data?: unknown } };
+    if (body.error) throw Object.assign(rpcError(body.error.code, body.error.message), { data: body.error.data });
+    return body.result;
+  };
 
   const provider = {
     async request({ method, params }: { method: string; params?: unknown[] }): Promise<unknown> {
+      control.requests.push(method);
+      if (control.refuse.includes(method)) throw rpcError(4001, "User rejected the request.");
       switch (method) {
         // Like a real wallet, it shows the account only once the site has asked to connect.
         case "eth_requestAccounts":
@@ -49,11 +88,11 @@ function installFakeWallet(options: FakeWalletOptions): void {
         case "wallet_switchEthereumChain": {
           const wanted = Number((params?.[0] as { chainId: string }).chainId);
           if (!options.knownChains.includes(wanted)) throw rpcError(4902, `Unrecognized chain ID ${hex(wanted)}`);
-          chainId = wanted;
-          emit("chainChanged", hex(chainId));
+          control.switchChain(wanted);
           return null;
         }
         default:
+          if (options.rpcUrl) return forward(method, params);
           throw rpcError(4200, `The fake wallet does not support ${method}`);
       }
     },
@@ -78,4 +117,21 @@ function installFakeWallet(options: FakeWalletOptions): void {
 
 export async function injectFakeWallet(page: Page, options: FakeWalletOptions): Promise<void> {
   await page.addInitScript(installFakeWallet, options);
+}
+
+type WithWallet = { fakeWallet: FakeWalletControl };
+
+/** From now on the person clicks "Reject" on these requests (e.g. "eth_signTypedData_v4"); none: accepts all. */
+export async function refuseInWallet(page: Page, methods: string[]): Promise<void> {
+  await page.evaluate((list) => ((window as unknown as WithWallet).fakeWallet.refuse = list), methods);
+}
+
+/** The methods the page has asked of the wallet so far, oldest first. */
+export function walletRequests(page: Page): Promise<string[]> {
+  return page.evaluate(() => [...(window as unknown as WithWallet).fakeWallet.requests]);
+}
+
+/** The person moves the wallet to `chainId` from the wallet itself, not through the page. */
+export async function switchWalletChain(page: Page, chainId: number): Promise<void> {
+  await page.evaluate((id) => (window as unknown as WithWallet).fakeWallet.switchChain(id), chainId);
 }

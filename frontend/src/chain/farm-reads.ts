@@ -1,7 +1,8 @@
 /**
  * The one read per block: every figure the pages show (farm, pools, pairs, the user's balances,
  * stakes, pending rewards, allowances) in a single Multicall3 eth_call, whatever the pool count.
- * `allowFailure` keeps one odd token from blanking the page.
+ * `allowFailure` keeps one odd token from blanking the page; a node that does not answer at all
+ * is thrown, so the page says so and keeps what it last read.
  */
 import { type Address, type ContractFunctionParameters, erc20Abi, type PublicClient, zeroAddress } from "viem";
 
@@ -122,6 +123,11 @@ export async function readFarm(client: PublicClient, plan: ReadPlan): Promise<Fa
   const contracts = [...head, ...pools, ...prices] as unknown as ContractFunctionParameters[];
   const results = (await client.multicall({ contracts, batchSize: 0 })) as Result[];
   const h = (i: number) => results[i];
+  // `allowFailure` turns a node that does not answer into failed results, not a thrown error.
+  // Multicall3's own block number cannot revert: when it failed, the read never reached the
+  // chain, and zeros in its place would blank every figure on the page.
+  const block = h(0);
+  if (block?.status === "failure") throw block.error;
   const snapshot: FarmSnapshot = {
     blockNumber: value(h(0), 0n),
     timestamp: value(h(1), 0n),

@@ -23,6 +23,10 @@ type ErrorLink = {
 /** A revert viem decoded against the ABI (`ContractFunctionRevertedError.data`), and its text. */
 type DecodedRevert = { errorName: string; args: readonly unknown[]; reason: string };
 
+/** Said whenever a write waits for the wallet to be on the farm's chain. */
+export const WRONG_NETWORK =
+  "Your wallet is on another network. Switch to the farm's network and try again.";
+
 /** The longest message quoted back to the user: past that it is a dump, not a sentence. */
 const MAX_MESSAGE_LENGTH = 200;
 
@@ -44,9 +48,7 @@ export function errorSentence(error: unknown, context: ErrorContext = {}): strin
   if (chain.some(isInsufficientFunds)) {
     return "Your account does not have enough ETH to pay for gas.";
   }
-  if (chain.some(isChainMismatch)) {
-    return "Your wallet is on another network. Switch to the farm's network and try again.";
-  }
+  if (chain.some(isChainMismatch)) return WRONG_NETWORK;
   if (chain.some(isNetworkFailure)) {
     return "The node is not answering. Check that it is running; this page reconnects by itself.";
   }
@@ -79,8 +81,11 @@ function isInsufficientFunds(link: ErrorLink): boolean {
   return link.name === "InsufficientFundsError" || /insufficient funds/i.test(text(link.message));
 }
 
+const CHAIN_MISMATCH_ERRORS = ["ChainMismatchError", "ConnectorChainMismatchError", "SwitchChainError"];
+
 function isChainMismatch(link: ErrorLink): boolean {
-  return link.name === "ChainMismatchError" || link.name === "SwitchChainError";
+  // viem's (wallet vs transaction), wagmi's (connector vs request), and a refused switch.
+  return CHAIN_MISMATCH_ERRORS.includes(text(link.name));
 }
 
 function isNetworkFailure(link: ErrorLink): boolean {

@@ -76,22 +76,36 @@ export const useStakingStore = defineStore("staking", () => {
     }
   }
 
-  /** The farm's allowance now: the last block's figure may be stale by the time the user confirms. */
-  function allowance(token: Address): Promise<bigint> {
+  /**
+   * The farm's allowance and whether it is paused, now: the last block's figures may be stale by
+   * the time the user confirms.
+   */
+  async function freshState(token: Address): Promise<{ allowance: bigint; paused: boolean }> {
     const client = getPublicClient(connection.config!, { chainId: farm.chainId as never }) as PublicClient;
-    return client.readContract({ address: token, abi: uniswapV2PairAbi, functionName: "allowance", args: [connection.address!, farm.deployment!.farm as Address] });
+    const [allowance, paused] = await client.multicall({
+      contracts: [
+        { address: token, abi: uniswapV2PairAbi, functionName: "allowance", args: [connection.address!, farm.deployment!.farm as Address] },
+        { ...farmContract(), functionName: "paused" },
+      ],
+      allowFailure: false,
+      batchSize: 0,
+    });
+    return { allowance, paused };
   }
 
   async function stake(pool: PoolView, amount: bigint): Promise<boolean> {
     const title = `Stake ${pool.name} LP`;
-    if ((await allowance(pool.meta.address)) >= amount) {
-      return tx.send(title, { ...farmContract(), functionName: "deposit", args: [BigInt(pool.pid), amount] }, lpContext(pool));
-    }
+    if (tx.refuseOffChain(title)) return false;
+    const deposit = () => tx.send(title, { ...farmContract(), functionName: "deposit", args: [BigInt(pool.pid), amount] }, lpContext(pool));
     let permit: Awaited<ReturnType<typeof signPermit>>;
     try {
+      const { allowance, paused } = await freshState(pool.meta.address);
+      // A paused farm refuses any deposit: the plain deposit's simulation says so in words, and
+      // the wallet is not asked to sign a permit that could not be used.
+      if (allowance >= amount || paused) return deposit();
       permit = await signPermit(pool.meta.address, amount);
     } catch (error) {
-      tx.report(title, error);
+      tx.report(title, error); // the node did not answer, say: nothing was sent, and the notice says why
       return false;
     }
     if (permit === "cancelled") {
@@ -104,7 +118,7 @@ export const useStakingStore = defineStore("staking", () => {
     }
     const approve = { address: pool.meta.address, abi: uniswapV2PairAbi, functionName: "approve", args: [farm.deployment!.farm, maxUint256] };
     if (!(await tx.send(`Approve ${pool.name} LP for the farm`, approve))) return false;
-    return tx.send(title, { ...farmContract(), functionName: "deposit", args: [BigInt(pool.pid), amount] }, lpContext(pool));
+    return deposit();
   }
 
   function unstake(pool: PoolView, amount: bigint): Promise<boolean> {

@@ -1,14 +1,15 @@
 /**
  * Every write, the same way: simulate first (a revert is told before the wallet opens), send,
  * show a pending / confirmed / failed notice, then refresh the farm so balances, allowances,
- * pending rewards and pool figures change without a reload. A rejected signature is not an error.
+ * pending rewards and pool figures change without a reload. A rejected signature is not an error;
+ * a wallet on another chain than the farm's is refused before it is asked anything.
  */
 import { simulateContract, waitForTransactionReceipt, writeContract } from "@wagmi/core";
 import { defineStore } from "pinia";
 import type { Abi, Address, Hash } from "viem";
 import { ref } from "vue";
 
-import { errorSentence } from "../lib/errors";
+import { errorSentence, WRONG_NETWORK } from "../lib/errors";
 import { useConnectionStore } from "./connection";
 import { useFarmStore } from "./farm";
 
@@ -43,8 +44,19 @@ export const useTransactionsStore = defineStore("transactions", () => {
     notices.value = notices.value.filter((n) => n.id !== id);
   }
 
+  /**
+   * True, with a notice saying so, when the wallet is on another chain than the farm shown: then
+   * nothing is asked of the wallet, which would sign or send for the wrong chain.
+   */
+  function refuseOffChain(title: string): boolean {
+    if (!connection.connected || connection.chainId === farm.chainId) return false;
+    notices.value = [...notices.value, { id: nextId++, title, status: "failed", message: WRONG_NETWORK }];
+    return true;
+  }
+
   /** Simulates, sends and waits for one contract call; true when it was mined successfully. */
   async function send(title: string, request: WriteRequest, context?: { decimals?: number; symbol?: string }): Promise<boolean> {
+    if (refuseOffChain(title)) return false;
     const config = connection.config!;
     const id = nextId++;
     notices.value = [...notices.value, { id, title, status: "pending", message: "Confirm in your wallet…" }];
@@ -80,5 +92,5 @@ export const useTransactionsStore = defineStore("transactions", () => {
     notices.value = [...notices.value, { id, title, status: sentence === null ? "cancelled" : "failed", message: sentence ?? "You cancelled it in your wallet; nothing was sent." }];
   }
 
-  return { notices, send, report, dismiss };
+  return { notices, send, report, refuseOffChain, dismiss };
 });

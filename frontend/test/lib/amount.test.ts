@@ -25,6 +25,8 @@ describe("checkAmount", () => {
     expect(weiFor("1.")).toBe(ONE);
     expect(weiFor("  2.25 ")).toBe(2_250_000_000_000_000_000n);
     expect(weiFor("002")).toBe(2n * ONE);
+    // Pasted from a web page or a spreadsheet: a no-break space, a tab, a line end.
+    expect(weiFor("\u00a01.5\t\n")).toBe(1_500_000_000_000_000_000n);
   });
 
   it("reads the last allowed digit exactly", () => {
@@ -44,7 +46,8 @@ describe("checkAmount", () => {
   });
 
   it("refuses anything but a plain non-negative decimal", () => {
-    for (const input of ["1e3", "-1", "abc", "1.2.3", "0x10", ",", "1,000", ".", "+1", "1 000"]) {
+    const pasted = ["1,5", "1\u00a0000", "1_000", "１", "Infinity", "NaN", "1e-18", "-0"];
+    for (const input of ["1e3", "-1", "abc", "1.2.3", "0x10", ",", "1,000", ".", "+1", "1 000", ...pasted]) {
       expect(reasonFor(input), input).toBe("Enter a number, like 1.5.");
     }
   });

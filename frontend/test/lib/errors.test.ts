@@ -1,3 +1,4 @@
+import { ConnectorChainMismatchError } from "@wagmi/core";
 import {
   BaseError,
   ChainMismatchError,
@@ -278,6 +279,9 @@ describe("account, network and chain failures", () => {
     });
     expect(errorSentence(mismatch)).toBe(sentence);
     expect(errorSentence({ name: "SwitchChainError", message: "whatever" })).toBe(sentence);
+    // wagmi's, when the wallet moved between the page's check and the request.
+    const moved = new ConnectorChainMismatchError({ connectionChainId: 31337, connectorChainId: 1 });
+    expect(errorSentence(moved)).toBe(sentence);
   });
 });
 

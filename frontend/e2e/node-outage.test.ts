@@ -1,0 +1,122 @@
+/**
+ * The node disappearing mid-session, as dev account #3 on the farms page. The page reaches its
+ * node only through the serving origin's /rpc, so the outage is made there, in this page alone
+ * (the world's node keeps running for everyone else): first refused connections, then the
+ * "502 Bad Gateway" a proxy answers when the node behind it is gone. The page must say so within
+ * a few blocks, keep its last figures (no blanks, no NaN), refuse a stake in words and send
+ * nothing; when the node is back, recover by itself, with no reload.
+ */
+import { type Address, parseEther } from "viem";
+import type { Browser, Locator, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+
+import { connectDevAccount, launchBrowser, openApp, readAmount, screenshot, settledNotice, UI_TIMEOUT, waitForPosition } from "./browser";
+import { accountState, onlyFarmCallDuring, openWorld, poolBySymbols, type World } from "./chain";
+
+/** Funded by the world; no other browser test uses it (the store test does, in its own file). */
+const ACCOUNT = 3;
+const RPC = "**/rpc";
+const NODE_AWAY = "The node is not answering. Check that it is running; this page reconnects by itself.";
+/** The world mines a block every 2 s: "a few blocks" is 10 s. */
+const FEW_BLOCKS_MS = 10_000;
+
+let browser: Browser;
+let page: Page;
+let world: World;
+let user: Address;
+let pid: number;
+let lpToken: Address;
+let pool: Locator;
+/** How the page's /rpc fails meanwhile; every request it made to it during the outage. */
+let outage: "refused" | "bad-gateway" = "refused";
+let failedRequests = 0;
+
+beforeAll(async () => {
+  world = await openWorld();
+  user = world.accounts[ACCOUNT];
+  ({ pid } = poolBySymbols(world, "DAI", "WETH"));
+  lpToken = poolBySymbols(world, "DAI", "WETH").lpToken as Address;
+  browser = await launchBrowser();
+  page = await openApp(browser, "farms");
+  await connectDevAccount(page, ACCOUNT);
+  pool = await waitForPosition(page, pid);
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+const banner = () => page.locator("[data-test=offline]");
+const dialog = () => page.locator("[data-test=stake-dialog]");
+
+/** The summary and every pool card, as shown: each figure with its label. */
+function figures(): Promise<string[]> {
+  return page.locator("[data-test=summary] .stat, article.pool").allInnerTexts();
+}
+
+async function nodeGone(): Promise<void> {
+  await page.route(RPC, async (route) => {
+    failedRequests++;
+    if (outage === "refused") await route.abort("connectionrefused");
+    else await route.fulfill({ status: 502, contentType: "text/plain", body: "Bad Gateway" });
+  });
+}
+
+describe("the node disappears mid-session, dev account #3", () => {
+  test("the page says so within a few blocks and keeps its last figures, whole", async () => {
+    await page.evaluate(() => ((window as unknown as { sameDocument: boolean }).sameDocument = true));
+    const cards = await page.locator("article.pool").count();
+    expect(cards).toBeGreaterThan(1);
+
+    const gone = Date.now();
+    await nodeGone();
+    await banner().waitFor({ timeout: UI_TIMEOUT });
+    expect(Date.now() - gone, "ms until the page said so").toBeLessThan(FEW_BLOCKS_MS);
+    expect(await banner().innerText()).toBe(NODE_AWAY);
+
+    // The page keeps asking (it reconnects by itself), and meanwhile shows what it last knew.
+    const shown = await figures();
+    const asked = failedRequests;
+    await expect.poll(() => failedRequests, { timeout: UI_TIMEOUT, message: "the page tries the node again" }).toBeGreaterThan(asked + 2);
+    expect(await figures()).toEqual(shown);
+    expect(shown).toHaveLength(cards + 5); // five summary figures for a connected account
+    for (const figure of shown) expect(figure).not.toMatch(/NaN|undefined|Infinity/);
+    expect(await readAmount(pool.locator("[data-test=staked-lp]"))).toBeGreaterThan(0n);
+    await screenshot(page, "node-offline");
+  });
+
+  test("a stake while the node is away is refused in words, sends nothing, and keeps the amount", async () => {
+    outage = "bad-gateway";
+    const before = await accountState(world, user, pid, lpToken);
+    await pool.locator("[data-test=stake]").click();
+    await dialog().locator("[data-test=amount]").fill("0.1");
+    const notice = await settledNotice(page, () => dialog().locator("[data-test=confirm]").click());
+
+    expect(notice.status).toBe("failed");
+    expect(notice.text).toContain(NODE_AWAY);
+    expect(await accountState(world, user, pid, lpToken)).toEqual(before);
+    expect(await dialog().locator("[data-test=amount]").inputValue()).toBe("0.1");
+    expect(await dialog().locator("[data-test=confirm]").innerText()).toBe("Stake");
+    expect(await dialog().locator("[data-test=confirm]").isEnabled()).toBe(true);
+    expect(await banner().isVisible()).toBe(true);
+    await screenshot(page, "stake-while-offline", false);
+  });
+
+  test("when the node is back the banner goes and the figures move again by themselves", async () => {
+    const pending = pool.locator("[data-test=pending]");
+    const pendingBefore = await readAmount(pending);
+    await page.unroute(RPC);
+    await banner().waitFor({ state: "detached", timeout: UI_TIMEOUT });
+    // Pending rewards grow every block: the page follows the chain again.
+    await expect.poll(() => readAmount(pending), { timeout: UI_TIMEOUT, message: "the pending reward moves again" }).toBeGreaterThan(pendingBefore);
+    expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument), "no reload").toBe(true);
+
+    // The dialog kept through the outage now stakes, once.
+    const call = await onlyFarmCallDuring(world, user, async () => {
+      const notice = await settledNotice(page, () => dialog().locator("[data-test=confirm]").click());
+      expect(notice.status, notice.text).toBe("confirmed");
+    });
+    expect(["deposit", "depositWithPermit"]).toContain(call.functionName);
+    expect(call.args.slice(0, 2)).toEqual([BigInt(pid), parseEther("0.1")]);
+  });
+});
