@@ -10,7 +10,7 @@ import path from "node:path";
 
 import { buildLocalWorld } from "../../deploy/local-world.js";
 import { freePort, Launched } from "../../test/helpers/processes.js";
-import { HOST, startNode } from "../lib/node.js";
+import { HOST, mineBlockTimeHistory, startNode } from "../lib/node.js";
 
 export interface BenchWorld {
   pools: number;
@@ -20,9 +20,6 @@ export interface BenchWorld {
   nextBlock(): Promise<void>;
   close(): Promise<void>;
 }
-
-/** Blocks of history a world starts with: the app's first estimate of the block time looks ten back. */
-const HISTORY_BLOCKS = 10;
 
 export interface BenchWorldOptions {
   pools: number;
@@ -56,9 +53,7 @@ export async function startBenchWorld({ pools, blockSeconds, appDir, note, stopp
 
   const prepare = async () => {
     await buildLocalWorld(ethers, { network: "localhost", dir, pools, step: (title, work) => (note(title), work(() => {})) });
-    // A world just built stamped its many blocks a second apart; a running chain has a past of
-    // blocks `blockSeconds` apart, and that past is where the app's first block time comes from.
-    await ethers.provider.send("hardhat_mine", [`0x${HISTORY_BLOCKS.toString(16)}`, `0x${blockSeconds.toString(16)}`]);
+    await mineBlockTimeHistory(ethers, blockSeconds);
     miner = setInterval(() => {
       ethers.provider.send("evm_mine", []).then(
         () => waiting.splice(0).forEach((w) => w.resolve()),

@@ -8,7 +8,15 @@ import type { HardhatEthers } from "@nomicfoundation/hardhat-ethers/types";
 import type { Deployment } from "../../deploy/deployments.js";
 import { FUNDED_ACCOUNTS } from "../../deploy/local-world.js";
 import { type AppServer, serveApp } from "./app-server.js";
-import { assertPortFree, blockSeconds, interrupted, portFromEnv, type RunningNode, untilStopped } from "./node.js";
+import {
+  assertPortFree,
+  blockSeconds,
+  interrupted,
+  mineBlockTimeHistory,
+  portFromEnv,
+  type RunningNode,
+  untilStopped,
+} from "./node.js";
 import type { Steps } from "./steps.js";
 import { printSummary } from "./summary.js";
 
@@ -29,6 +37,7 @@ export async function serveWorld(
     const ready = async () => {
       const deployment = await build(ethers);
       await steps.run(`Mining a block every ${interval} s as well as on every transaction`, async () => {
+        await mineBlockTimeHistory(ethers, interval);
         await ethers.provider.send("evm_setIntervalMining", [interval * 1000]);
       });
       app = await steps.run(`Serving the dapp on 127.0.0.1:${appPort}`, async () => {

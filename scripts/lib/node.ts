@@ -5,6 +5,7 @@
  */
 import net from "node:net";
 
+import type { HardhatEthers } from "@nomicfoundation/hardhat-ethers/types";
 import { network } from "hardhat";
 import type { NetworkConnection } from "hardhat/types/network";
 
@@ -35,6 +36,19 @@ export function blockSeconds(): number {
   const value = Number(raw);
   if (!(value > 0)) throw new Error(`BLOCK_SECONDS=${raw} is not a positive number of seconds.`);
   return value;
+}
+
+/** Blocks the dapp looks back over for its first estimate of the block time. */
+export const BLOCK_TIME_HISTORY = 10;
+
+/**
+ * Mines `BLOCK_TIME_HISTORY` empty blocks `seconds` apart. A world just built stamped its many
+ * set-up blocks a second apart; without a past at the real pace, the dapp's first block-time
+ * estimate, and so every APR it shows, would be off until enough real blocks had come.
+ */
+export async function mineBlockTimeHistory(ethers: HardhatEthers, seconds: number): Promise<void> {
+  const interval = Math.max(1, Math.round(seconds)); // hardhat_mine takes whole seconds
+  await ethers.provider.send("hardhat_mine", [`0x${BLOCK_TIME_HISTORY.toString(16)}`, `0x${interval.toString(16)}`]);
 }
 
 /** Fails with a sentence when something already listens on `port`. */
