@@ -7,13 +7,22 @@ import hardhatMocha from "@nomicfoundation/hardhat-mocha";
 import hardhatNetworkHelpers from "@nomicfoundation/hardhat-network-helpers";
 import { configVariable, defineConfig } from "hardhat/config";
 
+import branchCoverage from "./scripts/lib/branch-coverage.js";
+
 // Hardhat cannot download compilers on this offline machine: solc-js comes from npm instead.
 const require = createRequire(import.meta.url);
 const SOLC_VERSION = "0.8.34";
 const solcJs = path.join(path.dirname(require.resolve(`solc-${SOLC_VERSION}/package.json`)), "soljson.js");
 
+// `--coverage` builds instrumented contracts (bigger, costlier bytecode). They get their own
+// artifacts and cache under coverage/, so a coverage run never swaps the bytecode under a normal
+// run (the gas benchmark, a launcher) working in the same tree at the same time.
+const COVERAGE = process.argv.includes("--coverage") || process.env.HARDHAT_COVERAGE === "true";
+
 export default defineConfig({
-  plugins: [hardhatEthers, hardhatEthersChaiMatchers, hardhatMocha, hardhatNetworkHelpers],
+  // branchCoverage adds branch and function probes under --coverage only (Hardhat measures lines
+  // and statements); scripts/coverage-check.ts reads them.
+  plugins: [hardhatEthers, hardhatEthersChaiMatchers, hardhatMocha, hardhatNetworkHelpers, branchCoverage],
   solidity: {
     compilers: [
       {
@@ -31,7 +40,10 @@ export default defineConfig({
   paths: {
     sources: "./contracts",
     tests: { mocha: "./test" },
+    ...(COVERAGE ? { artifacts: "./coverage/artifacts", cache: "./coverage/cache" } : {}),
   },
+  // Test-only tokens are not part of the product: leave them out of the coverage report.
+  coverage: { skipFiles: ["contracts/test/**"] },
   test: {
     mocha: { timeout: 120_000 },
   },

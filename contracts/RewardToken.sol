@@ -23,6 +23,7 @@ contract RewardToken is ERC20, ERC20Permit, ERC20Capped, IRewardToken {
     /// @notice The minter cannot be the zero address.
     error RewardTokenZeroMinter();
 
+    /// @notice Deploys the token with `minter_` as its only minter, forever.
     /// @param name_ Token name (also the EIP-712 domain name).
     /// @param symbol_ Token symbol.
     /// @param decimals_ Token decimals (18 for most tokens; 6 works as well).

@@ -11,26 +11,48 @@ interface IFarm {
     //////////////////////////////////////////////////////////////*/
 
     /// @notice `amount` LP was credited to `user` in pool `pid`.
+    /// @param user The staker credited (the `to` of `depositFor`).
+    /// @param pid Pool id.
+    /// @param amount LP credited: what the farm received, which a fee-on-transfer token makes less
+    ///        than what was sent.
     event Deposit(address indexed user, uint256 indexed pid, uint256 amount);
     /// @notice `user` took `amount` LP out of pool `pid`.
+    /// @param user The staker, who receives the LP.
+    /// @param pid Pool id.
+    /// @param amount LP taken out of the stake.
     event Withdraw(address indexed user, uint256 indexed pid, uint256 amount);
     /// @notice `user` took all `amount` LP out of pool `pid` and forfeited its pending reward.
+    /// @param user The staker, who receives the LP.
+    /// @param pid Pool id.
+    /// @param amount The whole stake (0 if there was none).
     event EmergencyWithdraw(address indexed user, uint256 indexed pid, uint256 amount);
     /// @notice `user` harvested `amount` reward earned in pool `pid` (`harvest`, `harvestAll`).
     ///         Rewards paid by `deposit` and `withdraw` show, as in MasterChef, only as the reward
     ///         token's mint `Transfer`: one event fewer on the most frequent actions.
+    /// @param user The staker paid.
+    /// @param pid Pool id.
+    /// @param amount Reward paid, in reward token wei.
     event Harvest(address indexed user, uint256 indexed pid, uint256 amount);
     /// @notice A withdrawal while paused kept `user`'s reward in pool `pid` for later: `amount` is
     ///         all the reward now held for it there (earlier deferrals included), paid by its next
     ///         harvest, deposit or withdrawal after `unpause`.
+    /// @param user The staker owed the reward.
+    /// @param pid Pool id.
+    /// @param amount All reward now held for `user` in the pool, in reward token wei.
     event RewardDeferred(address indexed user, uint256 indexed pid, uint256 amount);
     /// @notice Pool `pid` was created for `lpToken` with `allocPoint`.
+    /// @param pid The new pool's id.
+    /// @param lpToken The token it stakes.
+    /// @param allocPoint Its share of emission, relative to `totalAllocPoint`.
     event PoolAdded(uint256 indexed pid, address indexed lpToken, uint256 allocPoint);
     /// @notice Pool `pid`'s allocation changed to `allocPoint`.
+    /// @param pid Pool id.
+    /// @param allocPoint The new allocation.
     /// @dev `pid` is not indexed: admin events are few enough to read whole, and the topic would
     ///      cost `set` its gas budget.
     event PoolSet(uint256 pid, uint256 allocPoint);
     /// @notice The emission rate changed to `newRewardPerBlock` from this block on.
+    /// @param newRewardPerBlock Reward per block, all pools together, in reward token wei.
     event RewardPerBlockSet(uint256 newRewardPerBlock);
 
     /*//////////////////////////////////////////////////////////////

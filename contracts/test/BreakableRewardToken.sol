@@ -9,12 +9,16 @@ import {IRewardToken} from "../interfaces/IRewardToken.sol";
 /// @notice Test reward token whose minting can be switched off, to show that stakers can always
 ///         get their LP back even when rewards cannot be paid.
 contract BreakableRewardToken is ERC20, IRewardToken {
+    /// @inheritdoc IRewardToken
     address public immutable minter;
+    /// @inheritdoc IRewardToken
     uint256 public immutable cap;
+    /// @notice Whether `mint` reverts.
     bool public broken;
 
     error MintingBroken();
 
+    /// @notice Deploys the token with nothing minted and minting on.
     /// @param cap_ Supply cap.
     /// @param minter_ The farm.
     constructor(uint256 cap_, address minter_) ERC20("Breakable", "BRK") {

@@ -6,8 +6,10 @@ import {ERC20} from "@openzeppelin/contracts/token/ERC20/ERC20.sol";
 /// @title FeeOnTransferToken
 /// @notice Test token that burns `feeBps` of every transfer, so recipients get less than was sent.
 contract FeeOnTransferToken is ERC20 {
+    /// @notice Share of every transfer burnt, in basis points.
     uint256 public immutable feeBps;
 
+    /// @notice Deploys the token with nothing minted.
     /// @param feeBps_ Fee in basis points burnt on every transfer.
     constructor(uint256 feeBps_) ERC20("Fee On Transfer", "FOT") {
         feeBps = feeBps_;

@@ -6,10 +6,16 @@ import {ERC20} from "@openzeppelin/contracts/token/ERC20/ERC20.sol";
 /// @title ReenteringToken
 /// @notice Test token that, once armed, calls `target` with `payload` in the middle of every
 ///         transfer: a malicious LP token trying to re-enter the farm. The re-entrant call's
-///         revert reason is bubbled up so tests can see what stopped it.
+///         revert reason is bubbled up so tests can see what stopped it; what a successful call
+///         returned is kept in `lastReturnData`, so a view can show what the farm's state looked
+///         like halfway through one of its transfers.
 contract ReenteringToken is ERC20 {
+    /// @notice The contract the next transfer calls back (zero: disarmed).
     address public target;
+    /// @notice The call the next transfer makes.
     bytes public payload;
+    /// @notice What the last successful callback returned.
+    bytes public lastReturnData;
 
     constructor() ERC20("Reentering", "REENTER") {}
 
@@ -33,11 +39,15 @@ contract ReenteringToken is ERC20 {
         address callee = target;
         if (callee == address(0) || from == address(0)) return;
         target = address(0); // one shot, so the attack cannot recurse forever
-        (bool ok, bytes memory reason) = callee.call(payload);
+        // A raw call and a verbatim revert are this token's whole purpose: to be a hostile LP token.
+        // solhint-disable-next-line avoid-low-level-calls
+        (bool ok, bytes memory returned) = callee.call(payload);
         if (!ok) {
+            // solhint-disable-next-line no-inline-assembly
             assembly ("memory-safe") {
-                revert(add(reason, 32), mload(reason))
+                revert(add(returned, 32), mload(returned))
             }
         }
+        lastReturnData = returned;
     }
 }

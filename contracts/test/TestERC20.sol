@@ -10,6 +10,7 @@ import {ERC20Permit} from "@openzeppelin/contracts/token/ERC20/extensions/ERC20P
 contract TestERC20 is ERC20, ERC20Permit {
     uint8 private immutable _decimals;
 
+    /// @notice Deploys the token with nothing minted.
     /// @param name_ Token name.
     /// @param symbol_ Token symbol.
     /// @param decimals_ Token decimals.
