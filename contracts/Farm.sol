@@ -126,6 +126,7 @@ contract Farm is IFarm, Ownable2Step, Pausable {
                               CONSTRUCTOR
     //////////////////////////////////////////////////////////////*/
 
+    /// @notice Deploys the farm: emission of `rewardPerBlock_` per block starts after `startBlock_`.
     /// @param rewardToken_ The reward token; its immutable minter must be this farm's address.
     /// @param rewardPerBlock_ Initial emission per block, all pools together.
     /// @param startBlock_ Emission starts after this block (or after deployment, if later).
@@ -172,6 +173,7 @@ contract Farm is IFarm, Ownable2Step, Pausable {
     {
         if (block.timestamp > deadline) revert PermitExpired(deadline, block.timestamp);
         IERC20 lpToken = _existingPool(pid).lpToken;
+        // solhint-disable-next-line no-empty-blocks
         try IERC20Permit(address(lpToken)).permit(msg.sender, address(this), amount, deadline, v, r, s) {}
         catch {
             // Anyone can submit a signed permit first; the allowance it set serves just as well.
@@ -234,12 +236,15 @@ contract Farm is IFarm, Ownable2Step, Pausable {
     /// @inheritdoc IFarm
     function emergencyWithdraw(uint256 pid) external nonReentrant {
         // Touches neither the reward token nor the accumulators, so nothing there can block it.
-        Pool storage pool = _existingPool(pid);
+        Pool storage pool = _pools[pid];
+        IERC20 lpToken = pool.lpToken; // gas savings
+        if (address(lpToken) == address(0)) revert PoolNotFound(pid, _poolLength);
         Staker storage staker = _stakers[pid][msg.sender];
         uint256 amount = staker.amount;
-        delete _stakers[pid][msg.sender];
-        pool.totalStaked -= uint128(amount); // amount <= totalStaked
-        if (amount != 0) pool.lpToken.safeTransfer(msg.sender, amount);
+        (staker.amount, staker.rewardDebt) = (0, 0); // via the pointer: `delete` would hash the keys again
+        uint256 staked = pool.totalStaked; // gas savings
+        pool.totalStaked = uint128(staked - amount); // amount <= totalStaked
+        if (amount != 0) lpToken.safeTransfer(msg.sender, amount);
         emit EmergencyWithdraw(msg.sender, pid, amount);
     }
 
@@ -356,8 +361,8 @@ contract Farm is IFarm, Ownable2Step, Pausable {
     /// @inheritdoc IFarm
     function pendingReward(uint256 pid, address user) external view returns (uint256) {
         Pool storage pool = _existingPool(pid);
-        (Emission memory emission,) = _currentEmission(_totalAllocPoint);
-        return _pending(_stakers[pid][user], _poolAccRewardPerShare(pool, emission.accRewardPerPoint));
+        (uint256 accRewardPerPoint,) = _currentEmission(_totalAllocPoint);
+        return _pending(_stakers[pid][user], _poolAccRewardPerShare(pool, accRewardPerPoint));
     }
 
     /// @inheritdoc IFarm
@@ -482,32 +487,38 @@ contract Farm is IFarm, Ownable2Step, Pausable {
         uint256 accRewardPerShare = pool.accRewardPerShare;
         uint256 staked = pool.totalStaked;
         if (staked == 0) return accRewardPerShare;
-        // allocPoint * delta <= emission * 1e9 < 2^126, so the product stays below 2^216.
-        uint256 poolReward = pool.allocPoint * (accRewardPerPoint - pool.accRewardPerPointPaid);
-        return accRewardPerShare + poolReward * POINT_TO_SHARE_SCALE / staked;
+        unchecked {
+            // The global accumulator only grows, so the delta is not negative, and
+            // allocPoint * delta <= emission * 1e9 < 2^126: the product stays below 2^216.
+            uint256 poolReward = pool.allocPoint * (accRewardPerPoint - pool.accRewardPerPointPaid);
+            return accRewardPerShare + poolReward * POINT_TO_SHARE_SCALE / staked;
+        }
     }
 
     /// @dev Brings the global accumulator up to this block and returns it.
-    function _updateEmission(uint256 totalAlloc) private returns (uint256) {
-        (Emission memory emission, bool changed) = _currentEmission(totalAlloc);
+    function _updateEmission(uint256 totalAlloc) private returns (uint256 accRewardPerPoint) {
+        bool changed;
+        (accRewardPerPoint, changed) = _currentEmission(totalAlloc);
         if (changed) {
-            _emission.accRewardPerPoint = emission.accRewardPerPoint;
-            _emission.lastRewardBlock = emission.lastRewardBlock;
+            _emission.accRewardPerPoint = uint128(accRewardPerPoint);
+            _emission.lastRewardBlock = uint64(block.number);
         }
-        return emission.accRewardPerPoint;
     }
 
-    /// @dev The global accumulator as of this block. While no pool has allocation nothing is
-    ///      emitted and `lastRewardBlock` stays put, so `_checkpointEmission` can skip those blocks.
-    function _currentEmission(uint256 totalAlloc) private view returns (Emission memory emission, bool changed) {
-        emission = _emission;
-        if (block.number <= emission.lastRewardBlock || totalAlloc == 0) return (emission, false);
+    /// @dev The global accumulator as of this block, and whether it moved since it was stored.
+    ///      While no pool has allocation nothing is emitted and `lastRewardBlock` stays put, so
+    ///      `_checkpointEmission` can skip those blocks.
+    function _currentEmission(uint256 totalAlloc) private view returns (uint256 accRewardPerPoint, bool changed) {
+        Emission memory emission = _emission;
+        accRewardPerPoint = emission.accRewardPerPoint;
+        if (block.number <= emission.lastRewardBlock || totalAlloc == 0) return (accRewardPerPoint, false);
         Schedule memory schedule = _schedule;
-        uint256 emitted = _emittedBy(schedule, block.number) - _emittedBy(schedule, emission.lastRewardBlock);
-        // Total emission is at most 2^96, so the accumulator stays below 2^126.
-        emission.accRewardPerPoint += uint128(emitted * ACC_PER_POINT_SCALE / totalAlloc);
-        emission.lastRewardBlock = uint64(block.number);
-        return (emission, true);
+        unchecked {
+            // Emission only grows with the block number, so the difference is not negative. It
+            // is at most 2^96, like all emission, so the accumulator stays below 2^126.
+            uint256 emitted = _emittedBy(schedule, block.number) - _emittedBy(schedule, emission.lastRewardBlock);
+            return (accRewardPerPoint + emitted * ACC_PER_POINT_SCALE / totalAlloc, true);
+        }
     }
 
     /// @dev Brings emission up to this block before the total allocation changes. If no pool had
@@ -532,7 +543,11 @@ contract Farm is IFarm, Ownable2Step, Pausable {
     /// @dev Reward the schedule emits from its checkpoint up to `blockNumber`, capped by its budget.
     function _emittedBy(Schedule memory schedule, uint256 blockNumber) private pure returns (uint256) {
         if (blockNumber <= schedule.checkpointBlock) return 0;
-        uint256 scheduled = (blockNumber - schedule.checkpointBlock) * schedule.rewardPerBlock;
+        uint256 scheduled;
+        unchecked {
+            // Block numbers stay below 2^64 and the rate below 2^96, so this cannot overflow.
+            scheduled = (blockNumber - schedule.checkpointBlock) * schedule.rewardPerBlock;
+        }
         return scheduled < schedule.budget ? scheduled : schedule.budget;
     }
 

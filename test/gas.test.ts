@@ -1,83 +1,49 @@
 /**
- * Gas of every staker and admin operation in the steady state the benchmark defines: the pool
- * already has another staker and was updated in an earlier block, 10 blocks pass before each
- * measured transaction (so pending is nonzero), the user keeps LP in the wallet and already holds
- * reward tokens, approvals are set. Real UniswapV2Pair LP; the 21,000 base is included.
+ * The gas benchmark as a regression test: it runs the same measurement as `npm run bench`
+ * (scripts/bench/gas-benchmark.ts), so it checks fresh figures rather than a stale report, writes
+ * reports/gas.json, and fails when an operation goes over its budget or stops costing the same
+ * with 1 to 1,000 pools and 1 to 1,000 stakers.
  */
 import { expect } from "chai";
-import { type ContractTransactionResponse, MaxUint256 } from "ethers";
 import { network } from "hardhat";
 
-import { as, mined } from "./helpers/chain.js";
-import { buildWorld, type World } from "./helpers/world.js";
+import { type GasReport, runGasBenchmark } from "../scripts/bench/gas-benchmark.js";
+import { BUDGETS, FLATNESS, KNOWN_MISSES, POOL_COUNTS, STAKER_COUNTS } from "../scripts/bench/gas-budgets.js";
+import { OPERATIONS } from "../scripts/bench/gas-operations.js";
+import { writeGasReport } from "../scripts/bench/gas-report.js";
 
-const { ethers, networkHelpers } = await network.create();
+const connection = await network.create();
+// Coverage instruments the contracts, so each statement costs extra gas: no budget applies there.
+const coverage = process.argv.includes("--coverage") || process.env.HARDHAT_COVERAGE === "true";
 
-const BUDGETS: Record<string, number> = {
-  "deposit (new staker)": 102_000,
-  "deposit (existing staker, pays pending)": 95_000,
-  harvest: 70_000,
-  "withdraw (pays pending)": 86_000,
-  // The issue's 45,000 is a balanceOf-based chef's figure. This farm keeps each pool's stake in
-  // storage (so donations and odd tokens cannot skew rewards, and harvest needs no balanceOf
-  // call), and emergencyWithdraw must update it: one more storage write than such a chef.
-  emergencyWithdraw: 47_500,
-  set: 50_000,
-  add: 120_000,
-};
+describe("Gas benchmark (npm run bench)", function () {
+  let report: GasReport;
 
-describe("Gas in the steady state", function () {
-  const measured: Record<string, number> = {};
+  before(async function () {
+    if (coverage) this.skip();
+    report = await runGasBenchmark(connection);
+    await writeGasReport(report);
+  });
 
-  async function steadyState(): Promise<World> {
-    const world = await buildWorld(ethers);
-    const { farm, owner, alice, bob, carol, usdcWeth, daiWeth } = world;
-    await (await as(farm, owner).add(100, await usdcWeth.getAddress())).wait();
-    await (await as(farm, owner).add(100, await daiWeth.getAddress())).wait();
-    await networkHelpers.mineUpTo(world.startBlock + 1n);
-    for (const user of [alice, bob, carol]) {
-      for (const pair of [usdcWeth, daiWeth]) {
-        await (await as(pair, user).approve(await farm.getAddress(), MaxUint256)).wait();
-      }
-    }
-    // Bob is the pool's other staker; Alice is an existing staker who already holds rewards;
-    // Carol holds rewards from the other pool but never staked in pool 0.
-    await (await as(farm, bob).deposit(0, 10n ** 15n)).wait();
-    await (await as(farm, alice).deposit(0, 10n ** 15n)).wait();
-    await (await as(farm, carol).deposit(1, 10n ** 15n)).wait();
-    await networkHelpers.mine(5);
-    await (await as(farm, alice).harvest(0)).wait();
-    await (await as(farm, carol).harvest(1)).wait();
-    await (await as(farm, bob).harvest(0)).wait(); // pool 0 last updated in an earlier block
-    return world;
+  it("measures every operation at every farm size", function () {
+    expect(report.scaling.map(({ pools, stakers }) => [pools, stakers])).to.have.deep.members(
+      STAKER_COUNTS.flatMap((stakers) => POOL_COUNTS.map((pools) => [pools, stakers])),
+    );
+    expect(Object.keys(report.gas)).to.have.members(OPERATIONS.map(({ name }) => name));
+  });
+
+  for (const [operation, budget] of Object.entries(BUDGETS)) {
+    // A known miss is held to its accepted ceiling, so it cannot quietly get worse.
+    const limit = KNOWN_MISSES[operation]?.ceiling ?? budget;
+    const title = limit === budget ? `within ${budget.toLocaleString("en-US")} gas` : `within its accepted ${limit.toLocaleString("en-US")} gas (budget ${budget.toLocaleString("en-US")}: a known miss)`;
+    it(`${operation} stays ${title}`, function () {
+      expect(report.gas[operation], operation).to.be.at.most(limit);
+    });
   }
 
-  async function measure(label: string, send: () => Promise<ContractTransactionResponse>): Promise<void> {
-    await networkHelpers.mine(10);
-    const { gasUsed } = await mined(send());
-    measured[label] = Number(gasUsed);
-  }
-
-  it("stays within every budget", async function () {
-    const { farm, owner, alice, carol, wbtcWeth } = await networkHelpers.loadFixture(steadyState);
-
-    await measure("deposit (existing staker, pays pending)", () => as(farm, alice).deposit(0, 10n ** 14n));
-    await measure("harvest", () => as(farm, alice).harvest(0));
-    await measure("withdraw (pays pending)", () => as(farm, alice).withdraw(0, 10n ** 14n));
-    await measure("deposit (new staker)", () => as(farm, carol).deposit(0, 10n ** 14n));
-    await measure("emergencyWithdraw", () => as(farm, alice).emergencyWithdraw(0));
-    await measure("set", () => as(farm, owner).set(0, 300));
-    await measure("add", async () => as(farm, owner).add(50, await wbtcWeth.getAddress()));
-
-    const rows = Object.entries(BUDGETS).map(([operation, budget]) => ({
-      operation,
-      gas: measured[operation],
-      budget,
-      verdict: measured[operation] <= budget ? "pass" : "FAIL",
-    }));
-    console.table(rows);
-    for (const { operation, gas, budget } of rows) {
-      expect(gas, operation).to.be.at.most(budget);
+  it(`every operation costs the same, within ${FLATNESS * 100}%, whatever the number of pools and stakers`, function () {
+    for (const { name } of OPERATIONS) {
+      expect(report.spread[name], name).to.be.at.most(FLATNESS);
     }
   });
 });

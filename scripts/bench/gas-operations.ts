@@ -1,0 +1,88 @@
+/**
+ * The operations the gas benchmark measures, each as one transaction sent from the steady state
+ * (gas-scenario.ts). Staker operations are alice's in pid 0 unless named otherwise.
+ */
+import type { ContractTransactionResponse } from "ethers";
+
+import { as } from "../../test/helpers/chain.js";
+import { signPairPermit } from "../../test/helpers/farm-state.js";
+import { REWARD_PER_BLOCK } from "../../test/helpers/world.js";
+import { AMOUNT, PID, type Scenario } from "./gas-scenario.js";
+
+export interface Operation {
+  name: string;
+  /** Pools the farm needs for this operation (harvestAll over 10 pools needs 10). */
+  pools?: number;
+  /** Runs before the blocks that precede the measured transaction. */
+  prepare?: (scenario: Scenario) => Promise<void>;
+  send: (scenario: Scenario) => Promise<ContractTransactionResponse>;
+}
+
+function harvestAll(pools: number): Operation {
+  return {
+    name: `harvestAll, ${pools} pool${pools === 1 ? "" : "s"}`,
+    pools,
+    send: ({ world: { farm, alice } }) => as(farm, alice).harvestAll([...Array(pools).keys()]),
+  };
+}
+
+export const OPERATIONS: Operation[] = [
+  {
+    name: "deposit, new staker",
+    send: ({ world: { farm, carol } }) => as(farm, carol).deposit(PID, AMOUNT),
+  },
+  {
+    name: "deposit, existing staker paying pending",
+    send: ({ world: { farm, alice } }) => as(farm, alice).deposit(PID, AMOUNT),
+  },
+  {
+    name: "depositWithPermit, existing staker",
+    // A permit user has no standing allowance: the permit sets one and the deposit spends it.
+    prepare: async ({ world: { farm, alice, usdcWeth } }) => {
+      await (await as(usdcWeth, alice).approve(await farm.getAddress(), 0n)).wait();
+    },
+    send: async ({ connection: { ethers }, world: { farm, alice, usdcWeth } }) => {
+      const deadline = BigInt((await ethers.provider.getBlock("latest"))!.timestamp) + 3600n;
+      const { v, r, s } = await signPairPermit(ethers, alice, usdcWeth, { spender: await farm.getAddress(), value: AMOUNT, deadline });
+      return as(farm, alice).depositWithPermit(PID, AMOUNT, deadline, v, r, s);
+    },
+  },
+  {
+    name: "depositFor an existing staker",
+    send: ({ world: { farm, alice, carol } }) => as(farm, carol).depositFor(PID, AMOUNT, alice.address),
+  },
+  {
+    name: "harvest",
+    send: ({ world: { farm, alice } }) => as(farm, alice).harvest(PID),
+  },
+  {
+    name: "withdraw paying pending",
+    send: ({ world: { farm, alice } }) => as(farm, alice).withdraw(PID, AMOUNT),
+  },
+  {
+    name: "withdraw all",
+    send: async ({ world: { farm, alice } }) => {
+      const [staked] = (await farm.userInfo(PID, alice.address)) as [bigint, bigint];
+      return as(farm, alice).withdraw(PID, staked);
+    },
+  },
+  {
+    name: "emergencyWithdraw",
+    send: ({ world: { farm, alice } }) => as(farm, alice).emergencyWithdraw(PID),
+  },
+  harvestAll(1),
+  harvestAll(5),
+  harvestAll(10),
+  {
+    name: "add",
+    send: async ({ world: { farm, owner, wbtcWeth } }) => as(farm, owner).add(100n, await wbtcWeth.getAddress()),
+  },
+  {
+    name: "set",
+    send: ({ world: { farm, owner } }) => as(farm, owner).set(PID, 300n),
+  },
+  {
+    name: "setRewardPerBlock",
+    send: ({ world: { farm, owner } }) => as(farm, owner).setRewardPerBlock(REWARD_PER_BLOCK * 2n),
+  },
+];
