@@ -1,0 +1,107 @@
+/**
+ * The properties that must hold after every step, comparing what the chain says (one ChainState)
+ * with what the model and the ledger say it should be. Each returns the broken properties as
+ * sentences; an empty list means all hold.
+ */
+import { MaxUint256 } from "ethers";
+
+import type { Ledger } from "./ledger.js";
+import type { FarmModel, Settlement } from "./model.js";
+import { Ratio } from "./ratio.js";
+import type { ChainState } from "./reader.js";
+import type { CampaignStats } from "./stats.js";
+import type { InvariantWorld } from "./world.js";
+
+/**
+ * A payment, a deferral or a pending figure (`what` the farm did with `s.amount`) is never above
+ * what the model says is owed, and falls short of it by less than the bound.
+ */
+export function checkSettlement(s: Settlement, stats: CampaignStats, what = "paid"): string[] {
+  const gap = s.due.minus(s.amount);
+  stats.gap(gap, s.accumulatorDust);
+  const said = `pool ${s.pid} ${what} ${s.amount} for ${s.user}`;
+  if (gap.isNegative()) return [`${said}, more than the ${s.due} owed`];
+  if (!gap.lessThan(s.bound)) return [`${said}, short of the ${s.due} owed by ${gap} (bound ${s.bound})`];
+  return [];
+}
+
+export function checkState(chain: ChainState, model: FarmModel, ledger: Ledger, world: InvariantWorld, stats: CampaignStats): string[] {
+  const broken: string[] = [];
+  const expect = (what: string, actual: unknown, expected: unknown) => {
+    if (actual !== expected) broken.push(`${what}: chain ${actual}, expected ${expected}`);
+  };
+  const { users, stakeables } = world;
+
+  // The farm's configuration follows the admin calls that succeeded, and nothing else.
+  expect("poolLength", chain.poolLength, BigInt(model.poolCount));
+  expect("totalAllocPoint", chain.totalAllocPoint, model.totalAllocPoint);
+  expect("rewardPerBlock", chain.rewardPerBlock, model.rewardPerBlock);
+  expect("paused", chain.paused, model.paused);
+  if (chain.rewardTokenBroken !== undefined) expect("reward token broken", chain.rewardTokenBroken, ledger.rewardTokenBroken);
+
+  // The schedule: what is left of the budget is exactly what the model has not emitted.
+  expect("rewardsRemaining", chain.rewardsRemaining, model.remaining);
+  if (model.rewardPerBlock === 0n) {
+    expect("emissionEndBlock with a zero rate", chain.emissionEndBlock, MaxUint256);
+  } else if (model.remaining > 0n && model.totalAllocPoint > 0n) {
+    const from = chain.block > world.startBlock ? chain.block : world.startBlock;
+    const blocksLeft = (model.remaining + model.rewardPerBlock - 1n) / model.rewardPerBlock;
+    expect("emissionEndBlock", chain.emissionEndBlock, from + blocksLeft);
+  }
+
+  // LP conservation: per pool, the farm holds exactly what it credited (plus donations, which are
+  // credited to no one), and the credits add up to the pool's total stake.
+  let pendingOnChain = 0n;
+  let pendingInModel = Ratio.ZERO;
+  let bounds = Ratio.ZERO;
+  for (const [pid, pool] of chain.pools.entries()) {
+    const expected = model.pool(pid);
+    const token = stakeables.findIndex((s) => s.address.toLowerCase() === expected.lpToken.toLowerCase());
+    expect(`pool ${pid} lpToken`, pool.lpToken.toLowerCase(), expected.lpToken.toLowerCase());
+    expect(`pool ${pid} allocPoint`, pool.allocPoint, expected.allocPoint);
+    expect(`pool ${pid} totalStaked`, pool.totalStaked, expected.totalStaked);
+    expect(`pool ${pid} sum of userInfo amounts`, pool.stakes.reduce((a, b) => a + b, 0n), pool.totalStaked);
+    expect(`pool ${pid} LP held by the farm`, pool.farmBalance, expected.totalStaked + ledger.donated[token]);
+
+    for (const [u, user] of users.entries()) {
+      expect(`pool ${pid} userInfo(${u}).amount`, pool.stakes[u], model.stakeOf(pid, user.address));
+      // Pending: never above the exact share, below it by less than the bound.
+      const due = model.pendingOf(pid, user.address);
+      const bound = model.boundOf(pid, user.address);
+      const accumulatorDust = model.accumulatorDustOf(pid);
+      broken.push(...checkSettlement({ pid, user: `user ${u}`, due, amount: pool.pending[u], bound, accumulatorDust }, stats, "shows as pending"));
+      pendingOnChain += pool.pending[u];
+      pendingInModel = pendingInModel.plus(due);
+      bounds = bounds.plus(bound);
+    }
+  }
+  for (const [key, balance] of chain.wallets) {
+    const [t, u] = key.split(":").map(Number);
+    expect(`${stakeables[t].name} in user ${u}'s wallet`, balance, ledger.wallets[t][u]);
+  }
+
+  // Reward conservation: every minted wei was paid to a staker as the model recorded; paid plus
+  // pending never exceeds what the schedule emitted, and falls short of the stakers' exact due
+  // only by rounding dust within the sum of the bounds; the cap is never exceeded.
+  let paid = 0n;
+  for (const [u, user] of users.entries()) {
+    const expected = model.paidTo.get(user.address) ?? 0n;
+    if (chain.rewardBalances !== undefined) expect(`reward balance of user ${u}`, chain.rewardBalances[u], expected);
+    paid += expected;
+  }
+  expect("reward token supply (all of it paid to stakers)", chain.rewardSupply, paid);
+  if (chain.rewardSupply > world.cap) broken.push(`reward supply ${chain.rewardSupply} above the cap ${world.cap}`);
+  if (model.emitted > world.cap) broken.push(`model emitted ${model.emitted} above the cap ${world.cap}`);
+  const paidAndPending = chain.rewardSupply + pendingOnChain;
+  if (paidAndPending > model.emitted) broken.push(`paid + pending ${paidAndPending} above the ${model.emitted} emitted`);
+  const dust = pendingInModel.plus(paid).minus(paidAndPending);
+  if (dust.isNegative()) broken.push(`paid + pending ${paidAndPending} above the stakers' exact due ${pendingInModel.plus(paid)}`);
+  if (!dust.lessThan(bounds)) broken.push(`paid + pending ${paidAndPending} short of the stakers' exact due by ${dust} (bound ${bounds})`);
+
+  // The model's own books balance: every emitted wei is paid, owed, forfeited, unowned or not yet shared.
+  let unshared = Ratio.ZERO;
+  for (let pid = 0; pid < model.poolCount; pid++) if (model.pool(pid).totalStaked === 0n) unshared = unshared.plus(model.pool(pid).unshared);
+  const accounted = pendingInModel.plus(paid).plus(model.unowned).plus(model.forfeited).plus(unshared);
+  if (accounted.compare(model.emitted) !== 0) broken.push(`model books: ${accounted} accounted for, ${model.emitted} emitted`);
+  return broken;
+}

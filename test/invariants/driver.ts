@@ -1,0 +1,513 @@
+/**
+ * Plays one sequence of actions on chain alongside the model. For each action:
+ * 1. plan: turn the intent into concrete arguments using the model's state, and work out what
+ *    must happen: success, or a revert with one of the named custom errors;
+ * 2. send it as a real transaction (raw `eth_sendTransaction` with a fixed gas limit: no gas
+ *    estimation, no signer round trips) and judge the outcome;
+ * 3. on success, feed the model what the farm paid (from the receipt's events) and check each
+ *    payment against what was owed;
+ * 4. read the state in one call and check every invariant (checks.ts).
+ * A `sameBlock` action mines several independent calls in one block. The first broken property
+ * stops the sequence with an InvariantViolation naming the step and the actions before it.
+ */
+import { toQuantity, ZeroAddress } from "ethers";
+
+import { type Action, type ActionKind, type Caller, describeAction, type PoolPick, type Portion } from "./actions.js";
+import { checkSettlement, checkState } from "./checks.js";
+import { Ledger } from "./ledger.js";
+import { FarmModel, type Settlement } from "./model.js";
+import { Ratio } from "./ratio.js";
+import { type ChainState, type StateReader, walletKey } from "./reader.js";
+import { describeError, type NamedError, normalized, type RawReceipt, ReceiptReader } from "./receipts.js";
+import type { CampaignStats } from "./stats.js";
+import { type InvariantWorld, MAX_ALLOC_POINT, MAX_REWARD_PER_BLOCK } from "./world.js";
+
+/** Enough gas for any call here; fixed, so no transaction waits for an estimate. */
+const GAS = toQuantity(3_000_000);
+const MINTING_BROKEN: NamedError = { name: "MintingBroken", args: [] };
+
+export class InvariantViolation extends Error {}
+
+/** A farm call worked out against the model, ready to send. */
+interface FarmCall {
+  kind: ActionKind;
+  fn: string;
+  from: string;
+  data: string;
+  /** It must revert with one of these; if there are none, it must succeed. */
+  expected: NamedError[];
+  /**
+   * The reward token is broken and the call may owe nothing or a little: the farm may skip the
+   * mint (success) or attempt it and revert with the token's MintingBroken. Both are fine.
+   */
+  mayFailToMint: boolean;
+  /** Accounts whose wallet or position the call changes ("owner" for admin calls). */
+  actors: string[];
+  onSuccess: (receipt: RawReceipt) => void;
+}
+
+function portionOf(portion: Portion, base: bigint): bigint {
+  switch (portion.kind) {
+    case "none":
+      return 0n;
+    case "all":
+      return base;
+    case "permille":
+      return (base * portion.permille) / 1_000n;
+    case "wei":
+      return portion.wei < base ? portion.wei : base;
+  }
+}
+
+export class SequenceDriver {
+  readonly model: FarmModel;
+  readonly ledger: Ledger;
+  readonly #world: InvariantWorld;
+  readonly #reader: StateReader;
+  readonly #receipts: ReceiptReader;
+  readonly #stats: CampaignStats;
+  #latestBlock: bigint;
+  #step = 0;
+  readonly #played: string[] = [];
+  /** Wallets the current step may change: [stakeable, user], read and checked after it. */
+  #touched: Array<[number, number]> = [];
+
+  constructor(world: InvariantWorld, reader: StateReader, stats: CampaignStats, start: ChainState) {
+    this.#world = world;
+    this.#reader = reader;
+    this.#receipts = new ReceiptReader(world);
+    this.#stats = stats;
+    this.#latestBlock = start.block;
+    this.model = new FarmModel({ startBlock: world.startBlock, rewardPerBlock: world.rewardPerBlock, budget: world.cap });
+    for (const { token, allocPoint } of world.initialPools) this.model.addPool(world.stakeables[token].address, allocPoint);
+    const wallets = world.stakeables.map((_, t) => world.users.map((_, u) => start.wallets.get(walletKey(t, u))!));
+    this.ledger = new Ledger(world.stakeables, wallets);
+  }
+
+  /** Plays the actions, checking after each; at the end every wallet and balance is checked too. */
+  async play(actions: Action[]): Promise<void> {
+    for (const action of actions) {
+      this.#step += 1;
+      this.#played.push(describeAction(action));
+      this.#touched = [];
+      await this.#act(action);
+      await this.#check(false);
+      this.#stats.steps += 1;
+    }
+    await this.#check(true);
+    if (this.model.remaining === 0n) this.#stats.sequencesAtCap += 1;
+  }
+
+  async #act(action: Action): Promise<void> {
+    switch (action.kind) {
+      case "mine":
+        await this.#world.ethers.provider.send("hardhat_mine", [toQuantity(action.blocks)]);
+        this.#latestBlock += BigInt(action.blocks);
+        return this.#stats.valid(action.kind);
+      case "donate": {
+        const pid = this.#pid(action.pool);
+        const token = this.#tokenOf(pid) ?? 0;
+        const { address, contract } = this.#world.stakeables[token];
+        const amount = portionOf(action.portion, this.ledger.wallets[token][action.user]);
+        this.#touched.push([token, action.user]);
+        await this.#otherTx(this.#user(action.user), address, contract.interface.encodeFunctionData("transfer", [this.#world.farmAddress, amount]));
+        this.ledger.donate(token, action.user, amount);
+        return this.#stats.valid(action.kind);
+      }
+      case "breakRewardToken":
+      case "repairRewardToken": {
+        const broken = action.kind === "breakRewardToken";
+        const data = this.#world.rewardToken.interface.encodeFunctionData("setBroken", [broken]);
+        await this.#otherTx(this.#world.owner.address, this.#world.rewardTokenAddress, data);
+        this.ledger.rewardTokenBroken = broken;
+        return this.#stats.valid(action.kind);
+      }
+      case "sameBlock":
+        return this.#sameBlock(action.actions);
+      default:
+        return this.#send(this.#plan(action));
+    }
+  }
+
+  /*//////////////////////////////////////////////////////////////
+                              PLANNING
+  //////////////////////////////////////////////////////////////*/
+
+  /** Works out a farm action's arguments and expected outcome, as of the next block. */
+  #plan(a: Exclude<Action, { kind: "mine" | "donate" | "breakRewardToken" | "repairRewardToken" | "sameBlock" }>): FarmCall {
+    this.model.advanceTo(this.#latestBlock + 1n);
+    // Any farm transaction may advance the farm's global accumulator (see FarmModel.boundOf).
+    this.model.noteAccumulatorAdvance();
+    switch (a.kind) {
+      case "deposit": {
+        const pid = this.#pid(a.pool);
+        const token = this.#tokenOf(pid);
+        const user = this.#user(a.user);
+        const amount = token === undefined ? 1n : portionOf(a.portion, this.ledger.wallets[token][a.user]);
+        if (token !== undefined) this.#touched.push([token, a.user]);
+        return this.#call(a.kind, user, "deposit", [pid, amount], [...this.#poolFaults(pid), ...this.#pauseFaults()], [a.user, [pid]], [user], (receipt) => {
+          const credited = this.ledger.toFarm(token!, a.user, amount);
+          this.#expectEvent(receipt, "Deposit", [user, pid, credited]);
+          this.#settled(this.model.deposit(Number(pid), user, credited, this.#mintedTo(receipt, a.user)));
+        });
+      }
+      case "depositFor": {
+        const pid = this.#pid(a.pool);
+        const token = this.#tokenOf(pid);
+        const from = this.#user(a.user);
+        const amount = token === undefined ? 1n : portionOf(a.portion, this.ledger.wallets[token][a.user]);
+        const to = a.to === "zero" ? ZeroAddress : this.#user(a.to);
+        const faults = [...this.#poolFaults(pid), ...this.#pauseFaults(), ...(a.to === "zero" ? [{ name: "ZeroRecipient", args: [] }] : [])];
+        if (token !== undefined) this.#touched.push([token, a.user]);
+        const payout: [number, bigint[]] | undefined = a.to === "zero" ? undefined : [a.to, [pid]];
+        return this.#call(a.kind, from, "depositFor", [pid, amount, to], faults, payout, [from, to], (receipt) => {
+          const credited = this.ledger.toFarm(token!, a.user, amount);
+          this.#expectEvent(receipt, "Deposit", [to, pid, credited]);
+          this.#settled(this.model.deposit(Number(pid), to, credited, this.#mintedTo(receipt, a.to as number)));
+        });
+      }
+      case "withdraw": {
+        const pid = this.#pid(a.pool);
+        const token = this.#tokenOf(pid);
+        const u = a.preferStaker ? this.#stakerOf(pid, a.user) : a.user;
+        const user = this.#user(u);
+        const stake = token === undefined ? 0n : this.model.stakeOf(Number(pid), user);
+        const amount = a.portion.kind === "overStake" ? stake + a.portion.excess : portionOf(a.portion, stake);
+        const faults = this.#poolFaults(pid);
+        if (token !== undefined && amount > stake) faults.push({ name: "WithdrawExceedsStake", args: [pid, amount, stake] });
+        if (token !== undefined) this.#touched.push([token, u]);
+        // While paused the reward is deferred, not minted: a broken reward token cannot matter.
+        const paused = this.model.paused;
+        return this.#call(a.kind, user, "withdraw", [pid, amount], faults, paused ? undefined : [u, [pid]], [user], (receipt) => {
+          this.#expectEvent(receipt, "Withdraw", [user, pid, amount]);
+          const deferred = this.#receipts.events(receipt, "RewardDeferred").filter((e) => e.args[0] === user && e.args[1] === pid);
+          let paidOrDeferred: bigint;
+          if (paused) {
+            this.#require(this.#receipts.mints(receipt).length === 0, "withdraw while paused minted reward");
+            paidOrDeferred = deferred.length === 0 ? 0n : (deferred[0].args[2] as bigint);
+          } else {
+            this.#require(deferred.length === 0, "withdraw while not paused deferred its reward");
+            paidOrDeferred = this.#mintedTo(receipt, u);
+          }
+          this.#settled(this.model.withdraw(Number(pid), user, amount, paidOrDeferred));
+          this.ledger.fromFarm(token!, u, amount);
+        });
+      }
+      case "harvest":
+      case "harvestAll": {
+        const pids = a.kind === "harvest" ? [this.#pid(a.pool)] : a.pools.map((pick) => this.#pid(pick));
+        const user = this.#user(a.user);
+        const faults = [...pids.flatMap((pid) => this.#poolFaults(pid)), ...this.#pauseFaults()];
+        const args = a.kind === "harvest" ? pids : [pids];
+        return this.#call(a.kind, user, a.kind, args, faults, [a.user, pids], [user], (receipt) => this.#harvested(receipt, a.user, pids));
+      }
+      case "emergencyWithdraw": {
+        const pid = this.#pid(a.pool);
+        const token = this.#tokenOf(pid);
+        const u = a.preferStaker ? this.#stakerOf(pid, a.user) : a.user;
+        const user = this.#user(u);
+        if (token !== undefined) this.#touched.push([token, u]);
+        return this.#call(a.kind, user, "emergencyWithdraw", [pid], this.#poolFaults(pid), undefined, [user], (receipt) => {
+          const credited = this.model.emergencyWithdraw(Number(pid), user);
+          // Exactly the credited amount leaves the farm: the event says so, and the ledger and
+          // the LP checks see it arrive in the wallet and leave the farm's balance.
+          this.#expectEvent(receipt, "EmergencyWithdraw", [user, pid, credited]);
+          this.#require(this.#receipts.mints(receipt).length === 0, "emergencyWithdraw minted reward");
+          this.ledger.fromFarm(token!, u, credited);
+          if (credited > 0n) this.#stats.emergencyWithdrawWithStake += 1;
+          if (this.model.paused) this.#stats.emergencyWithdrawWhilePaused += 1;
+          if (this.ledger.rewardTokenBroken) this.#stats.emergencyWithdrawWhileBroken += 1;
+        });
+      }
+      case "updatePool": {
+        const pid = this.#pid(a.pool);
+        return this.#call(a.kind, this.#user(a.user), "updatePool", [pid], this.#poolFaults(pid), undefined, [], () => this.model.updatePool(Number(pid)));
+      }
+      case "massUpdatePools":
+        return this.#call(a.kind, this.#user(a.user), "massUpdatePools", [], [], undefined, [], () => this.model.massUpdatePools());
+      case "add": {
+        const lpToken =
+          "stakeable" in a.token
+            ? this.#world.stakeables[a.token.stakeable].address
+            : { rewardToken: this.#world.rewardTokenAddress, zero: ZeroAddress, noCode: this.#world.noCodeAddress }[a.token.bad];
+        const faults: NamedError[] = [];
+        if (lpToken === ZeroAddress) faults.push({ name: "LpTokenZeroAddress", args: [] });
+        else if (lpToken === this.#world.noCodeAddress) faults.push({ name: "LpTokenNotAContract", args: [lpToken] });
+        else if (lpToken === this.#world.rewardTokenAddress) faults.push({ name: "LpTokenIsRewardToken", args: [lpToken] });
+        const existing = this.model.pidOf(lpToken);
+        if (existing !== undefined) faults.push({ name: "PoolAlreadyExists", args: [lpToken, existing] });
+        if (a.allocPoint > MAX_ALLOC_POINT) faults.push({ name: "AllocPointTooLarge", args: [a.allocPoint, MAX_ALLOC_POINT] });
+        return this.#adminCall(a.kind, a.caller, "add", [a.allocPoint, lpToken], faults, (receipt) => {
+          this.#expectEvent(receipt, "PoolAdded", [BigInt(this.model.poolCount), lpToken, a.allocPoint]);
+          this.model.addPool(lpToken, a.allocPoint);
+        });
+      }
+      case "set": {
+        const pid = this.#pid(a.pool);
+        const faults = this.#poolFaults(pid);
+        if (a.allocPoint > MAX_ALLOC_POINT) faults.push({ name: "AllocPointTooLarge", args: [a.allocPoint, MAX_ALLOC_POINT] });
+        return this.#adminCall(a.kind, a.caller, "set", [pid, a.allocPoint], faults, (receipt) => {
+          this.#expectEvent(receipt, "PoolSet", [pid, a.allocPoint]);
+          this.model.setAllocPoint(Number(pid), a.allocPoint);
+        });
+      }
+      case "setRewardPerBlock": {
+        const faults: NamedError[] = [];
+        if (a.rewardPerBlock > MAX_REWARD_PER_BLOCK) faults.push({ name: "RewardPerBlockTooLarge", args: [a.rewardPerBlock, MAX_REWARD_PER_BLOCK] });
+        return this.#adminCall(a.kind, a.caller, "setRewardPerBlock", [a.rewardPerBlock], faults, (receipt) => {
+          this.#expectEvent(receipt, "RewardPerBlockSet", [a.rewardPerBlock]);
+          this.model.setRewardPerBlock(a.rewardPerBlock);
+        });
+      }
+      case "pause":
+        return this.#adminCall(a.kind, a.caller, "pause", [], this.#pauseFaults(), () => this.model.setPaused(true));
+      case "unpause": {
+        const faults = this.model.paused ? [] : [{ name: "ExpectedPause", args: [] }];
+        return this.#adminCall(a.kind, a.caller, "unpause", [], faults, () => this.model.setPaused(false));
+      }
+    }
+  }
+
+  /**
+   * `payout` ([user, pids]) names whose reward the call mints: with the reward token broken, a
+   * call that certainly owes something must revert with the token's MintingBroken.
+   */
+  #call(
+    kind: ActionKind,
+    from: string,
+    fn: string,
+    args: unknown[],
+    faults: NamedError[],
+    payout: [user: number, pids: bigint[]] | undefined,
+    actors: string[],
+    onSuccess: (receipt: RawReceipt) => void,
+  ): FarmCall {
+    const call: FarmCall = { kind, fn, from, data: this.#world.farm.interface.encodeFunctionData(fn, args), expected: faults, mayFailToMint: false, actors, onSuccess };
+    if (faults.length === 0 && this.ledger.rewardTokenBroken && payout !== undefined) {
+      const [user, pids] = payout;
+      let due = Ratio.ZERO;
+      let bound = Ratio.ZERO;
+      for (const pid of new Set(pids)) {
+        due = due.plus(this.model.pendingOf(Number(pid), this.#user(user)));
+        bound = bound.plus(this.model.boundOf(Number(pid), this.#user(user)));
+      }
+      // The farm pays more than due − bound: if that is at least 0 (and due at least 1 wei), it
+      // must pay something, so the mint must be attempted and must fail.
+      if (!due.lessThan(bound) && !due.lessThan(1n)) call.expected = [MINTING_BROKEN];
+      else call.mayFailToMint = true;
+    }
+    return call;
+  }
+
+  /** Admin calls: a caller other than the owner is refused before anything else is looked at. */
+  #adminCall(kind: ActionKind, caller: Caller, fn: string, args: unknown[], faults: NamedError[], onSuccess: (receipt: RawReceipt) => void): FarmCall {
+    if (caller === "owner") return this.#call(kind, this.#world.owner.address, fn, args, faults, undefined, ["owner"], onSuccess);
+    const stranger = this.#user(caller.user);
+    return this.#call(kind, stranger, fn, args, [{ name: "OwnableUnauthorizedAccount", args: [stranger] }], undefined, [stranger], onSuccess);
+  }
+
+  /*//////////////////////////////////////////////////////////////
+                        SENDING AND JUDGING
+  //////////////////////////////////////////////////////////////*/
+
+  async #send(call: FarmCall): Promise<void> {
+    const provider = this.#world.ethers.provider;
+    const block = this.#latestBlock + 1n;
+    let hash: string;
+    try {
+      hash = await provider.send("eth_sendTransaction", [{ from: call.from, to: this.#world.farmAddress, data: call.data, gas: GAS }]);
+    } catch (error) {
+      // Hardhat mines the reverted transaction and puts its revert data on the error.
+      const revert = (error as { data?: unknown }).data;
+      if (typeof revert !== "string") throw error;
+      this.#latestBlock = block;
+      return this.#judgeRevert(call, this.#receipts.decodeError(revert));
+    }
+    this.#latestBlock = block;
+    this.#judgeSuccess(call, (await provider.send("eth_getTransactionReceipt", [hash])) as RawReceipt, block);
+  }
+
+  #judgeRevert(call: FarmCall, error: NamedError): void {
+    const acceptable = call.mayFailToMint ? [MINTING_BROKEN] : call.expected;
+    if (!acceptable.some((e) => describeError(e) === describeError(error))) {
+      const wanted = call.expected.length === 0 ? "success" : call.expected.map(describeError).join(" or ");
+      throw this.#violation(`${call.fn} reverted with ${describeError(error)}; expected ${wanted}`);
+    }
+    this.#stats.refused(call.kind, error.name);
+  }
+
+  #judgeSuccess(call: FarmCall, receipt: RawReceipt, block: bigint): void {
+    if (call.expected.length > 0) throw this.#violation(`${call.fn} succeeded; expected ${call.expected.map(describeError).join(" or ")}`);
+    this.#require(receipt.status === "0x1", `${call.fn} failed in a block shared with other calls`);
+    this.#require(BigInt(receipt.blockNumber) === block, `${call.fn} landed in block ${BigInt(receipt.blockNumber)}, not ${block}`);
+    call.onSuccess(receipt);
+    this.#stats.valid(call.kind);
+  }
+
+  /**
+   * Several calls mined in one block: the farm must account the block once, under the values in
+   * force before the block's first change. Only calls that must succeed and touch different
+   * accounts share the block (so planning each against the model before the others run is
+   * exact); the rest run after it, one block each, as ordinary steps.
+   */
+  async #sameBlock(actions: Action[]): Promise<void> {
+    const shared: FarmCall[] = [];
+    const later: Action[] = [];
+    const actors = new Set<string>();
+    for (const action of actions) {
+      if (action.kind === "mine" || action.kind === "donate" || action.kind === "sameBlock" || action.kind === "breakRewardToken" || action.kind === "repairRewardToken") {
+        later.push(action);
+        continue;
+      }
+      const call = this.#plan(action);
+      if (call.expected.length > 0 || call.mayFailToMint || call.actors.some((actor) => actors.has(actor))) {
+        later.push(action);
+        continue;
+      }
+      for (const actor of call.actors) actors.add(actor);
+      shared.push(call);
+    }
+
+    const provider = this.#world.ethers.provider;
+    const block = this.#latestBlock + 1n;
+    const hashes: string[] = [];
+    await provider.send("evm_setAutomine", [false]);
+    try {
+      for (const call of shared) {
+        hashes.push(await provider.send("eth_sendTransaction", [{ from: call.from, to: this.#world.farmAddress, data: call.data, gas: GAS }]));
+      }
+      await provider.send("evm_mine", []);
+    } finally {
+      await provider.send("evm_setAutomine", [true]);
+    }
+    this.#latestBlock = block;
+    const receipts = (await Promise.all(hashes.map((hash) => provider.send("eth_getTransactionReceipt", [hash])))) as RawReceipt[];
+    // The model follows the block's transaction order.
+    const order = shared.map((_, i) => i).sort((i, j) => Number(receipts[i].transactionIndex) - Number(receipts[j].transactionIndex));
+    for (const i of order) this.#judgeSuccess(shared[i], receipts[i], block);
+    if (shared.length > 1) {
+      this.#stats.sharedBlocks += 1;
+      this.#stats.callsInSharedBlocks += shared.length;
+    }
+    for (const action of later) await this.#act(action);
+  }
+
+  /** A transaction outside the farm (LP donation, breaking the reward token): it must succeed. */
+  async #otherTx(from: string, to: string, data: string): Promise<void> {
+    this.model.advanceTo(this.#latestBlock + 1n);
+    try {
+      await this.#world.ethers.provider.send("eth_sendTransaction", [{ from, to, data, gas: GAS }]);
+    } catch (error) {
+      throw this.#violation(`transaction to ${to} reverted: ${(error as Error).message}`);
+    }
+    this.#latestBlock += 1n;
+  }
+
+  /*//////////////////////////////////////////////////////////////
+                        WHAT THE FARM PAID
+  //////////////////////////////////////////////////////////////*/
+
+  #expectEvent(receipt: RawReceipt, name: string, args: unknown[]): void {
+    const found = this.#receipts.events(receipt, name).map((e) => normalized([...e.args]));
+    this.#require(found.includes(normalized(args)), `expected event ${name}(${normalized(args)}), found [${found.join("; ")}]`);
+  }
+
+  /** Total minted to `user`; a mint to anyone else is a violation. */
+  #mintedTo(receipt: RawReceipt, user: number): bigint {
+    const address = this.#user(user).toLowerCase();
+    let total = 0n;
+    for (const [to, amount] of this.#receipts.mints(receipt)) {
+      this.#require(to === address, `reward minted to ${to}, not to the staker ${address}`);
+      total += amount;
+    }
+    return total;
+  }
+
+  /** harvest / harvestAll: one Harvest event per paying pool, one mint of their sum. */
+  #harvested(receipt: RawReceipt, user: number, pids: bigint[]): void {
+    const address = this.#user(user);
+    const byPool = new Map<bigint, bigint>();
+    for (const event of this.#receipts.events(receipt, "Harvest")) {
+      this.#require(event.args[0] === address, `Harvest event for ${event.args[0]}, not ${address}`);
+      const pid = event.args[1] as bigint;
+      byPool.set(pid, (byPool.get(pid) ?? 0n) + (event.args[2] as bigint));
+    }
+    const minted = this.#mintedTo(receipt, user);
+    const harvested = [...byPool.values()].reduce((a, b) => a + b, 0n);
+    this.#require(minted === harvested, `minted ${minted} but Harvest events add up to ${harvested}`);
+    for (const pid of pids) {
+      // A pool listed twice pays everything the first time and nothing the second.
+      const paid = byPool.get(pid) ?? 0n;
+      byPool.delete(pid);
+      this.#settled(this.model.harvest(Number(pid), address, paid));
+    }
+    this.#require(byPool.size === 0, `Harvest events for pools not harvested: ${[...byPool.keys()].join(", ")}`);
+  }
+
+  #settled(settlement: Settlement): void {
+    const broken = checkSettlement(settlement, this.#stats, this.model.paused ? "paid or deferred" : "paid");
+    if (broken.length > 0) throw this.#violation(broken.join("\n"));
+  }
+
+  /*//////////////////////////////////////////////////////////////
+                                CHECKS
+  //////////////////////////////////////////////////////////////*/
+
+  async #check(full: boolean): Promise<void> {
+    const poolTokens = this.model.pools.map((pool) => pool.lpToken);
+    const chain = await this.#reader.read({ poolTokens, wallets: this.#touched, full });
+    if (chain.block !== this.#latestBlock) throw this.#violation(`chain at block ${chain.block}, expected ${this.#latestBlock}`);
+    this.model.advanceTo(chain.block);
+    const broken = checkState(chain, this.model, this.ledger, this.#world, this.#stats);
+    if (broken.length > 0) throw this.#violation(broken.join("\n"));
+  }
+
+  #require(condition: boolean, message: string): void {
+    if (!condition) throw this.#violation(message);
+  }
+
+  #violation(message: string): InvariantViolation {
+    const recent = this.#played.slice(-12).map((line, i, all) => `  step ${this.#step - all.length + i + 1}: ${line}`);
+    return new InvariantViolation(`step ${this.#step}: ${message}\nlast actions:\n${recent.join("\n")}`);
+  }
+
+  /*//////////////////////////////////////////////////////////////
+                          RESOLVING INTENTS
+  //////////////////////////////////////////////////////////////*/
+
+  #user(index: number): string {
+    return this.#world.users[index].address;
+  }
+
+  #pid(pick: PoolPick): bigint {
+    const count = BigInt(this.model.poolCount);
+    if ("existing" in pick) return BigInt(pick.existing) % count;
+    return { next: count, beyond: count + 1n, max: 2n ** 256n - 1n }[pick.missing];
+  }
+
+  /** The stakeable token of pool `pid`, or undefined if there is no such pool. */
+  #tokenOf(pid: bigint): number | undefined {
+    if (pid >= BigInt(this.model.poolCount)) return undefined;
+    const lpToken = this.model.pool(Number(pid)).lpToken;
+    return this.#world.stakeables.findIndex((s) => s.address === lpToken);
+  }
+
+  /** `preferred`, or the next user after it who has a stake in pool `pid`, if anyone has. */
+  #stakerOf(pid: bigint, preferred: number): number {
+    if (pid >= BigInt(this.model.poolCount)) return preferred;
+    for (let i = 0; i < this.#world.users.length; i++) {
+      const u = (preferred + i) % this.#world.users.length;
+      if (this.model.stakeOf(Number(pid), this.#user(u)) > 0n) return u;
+    }
+    return preferred;
+  }
+
+  #poolFaults(pid: bigint): NamedError[] {
+    const count = BigInt(this.model.poolCount);
+    return pid < count ? [] : [{ name: "PoolNotFound", args: [pid, count] }];
+  }
+
+  #pauseFaults(): NamedError[] {
+    return this.model.paused ? [{ name: "EnforcedPause", args: [] }] : [];
+  }
+}
