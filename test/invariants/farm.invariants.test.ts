@@ -54,7 +54,6 @@ describe("Farm invariants: random sequences against an exact reward model", func
         snapshot = await ethers.provider.send("evm_snapshot", []);
         const start = await reader.read({ poolTokens: initialPoolTokens, wallets: [], full: true });
         stats.sequences += 1;
-        if (stats.sequences % 100 === 0) console.log("DBG", stats.sequences, ((Date.now() - started) / 1000).toFixed(1), Math.round(process.memoryUsage().rss / 1e6), Math.round(process.memoryUsage().heapUsed / 1e6));
         await new SequenceDriver(world, reader, stats, start).play(actions);
       }),
       // No shrinking: each candidate would replay a whole sequence on chain. The failure names its

@@ -99,7 +99,8 @@ export async function deployInvariantWorld(ethers: HardhatEthers): Promise<Invar
     await (await as(big, owner).mint(user.address, parseEther("1000000000"))).wait();
   }
 
-  const startBlock = BigInt(await ethers.provider.getBlockNumber()) + 1_000n; // placeholder, reset below
+  // Far enough ahead to add the pools and approvals first; the gap is mined away below.
+  const startBlock = BigInt(await ethers.provider.getBlockNumber()) + 1_000n;
   const { rewardToken, farm } = await deployFarmFor(
     ethers,
     owner,
@@ -120,8 +121,7 @@ export async function deployInvariantWorld(ethers: HardhatEthers): Promise<Invar
     for (const { contract } of stakeables) await (await as(contract, user).approve(farmAddress, MaxUint256)).wait();
   }
 
-  // The farm was given a start far enough ahead to deploy everything; bring it close instead, so
-  // every sequence begins a few blocks before emission starts.
+  // Every sequence begins a few blocks before emission starts.
   const latest = BigInt(await ethers.provider.getBlockNumber());
   await ethers.provider.send("hardhat_mine", [toQuantity(startBlock - START_DELAY - latest)]);
 
