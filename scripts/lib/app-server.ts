@@ -6,6 +6,7 @@ import path from "node:path";
 
 import { createServer, type ViteDevServer } from "vite";
 
+import { writeAbis } from "./abis.js";
 import { HOST } from "./node.js";
 
 const FRONTEND = path.resolve(import.meta.dirname, "..", "..", "frontend");
@@ -16,6 +17,8 @@ export interface AppServer {
 }
 
 export async function serveApp(port: number, rpcUrl: string): Promise<AppServer> {
+  // The app imports the contracts' ABIs from a generated module that a fresh clone lacks.
+  await writeAbis();
   // Read by frontend/vite.config.ts and its deployments plugin.
   process.env.FARM_RPC_URL = rpcUrl;
   const server: ViteDevServer = await createServer({

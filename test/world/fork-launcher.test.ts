@@ -15,6 +15,7 @@ import type { Deployment } from "../../deploy/deployments.js";
 import { MAINNET } from "../../deploy/mainnet.js";
 import { startMainnetShapedUpstream, type Upstream } from "../../deploy/mainnet-shaped.js";
 import { MAINNET_PAIRS } from "../fork/upstream.js";
+import { expectFarmsPageShows } from "../helpers/dapp.js";
 import { freePort, groupMembers, type Launched, npm } from "../helpers/processes.js";
 
 const ERC20_ABI = ["function balanceOf(address) view returns (uint256)", "function totalSupply() view returns (uint256)"];
@@ -24,12 +25,14 @@ describe("npm run fork: the farm over mainnet's real pairs", function () {
   let fork: Launched;
   let rpc: JsonRpcProvider;
   let deployment: Deployment;
+  let appPort: number;
 
   before(async function () {
     upstream = await startMainnetShapedUpstream();
     const port = await freePort();
     const dir = await mkdtemp(path.join(os.tmpdir(), "farm-fork-"));
-    fork = npm(["run", "fork"], { FORK_URL: upstream.url, PORT: String(port), UI_PORT: String(await freePort()), DEPLOYMENTS_DIR: dir });
+    appPort = await freePort();
+    fork = npm(["run", "fork"], { FORK_URL: upstream.url, PORT: String(port), UI_PORT: String(appPort), DEPLOYMENTS_DIR: dir });
     await fork.waitFor(/Press Ctrl-C to stop/, 90_000);
     rpc = new JsonRpcProvider(`http://127.0.0.1:${port}`, undefined, { staticNetwork: true, batchMaxCount: 1 });
     deployment = JSON.parse(await readFile(path.join(dir, "31337.json"), "utf8")) as Deployment;
@@ -67,6 +70,10 @@ describe("npm run fork: the farm over mainnet's real pairs", function () {
       expect(await pair.balanceOf(deployment.farm)).to.equal(credited);
       expect((await farm.poolInfo(pool.pid)).totalStaked).to.equal(credited);
     }
+  });
+
+  it("serves the dapp, whose farms page shows the real pairs' APR and TVL in a browser", async function () {
+    await expectFarmsPageShows(`http://127.0.0.1:${appPort}/`, deployment.pools.map((p) => p.pid));
   });
 
   it("stops on Ctrl-C and leaves no process behind", async function () {

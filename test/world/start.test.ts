@@ -14,6 +14,7 @@ import hre from "hardhat";
 import type { Deployment } from "../../deploy/deployments.js";
 import { MULTICALL3_ADDRESS } from "../../deploy/multicall.js";
 import { uniswapArtifacts } from "../../deploy/uniswap.js";
+import { expectFarmsPageShows } from "../helpers/dapp.js";
 import { freePort, groupMembers, type Launched, npm } from "../helpers/processes.js";
 
 const ERC20_ABI = ["function balanceOf(address) view returns (uint256)", "function symbol() view returns (string)"];
@@ -64,6 +65,10 @@ describe("npm start: the local world", function () {
       body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "eth_chainId", params: [] }),
     });
     expect(((await answer.json()) as { result: string }).result).to.equal("0x7a69");
+  });
+
+  it("serves a dapp whose farms page shows every pool's APR and TVL in a browser, with no error", async function () {
+    await expectFarmsPageShows(`http://127.0.0.1:${appPort}/`, deployment.pools.map((p) => p.pid));
   });
 
   it("writes a deployments file with every field the frontend reads", async function () {
