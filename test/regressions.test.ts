@@ -14,6 +14,7 @@ import { deployFarm } from "../deploy/farm.js";
 import { deployTestToken } from "../deploy/tokens.js";
 import { as, mined } from "./helpers/chain.js";
 import { deployFarmFor, farmState, signPairPermit } from "./helpers/farm-state.js";
+import { addReenteringLpPool } from "./helpers/reentering.js";
 import { at, harvestsIn, inOneBlock, latestBlock, mintsIn, viewAt } from "./helpers/scenario.js";
 import { buildWorld, type World } from "./helpers/world.js";
 
@@ -38,31 +39,6 @@ async function twoPools(w: World): Promise<void> {
 
 async function approve(token: Contract, owner: World["alice"], spender: Contract): Promise<void> {
   await mined(as(token, owner).approve(await spender.getAddress(), MaxUint256));
-}
-
-/**
- * A staker that is a contract calling the farm back in the middle of a token transfer. The
- * re-entering token contract itself stakes 100 (and Mallory 100): it arms itself to approve the
- * farm and then to deposit, from two plain transfers. So every call it makes from a callback would
- * succeed on its own, and only the farm's guard can stop it.
- */
-async function reenteringLpPool(w: World): Promise<{ token: Contract; tokenAddress: string }> {
-  const { farm, owner, mallory } = w;
-  const token = await ethers.deployContract("ReenteringToken", [], owner);
-  const tokenAddress = await token.getAddress();
-  const farmAddress = await farm.getAddress();
-  await mined(as(farm, owner).add(100, tokenAddress));
-  const pid = (await farm.poolLength()) - 1n;
-  await mined(token.mint(mallory.address, rwd("1000")));
-  await mined(token.mint(tokenAddress, rwd("1000")));
-  await approve(token, mallory, farm);
-  await mined(token.arm(tokenAddress, token.interface.encodeFunctionData("approve", [farmAddress, MaxUint256])));
-  await mined(as(token, mallory).transfer(mallory.address, 0n));
-  await mined(token.arm(farmAddress, farm.interface.encodeFunctionData("deposit", [pid, rwd("100")])));
-  await mined(as(token, mallory).transfer(mallory.address, 0n));
-  await mined(as(farm, mallory).deposit(pid, rwd("100")));
-  expect((await farm.userInfo(pid, tokenAddress)).amount).to.equal(rwd("100"));
-  return { token, tokenAddress };
 }
 
 const FARM_CALLS = 8;
@@ -345,7 +321,7 @@ describe("known MasterChef bug classes", function () {
      */
     async function hostile() {
       const w = await buildWorld(ethers);
-      const lp = await reenteringLpPool(w);
+      const lp = await addReenteringLpPool(w);
       const S2 = (await latestBlock(ethers)) + 10n;
       const second = await deployFarmFor(
         ethers, w.owner,
@@ -495,7 +471,7 @@ describe("known MasterChef bug classes", function () {
   it("emergencyWithdraw zeroing before transfer: a re-entering LP token sees the position and the pool already emptied during the transfer", async function () {
     const w = await networkHelpers.loadFixture(world);
     const { farm, mallory } = w;
-    const { token } = await reenteringLpPool(w); // pool 0: the token contract 100, Mallory 100
+    const { token } = await addReenteringLpPool(w); // pool 0: the token contract 100, Mallory 100
     const farmAddress = await farm.getAddress();
     await networkHelpers.mine(5);
     expect([...(await farm.userInfo(0, mallory.address))]).to.deep.equal([rwd("100"), 0n]);

@@ -12,6 +12,7 @@ import { network } from "hardhat";
 
 import { mined, mineUntilNextTxIn, as } from "./helpers/chain.js";
 import { deployFarmFor, farmState, signPairPermit } from "./helpers/farm-state.js";
+import { addReenteringLpPool, REENTERING_STAKE } from "./helpers/reentering.js";
 import { type World, buildWorld } from "./helpers/world.js";
 
 const { ethers, networkHelpers } = await network.create();
@@ -453,31 +454,13 @@ describe("Farm safety", function () {
   });
 
   describe("re-entrancy through a malicious LP token", function () {
-    const STAKE = parseEther("100");
 
-    /**
-     * Pool 0 stakes ReenteringToken. The token contract itself is made a staker (100) with an
-     * allowance to the farm, by arming it to call itself (approve) and then the farm (deposit) from
-     * plain transfers: every callback below is therefore a call that would succeed on its own.
-     * Mallory stakes 100 and keeps 900. Both stakes are in before S: 5 RWD per block each.
-     */
+    /** Pool 0 stakes ReenteringToken (helpers/reentering.ts); both stakes are in before S: 5 RWD per block each. */
     async function reentering() {
       const w = await buildWorld(ethers);
-      const { farm, owner, mallory } = w;
-      const token = await ethers.deployContract("ReenteringToken", [], owner);
-      const tokenAddress = await token.getAddress();
-      const farmAddress = await farm.getAddress();
-      await (await as(farm, owner).add(100, tokenAddress)).wait();
-      await (await token.mint(mallory.address, parseEther("1000"))).wait();
-      await (await token.mint(tokenAddress, parseEther("1000"))).wait();
-      await (await as(token, mallory).approve(farmAddress, MaxUint256)).wait();
-      await (await token.arm(tokenAddress, token.interface.encodeFunctionData("approve", [farmAddress, MaxUint256]))).wait();
-      await (await as(token, mallory).transfer(mallory.address, 0n)).wait();
-      await (await token.arm(farmAddress, farm.interface.encodeFunctionData("deposit", [0, STAKE]))).wait();
-      await (await as(token, mallory).transfer(mallory.address, 0n)).wait();
-      await (await as(farm, mallory).deposit(0, STAKE)).wait();
+      const pool = await addReenteringLpPool(w);
       await ensureBefore(w.startBlock);
-      return { ...w, token, tokenAddress };
+      return { ...w, ...pool };
     }
 
     const payloads: [string, (farm: Contract) => string][] = [
@@ -494,8 +477,8 @@ describe("Farm safety", function () {
 
     it("is set up as intended: both stakes in, the token contract approved the farm", async function () {
       const { farm, token, tokenAddress, mallory } = await networkHelpers.loadFixture(reentering);
-      expect((await farm.userInfo(0, tokenAddress)).amount).to.equal(STAKE);
-      expect((await farm.userInfo(0, mallory.address)).amount).to.equal(STAKE);
+      expect((await farm.userInfo(0, tokenAddress)).amount).to.equal(REENTERING_STAKE);
+      expect((await farm.userInfo(0, mallory.address)).amount).to.equal(REENTERING_STAKE);
       expect(await token.allowance(tokenAddress, await farm.getAddress())).to.equal(MaxUint256);
       expect(await token.balanceOf(mallory.address)).to.equal(parseEther("900"));
       expect(await token.getFunction("target")()).to.equal(ZeroAddress);
@@ -511,7 +494,7 @@ describe("Farm safety", function () {
           deposit: ["Deposit", [tokenAddress, 0n, parseEther("10")]],
           withdraw: ["Withdraw", [tokenAddress, 0n, parseEther("10")]],
           harvest: ["Harvest", [tokenAddress, 0n, parseEther("25")]],
-          emergencyWithdraw: ["EmergencyWithdraw", [tokenAddress, 0n, STAKE]],
+          emergencyWithdraw: ["EmergencyWithdraw", [tokenAddress, 0n, REENTERING_STAKE]],
         };
         const [event, args] = expected[name];
         await expect(tx).to.emit(farm, event).withArgs(...args);
@@ -535,13 +518,13 @@ describe("Farm safety", function () {
           // Disarmed, Mallory gets exactly her 100 back and 10 blocks x 5 RWD, nothing more.
           await mined(token.arm(ZeroAddress, "0x"));
           await mineUntilNextTxIn(ethers, S + 10n);
-          await mined(as(farm, mallory).withdraw(0, STAKE));
+          await mined(as(farm, mallory).withdraw(0, REENTERING_STAKE));
           expect(await token.balanceOf(mallory.address)).to.equal(parseEther("1000"));
           expect(await rewardToken.balanceOf(mallory.address)).to.equal(parseEther("50"));
           expect(await rewardToken.balanceOf(tokenAddress)).to.equal(0n);
           expect(await farm.pendingReward(0, tokenAddress)).to.equal(parseEther("50"));
-          expect((await farm.userInfo(0, tokenAddress)).amount).to.equal(STAKE);
-          expect(await token.balanceOf(farmAddress)).to.equal(STAKE);
+          expect((await farm.userInfo(0, tokenAddress)).amount).to.equal(REENTERING_STAKE);
+          expect(await token.balanceOf(farmAddress)).to.equal(REENTERING_STAKE);
         });
       }
     }

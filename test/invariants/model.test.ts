@@ -26,6 +26,17 @@ function payOut(model: FarmModel, pid: number, user: string): bigint {
   return due;
 }
 
+/** safety.test.ts's fixture: two equal pools, alice staking 3 LP units and bob 1 in pool 0 before the start. */
+function aliceAndBobStaked(): FarmModel {
+  const model = new FarmModel({ startBlock: S, rewardPerBlock: rwd("10"), budget: rwd("1000000") });
+  model.addPool("usdcWeth", 100n);
+  model.addPool("daiWeth", 100n);
+  model.advanceTo(S - 4n);
+  model.deposit(0, ALICE, 3n * 10n ** 15n, 0n);
+  model.deposit(0, BOB, 10n ** 15n, 0n);
+  return model;
+}
+
 describe("Invariant model: the specification's hand-worked examples", function () {
   it("caps emission at the budget: 95 of 10 per block, the last block emitting the 5 left (rewards.test.ts)", function () {
     const model = new FarmModel({ startBlock: S, rewardPerBlock: rwd("10"), budget: rwd("95") });
@@ -67,12 +78,7 @@ describe("Invariant model: the specification's hand-worked examples", function (
   });
 
   it("leaves the emergency leaver's share since the pool's last update to those who stay (safety.test.ts)", function () {
-    const model = new FarmModel({ startBlock: S, rewardPerBlock: rwd("10"), budget: rwd("1000000") });
-    model.addPool("usdcWeth", 100n);
-    model.addPool("daiWeth", 100n);
-    model.advanceTo(S - 4n);
-    model.deposit(0, ALICE, 3n * 10n ** 15n, 0n);
-    model.deposit(0, BOB, 10n ** 15n, 0n);
+    const model = aliceAndBobStaked();
     model.advanceTo(S + 10n);
     expect(pending(model, 0, BOB)).to.equal(rwd("12.5"));
     model.advanceTo(S + 11n);
@@ -84,12 +90,7 @@ describe("Invariant model: the specification's hand-worked examples", function (
   });
 
   it("defers the reward of a withdrawal while paused and pays it in full after unpause (safety.test.ts)", function () {
-    const model = new FarmModel({ startBlock: S, rewardPerBlock: rwd("10"), budget: rwd("1000000") });
-    model.addPool("usdcWeth", 100n);
-    model.addPool("daiWeth", 100n);
-    model.advanceTo(S - 4n);
-    model.deposit(0, ALICE, 3n * 10n ** 15n, 0n);
-    model.deposit(0, BOB, 10n ** 15n, 0n);
+    const model = aliceAndBobStaked();
     model.advanceTo(S + 10n);
     model.setPaused(true);
     model.advanceTo(S + 12n);
