@@ -46,8 +46,8 @@ export class Launched {
   readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   readonly #child: ChildProcess;
 
-  constructor(command: string, args: string[], env: Record<string, string>) {
-    this.#child = spawn(command, args, { cwd: ROOT, detached: true, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  constructor(command: string, args: string[], env: Record<string, string>, cwd = ROOT) {
+    this.#child = spawn(command, args, { cwd, detached: true, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
     const record = (chunk: Buffer) => (this.#printed += chunk.toString());
     this.#child.stdout!.on("data", record);
     this.#child.stderr!.on("data", record);
@@ -103,7 +103,7 @@ export class Launched {
   }
 }
 
-/** `npm <args>` from the repository root. */
-export function npm(args: string[], env: Record<string, string>): Launched {
-  return new Launched("npm", args, env);
+/** `npm <args>` from the repository root, or from `cwd`. */
+export function npm(args: string[], env: Record<string, string>, cwd = ROOT): Launched {
+  return new Launched("npm", args, env, cwd);
 }
