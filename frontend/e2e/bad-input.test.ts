@@ -11,8 +11,8 @@ import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 
 import { farmAbi } from "../src/chain/abis.generated";
-import { launchBrowser, openApp, readAmount, screenshot, settledNotice, UI_TIMEOUT, waitForPosition } from "./browser";
-import { accountState, balanceOf, nodeWallet, onlyFarmCallDuring, openWorld, provideLiquidity, stakedOf, type World } from "./chain";
+import { type FarmsChain, openApp, openFarmsAs, readAmount, screenshot, settledNotice, UI_TIMEOUT } from "./browser";
+import { accountState, balanceOf, nodeWallet, onlyFarmCallDuring, provideLiquidity, stakedOf, type World } from "./chain";
 import { injectFakeWallet, refuseInWallet, switchWalletChain, walletRequests } from "./fake-wallet";
 
 /** An unlocked node account no other test uses; it gets its LP here, with no allowance for the farm. */
@@ -34,20 +34,27 @@ let lpToken: Address;
 let pool: Locator;
 
 beforeAll(async () => {
-  world = await openWorld();
-  user = world.accounts[ACCOUNT];
-  const provided = await provideLiquidity(world, user, "DAI", parseEther("3000"), parseEther("1"));
-  expect(provided.lp).toBeGreaterThan(parseEther("10"));
-  ({ pid } = provided.pool);
-  lpToken = provided.pool.lpToken as Address;
-
-  browser = await launchBrowser();
-  const rpcUrl = new URL("rpc", inject("appUrl")).href;
-  page = await openApp(browser, "farms", (p) => injectFakeWallet(p, { name: WALLET, account: user, chainId: LOCAL, knownChains: [LOCAL, MAINNET], rpcUrl }));
-  await page.locator("[data-test=connect-button]").click();
-  await page.locator("[data-test=injected-wallet]", { hasText: WALLET }).click();
-  pool = await waitForPosition(page, pid);
+  const setup = { before: provideLp, init: nodeSignedWallet, connect: connectWallet };
+  ({ world, user, pid, lpToken, browser, page, pool } = await openFarmsAs(ACCOUNT, "DAI", "WETH", setup));
 });
+
+/** The account's LP of the pool, with no allowance for the farm. */
+async function provideLp(chain: FarmsChain): Promise<void> {
+  const provided = await provideLiquidity(chain.world, chain.user, "DAI", parseEther("3000"), parseEther("1"));
+  expect(provided.lp).toBeGreaterThan(parseEther("10"));
+}
+
+/** The browser wallet, on the farm's chain, whose requests the node signs for the account. */
+function nodeSignedWallet(p: Page, chain: FarmsChain): Promise<void> {
+  const rpcUrl = new URL("rpc", inject("appUrl")).href;
+  return injectFakeWallet(p, { name: WALLET, account: chain.user, chainId: LOCAL, knownChains: [LOCAL, MAINNET], rpcUrl });
+}
+
+/** Connects through the fake wallet, as a person picks it from the app's list. */
+async function connectWallet(p: Page): Promise<void> {
+  await p.locator("[data-test=connect-button]").click();
+  await p.locator("[data-test=injected-wallet]", { hasText: WALLET }).click();
+}
 
 afterAll(async () => {
   await browser?.close();
@@ -213,8 +220,7 @@ describe("the owner's wallet on another chain", () => {
     const owner = world.accounts[OWNER];
     const admin = await openApp(browser, "admin", (p) => injectFakeWallet(p, { name: WALLET, account: owner, chainId: MAINNET, knownChains: [LOCAL, MAINNET] }));
     try {
-      await admin.locator("[data-test=connect-button]").click();
-      await admin.locator("[data-test=injected-wallet]", { hasText: WALLET }).click();
+      await connectWallet(admin);
       await admin.locator("[data-test=wrong-network]").waitFor();
       const pause = admin.locator("[data-test=pause]");
       await expect.poll(() => pause.isEnabled(), { timeout: UI_TIMEOUT, message: "the owner may pause" }).toBe(true);

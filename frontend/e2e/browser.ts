@@ -6,10 +6,13 @@ import { mkdir } from "node:fs/promises";
 import path from "node:path";
 
 import type { Browser, Locator, Page } from "playwright-core";
-import { parseUnits } from "viem";
+import { type Address, parseUnits } from "viem";
 import { expect, inject } from "vitest";
 
-export { launchBrowser } from "./chromium";
+import { openWorld, poolBySymbols, type World } from "./chain";
+import { launchBrowser } from "./chromium";
+
+export { launchBrowser };
 
 /** Screenshots are test artifacts: repo-root reports/ is gitignored. */
 export const SCREENSHOT_DIR = path.resolve(import.meta.dirname, "..", "..", "reports", "screenshots");
@@ -43,6 +46,53 @@ export async function waitForPosition(page: Page, pid: number): Promise<Locator>
   const pool = page.locator(`[data-test=pool-${pid}]`);
   await pool.locator("[data-test=staked-lp]").waitFor();
   return pool;
+}
+
+/** The chain side of a farms-page test: the world, the account the page is connected as, and its pool. */
+export interface FarmsChain {
+  world: World;
+  user: Address;
+  pid: number;
+  lpToken: Address;
+}
+
+/** A farms-page test's start: its chain side, the browser (for afterAll to close), and the pool's card. */
+export interface FarmsPage extends FarmsChain {
+  browser: Browser;
+  page: Page;
+  /** The pool's card, once it shows the user's figures. */
+  pool: Locator;
+}
+
+export interface FarmsSetup {
+  /** Chain setup the page must not see being done (LP provided, an allowance taken back): runs before it loads. */
+  before?: (chain: FarmsChain) => Promise<void>;
+  /** As openApp's `init`, told the chain side: e.g. a fake wallet for `chain.user`. */
+  init?: (page: Page, chain: FarmsChain) => Promise<void>;
+  /** How the user connects; dev account #`account` from the app's own list unless said. */
+  connect?: (page: Page) => Promise<void>;
+}
+
+/**
+ * The farms page connected as dev account #`account`, once it shows the account's figures in the `a`/`b` pool.
+ * The start the staking tests share, kept in one place so each says only what it does differently (`setup`).
+ * A failure on the way closes the browser itself: the caller never got it to close.
+ */
+export async function openFarmsAs(account: number, a: string, b: string, setup: FarmsSetup = {}): Promise<FarmsPage> {
+  const { before, init, connect = (p: Page) => connectDevAccount(p, account) } = setup;
+  const world = await openWorld();
+  const { pid, lpToken } = poolBySymbols(world, a, b);
+  const chain: FarmsChain = { world, user: world.accounts[account], pid, lpToken: lpToken as Address };
+  await before?.(chain);
+  const browser = await launchBrowser();
+  try {
+    const page = await openApp(browser, "farms", init && ((p) => init(p, chain)));
+    await connect(page);
+    return { ...chain, browser, page, pool: await waitForPosition(page, pid) };
+  } catch (error) {
+    await browser.close();
+    throw error;
+  }
 }
 
 /**

@@ -10,8 +10,8 @@ import { type Address, parseEther } from "viem";
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 
-import { connectDevAccount, launchBrowser, openApp, readAmount, screenshot, settledNotice, UI_TIMEOUT, waitForPosition } from "./browser";
-import { accountState, onlyFarmCallDuring, openWorld, poolBySymbols, type World } from "./chain";
+import { openFarmsAs, readAmount, screenshot, settledNotice, UI_TIMEOUT } from "./browser";
+import { accountState, onlyFarmCallDuring, type World } from "./chain";
 
 /** Funded by the world; no other browser test uses it (the store test does, in its own file). */
 const ACCOUNT = 3;
@@ -32,14 +32,7 @@ let outage: "refused" | "bad-gateway" = "refused";
 let failedRequests = 0;
 
 beforeAll(async () => {
-  world = await openWorld();
-  user = world.accounts[ACCOUNT];
-  ({ pid } = poolBySymbols(world, "DAI", "WETH"));
-  lpToken = poolBySymbols(world, "DAI", "WETH").lpToken as Address;
-  browser = await launchBrowser();
-  page = await openApp(browser, "farms");
-  await connectDevAccount(page, ACCOUNT);
-  pool = await waitForPosition(page, pid);
+  ({ world, user, pid, lpToken, browser, page, pool } = await openFarmsAs(ACCOUNT, "DAI", "WETH"));
 });
 
 afterAll(async () => {

@@ -9,8 +9,8 @@ import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 
 import { uniswapV2PairAbi } from "../src/chain/abis.generated";
-import { connectDevAccount, expectConfirmed, launchBrowser, openApp, readAmount, screenshot, waitForPosition } from "./browser";
-import { type FarmCall, balanceOf, nodeWallet, nonceOf, onlyFarmCallDuring, openWorld, poolBySymbols, stakedOf, type World } from "./chain";
+import { expectConfirmed, type FarmsChain, openFarmsAs, readAmount, screenshot } from "./browser";
+import { type FarmCall, balanceOf, nodeWallet, nonceOf, onlyFarmCallDuring, stakedOf, type World } from "./chain";
 
 const ACCOUNT = 1;
 
@@ -23,19 +23,18 @@ let lpToken: Address;
 let pool: Locator;
 
 beforeAll(async () => {
-  world = await openWorld();
-  user = world.accounts[ACCOUNT];
-  ({ pid } = poolBySymbols(world, "DAI", "WETH"));
-  lpToken = poolBySymbols(world, "DAI", "WETH").lpToken as Address;
-  // The world approved the farm for every pair, and with an allowance the app rightly skips the
-  // permit. Take it back before the page first reads the chain, as for a first-time staker.
-  const reset = await nodeWallet(user).writeContract({ address: lpToken, abi: uniswapV2PairAbi, functionName: "approve", args: [world.deployment.farm as Address, 0n], chain: null });
-  expect((await world.client.waitForTransactionReceipt({ hash: reset })).status).toBe("success");
-  browser = await launchBrowser();
-  page = await openApp(browser, "farms");
-  await connectDevAccount(page, ACCOUNT);
-  pool = await waitForPosition(page, pid);
+  ({ world, user, pid, lpToken, browser, page, pool } = await openFarmsAs(ACCOUNT, "DAI", "WETH", { before: revokeAllowance }));
 });
+
+/**
+ * The world approved the farm for every pair, and with an allowance the app rightly skips the
+ * permit. Taken back before the page first reads the chain, as for a first-time staker.
+ */
+async function revokeAllowance(chain: FarmsChain): Promise<void> {
+  const approve = { address: chain.lpToken, abi: uniswapV2PairAbi, functionName: "approve", chain: null } as const;
+  const reset = await nodeWallet(chain.user).writeContract({ ...approve, args: [chain.world.deployment.farm as Address, 0n] });
+  expect((await chain.world.client.waitForTransactionReceipt({ hash: reset })).status).toBe("success");
+}
 
 afterAll(async () => {
   await browser?.close();
