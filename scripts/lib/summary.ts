@@ -2,6 +2,7 @@
 import { HDNodeWallet, Mnemonic } from "ethers";
 
 import type { Deployment } from "../../deploy/deployments.js";
+import { pairName } from "../../frontend/src/lib/pair-name.js";
 
 // Hardhat's default dev accounts come from this well-known mnemonic.
 const HARDHAT_MNEMONIC = "test test test test test test test test test test test junk";
@@ -35,7 +36,7 @@ export function printSummary(options: { rpcUrl: string; appUrl?: string; deploym
     `  stablecoin       ${d.stablecoin}`,
     `  Multicall3       ${d.multicall3}`,
     "Pools",
-    ...d.pools.map((p) => `  #${p.pid}  ${`${p.symbol0}/${p.symbol1}`.padEnd(12)} ${p.lpToken}`),
+    ...d.pools.map((p) => `  #${p.pid}  ${pairName(p, [d.weth, d.stablecoin]).padEnd(12)} ${p.lpToken}`),
     "",
     "Press Ctrl-C to stop.",
   ];

@@ -52,6 +52,9 @@ describe("npm run fork: the farm over mainnet's real pairs", function () {
     expect(deployment.pools.slice(0, 3).map((p) => p.lpToken)).to.deep.equal([MAINNET_PAIRS.usdcWeth, MAINNET_PAIRS.daiWeth, MAINNET_PAIRS.wbtcWeth]);
     expect(deployment.pools.map((p) => `${p.symbol0}/${p.symbol1}`)).to.deep.equal(["USDC/WETH", "DAI/WETH", "WBTC/WETH", "RWD/WETH"]);
     expect(await rpc.getCode(deployment.multicall3)).to.not.equal("0x");
+    // The summary names pools as the dapp does, base/quote, not in the pair's token order.
+    expect(fork.output).to.match(new RegExp(`#0  WETH/USDC +${MAINNET_PAIRS.usdcWeth}`));
+    expect(fork.output).to.match(new RegExp(`#3  RWD/WETH +${deployment.pools[3].lpToken}`));
   });
 
   it("gives the dev accounts real-pair LP, half staked, and the pairs' own accounting agrees", async function () {

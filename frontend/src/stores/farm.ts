@@ -16,6 +16,7 @@ import { describePairs, type PairMeta } from "../chain/pairs";
 import { readSwaps, type SwapRecord } from "../chain/swaps";
 import { averageBlockSeconds, blocksPerYear, feeApr, type RewardApr, rewardApr, swapVolumeUsd, totalApr } from "../lib/apr";
 import { lpAmountUsd, lpPriceUsd, reserveUsd, tokenPricesUsd } from "../lib/prices";
+import { pairName } from "../lib/pair-name";
 import { useConnectionStore } from "./connection";
 
 /** The chains the app looks for a deployment on, in order, when no wallet says otherwise. */
@@ -222,7 +223,7 @@ export const useFarmStore = defineStore("farm", () => {
   });
 
   /** Tokens named last in a pair's name, as traders quote: "RWD/WETH", "WBTC/WETH", "DAI/USDC". */
-  const quoteTokens = computed(() => [deployment.value?.weth, deployment.value?.stablecoin].map((a) => a?.toLowerCase() ?? ""));
+  const quoteTokens = computed(() => [deployment.value?.weth ?? "", deployment.value?.stablecoin ?? ""]);
 
   /** The day's swaps grouped by pair once, not filtered again for every pool on every block. */
   const swapsByPair = computed(() => {
@@ -306,12 +307,6 @@ export const useFarmStore = defineStore("farm", () => {
     open, follow, refresh,
   };
 });
-
-function pairName(meta: PairMeta, quotes: string[]): string {
-  const rank = (token: string) => quotes.indexOf(token.toLowerCase());
-  const [base, quote] = rank(meta.token0) > rank(meta.token1) ? [meta.symbol1, meta.symbol0] : [meta.symbol0, meta.symbol1];
-  return `${base}/${quote}`;
-}
 
 function unknownPair(address: Address): PairMeta {
   return { address: getAddress(address), token0: zeroAddress, token1: zeroAddress, symbol0: "?", symbol1: "?", decimals0: 18, decimals1: 18 };
