@@ -8,8 +8,8 @@
 import { checkForkUrl, redact } from "../deploy/fork-url.js";
 import { setUpForkWorld } from "../deploy/fork-world.js";
 import { FUNDED_ACCOUNTS } from "../deploy/local-world.js";
-import { SERVE_STEPS, serveWorld } from "./lib/launch.js";
-import { assertPortFree, portFromEnv, startNode } from "./lib/node.js";
+import { assertLauncherPortsFree, SERVE_STEPS, serveWorld } from "./lib/launch.js";
+import { portFromEnv, startNode } from "./lib/node.js";
 import { fail, Steps } from "./lib/steps.js";
 
 async function main(): Promise<never> {
@@ -21,7 +21,7 @@ async function main(): Promise<never> {
     return url;
   });
   const node = await steps.run(`Starting a Hardhat node on 127.0.0.1:${port} forking mainnet`, async (note) => {
-    await assertPortFree(port, "PORT");
+    await assertLauncherPortsFree(port);
     const node = await startNode(port, forkUrl);
     note(`forked at block ${await node.connection.ethers.provider.getBlockNumber()}`);
     return node;

@@ -5,8 +5,8 @@
  * scale. Ctrl-C stops everything this process started.
  */
 import { buildLocalWorld, DEFAULT_POOLS, LOCAL_WORLD_STEPS } from "../deploy/local-world.js";
-import { SERVE_STEPS, serveWorld } from "./lib/launch.js";
-import { assertPortFree, portFromEnv, startNode } from "./lib/node.js";
+import { assertLauncherPortsFree, SERVE_STEPS, serveWorld } from "./lib/launch.js";
+import { portFromEnv, startNode } from "./lib/node.js";
 import { fail, Steps } from "./lib/steps.js";
 
 /** WORLD_POOLS, or the default world's five; a bad value is a sentence before anything starts. */
@@ -23,7 +23,7 @@ async function main(): Promise<never> {
   const steps = new Steps(1 + LOCAL_WORLD_STEPS + SERVE_STEPS);
   const port = portFromEnv("PORT", 8545);
   const node = await steps.run(`Starting a Hardhat node on 127.0.0.1:${port}`, async () => {
-    await assertPortFree(port, "PORT");
+    await assertLauncherPortsFree(port);
     return startNode(port);
   });
   return serveWorld(steps, node, async (ethers) => {

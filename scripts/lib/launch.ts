@@ -23,13 +23,26 @@ import { printSummary } from "./summary.js";
 /** Steps `serveWorld` adds to the launcher's own. */
 export const SERVE_STEPS = 2;
 
+function appPortFromEnv(): number {
+  return portFromEnv("UI_PORT", 5173);
+}
+
+/**
+ * The node's port and the dapp's, checked before anything starts: a dapp port held by another
+ * server (another Vite app, say) fails in a second, not after the whole world is built.
+ */
+export async function assertLauncherPortsFree(nodePort: number): Promise<void> {
+  await assertPortFree(nodePort, "PORT");
+  await assertPortFree(appPortFromEnv(), "UI_PORT");
+}
+
 export async function serveWorld(
   steps: Steps,
   node: RunningNode,
   build: (ethers: HardhatEthers) => Promise<Deployment>,
 ): Promise<never> {
   const interval = blockSeconds();
-  const appPort = portFromEnv("UI_PORT", 5173);
+  const appPort = appPortFromEnv();
   const stop = untilStopped();
   let app: AppServer | undefined;
   try {

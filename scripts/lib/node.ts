@@ -59,7 +59,7 @@ export async function assertPortFree(port: number, variable: string): Promise<vo
       reject(
         new Error(
           error.code === "EADDRINUSE"
-            ? `port ${port} on ${HOST} is already in use (is another node running?). Stop it, or pick another port: ${variable}=${port + 1}`
+            ? `port ${port} on ${HOST} is already in use (another copy still running?). Stop what holds it, or pick another port: ${variable}=${port + 1}`
             : `cannot listen on ${HOST}:${port}: ${error.message}`,
         ),
       ),

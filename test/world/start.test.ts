@@ -152,6 +152,14 @@ describe("npm start: the local world", function () {
     expect(second.output).to.include(`port ${port} on 127.0.0.1 is already in use`);
   });
 
+  it("refuses a dapp port that is taken before building anything, naming UI_PORT, and exits non-zero", async function () {
+    const second = npm(["start"], { PORT: String(await freePort()), UI_PORT: String(appPort), DEPLOYMENTS_DIR: os.tmpdir() });
+    expect((await second.exited).code).to.equal(1);
+    expect(second.output).to.include(`port ${appPort} on 127.0.0.1 is already in use`);
+    expect(second.output).to.include(`UI_PORT=${appPort + 1}`);
+    expect(second.output).to.not.include("[2/9]");
+  });
+
   it("stops everything on Ctrl-C and leaves no process behind", async function () {
     world.interrupt();
     const { code, signal } = await world.exited;
