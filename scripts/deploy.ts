@@ -8,6 +8,7 @@ import { network } from "hardhat";
 import { deployFarmStack } from "../deploy/farm-stack.js";
 import { readPlan } from "../deploy/plan.js";
 import { checkPlan } from "../deploy/preflight.js";
+import { pairName } from "../frontend/src/lib/pair-name.js";
 import { fail, Steps } from "./lib/steps.js";
 
 async function main(): Promise<void> {
@@ -34,7 +35,7 @@ async function main(): Promise<void> {
     const d = stack.deployment;
     note(stack.deployed ? "deployed a new farm" : "resumed the existing farm");
     note(`farm ${d.farm}, reward token ${d.rewardToken}, start block ${d.startBlock}`);
-    for (const p of d.pools) note(`pool #${p.pid} ${p.symbol0}/${p.symbol1} ${p.lpToken}`);
+    for (const p of d.pools) note(`pool #${p.pid} ${pairName(p, [d.weth, d.stablecoin])} ${p.lpToken}`);
   });
 }
 

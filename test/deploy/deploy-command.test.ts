@@ -1,7 +1,8 @@
 /**
  * `npm run deploy -- --network localhost` end to end, against a real Hardhat node over HTTP that
  * already has Uniswap V2 and tokens (as a live network would): the first run deploys, the second
- * sends nothing; a bad config fails with a sentence and a non-zero exit.
+ * sends nothing; a bad config fails with a sentence and a non-zero exit. And the mainnet example
+ * config, as shipped, deploys onto the mainnet-shaped chain.
  */
 import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import os from "node:os";
@@ -12,6 +13,8 @@ import { network } from "hardhat";
 import type { JsonRpcServer } from "hardhat/types/network";
 
 import type { Deployment } from "../../deploy/deployments.js";
+import { startMainnetShapedUpstream } from "../../deploy/mainnet-shaped.js";
+import { MAINNET_PAIRS } from "../fork/upstream.js";
 import { buildWorld, type World } from "../helpers/world.js";
 import { freePort, npm } from "../helpers/processes.js";
 
@@ -62,6 +65,7 @@ describe("npm run deploy: any network, from a config file", function () {
     expect((await first.exited).code, first.output).to.equal(0);
     expect(first.output).to.include("deployed a new farm");
     expect(first.output).to.include(`ownership offered to ${world.alice.address}`);
+    expect(first.output).to.include(`pool #0 WETH/USDC ${await world.usdcWeth.getAddress()}`);
     const file = JSON.parse(await readFile(path.join(dir, "31337.json"), "utf8")) as Deployment;
     expect(file.network).to.equal("localhost");
     expect(file.pools.map((p) => p.lpToken)).to.deep.equal([await world.usdcWeth.getAddress(), await world.daiWeth.getAddress()]);
@@ -80,5 +84,24 @@ describe("npm run deploy: any network, from a config file", function () {
     const run = deploy(bad);
     expect((await run.exited).code).to.equal(1);
     expect(run.output).to.include(`Error: Reading ${bad} and checking it against localhost failed: ${bad}: "pools" is missing.`);
+  });
+});
+
+describe("npm run deploy: the shipped mainnet config", function () {
+  it("deploys as written onto the mainnet-shaped chain, over the real pairs", async function () {
+    const upstream = await startMainnetShapedUpstream();
+    try {
+      const dir = await mkdtemp(path.join(os.tmpdir(), "farm-deploy-mainnet-"));
+      const run = npm(["run", "deploy", "--", "--network", "localhost"], {
+        PORT: new URL(upstream.url).port, FARM_CONFIG: "deploy/config/mainnet.json", DEPLOYMENTS_DIR: dir,
+      });
+      expect((await run.exited).code, run.output).to.equal(0);
+      const file = JSON.parse(await readFile(path.join(dir, "1.json"), "utf8")) as Deployment;
+      expect(file.chainId).to.equal(1);
+      expect(file.pools.map((p) => p.lpToken)).to.deep.equal([MAINNET_PAIRS.usdcWeth, MAINNET_PAIRS.daiWeth, MAINNET_PAIRS.wbtcWeth]);
+      expect(run.output).to.include(`pool #0 WETH/USDC ${MAINNET_PAIRS.usdcWeth}`);
+    } finally {
+      await upstream.close();
+    }
   });
 });
