@@ -131,12 +131,19 @@ export async function deployFarmStack(ethers: HardhatEthers, deployer: Signer, p
   };
   // Recorded before the pools, so a failure while adding them resumes with this farm.
   await writeDeployment(deployment, options.dir);
+  const stack = { deployment, farm, rewardToken, deployed: !reused };
+  await completeStack(ethers, deployer, stack, plan, options);
+  return stack;
+}
 
-  await addPools(farm, deployer, plan, log);
-  await handOver(farm, deployer, plan, log);
-
-  deployment.pools = await describePools(farm, ethers.provider);
-  const file = await writeDeployment(deployment, options.dir);
-  log(`deployments file ${file}`);
-  return { deployment, farm, rewardToken, deployed: !reused };
+/**
+ * The plan's pools that `stack`'s farm lacks, the owner, and the deployments file brought up to
+ * date. For a plan that grows once the farm exists (a pool over the reward token's own pair).
+ */
+export async function completeStack(ethers: HardhatEthers, deployer: Signer, stack: FarmStack, plan: FarmPlan, options: StackOptions): Promise<void> {
+  const log = options.log ?? (() => {});
+  await addPools(stack.farm, deployer, plan, log);
+  await handOver(stack.farm, deployer, plan, log);
+  stack.deployment.pools = await describePools(stack.farm, ethers.provider);
+  log(`deployments file ${await writeDeployment(stack.deployment, options.dir)}`);
 }

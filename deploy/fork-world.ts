@@ -10,7 +10,7 @@ import { Contract, getAddress, MaxUint256, parseEther, ZeroAddress } from "ether
 
 import type { Deployment } from "./deployments.js";
 import { DEMO_REWARD_PER_BLOCK, DEMO_REWARD_TOKEN, REWARD_MARKET, REWARD_POOL_ALLOC_POINT } from "./demo-farm.js";
-import { deployFarmStack } from "./farm-stack.js";
+import { completeStack, deployFarmStack } from "./farm-stack.js";
 import { addLiquidity, approveOnce } from "./liquidity.js";
 import { MAINNET, MAINNET_POOLS } from "./mainnet.js";
 import { ensureMulticall3, MULTICALL3_ADDRESS } from "./multicall.js";
@@ -122,13 +122,12 @@ export async function setUpForkWorld(ethers: HardhatEthers, options: ForkWorldOp
   // The farm over the real pairs first: the reward pair needs the reward token to exist.
   const pools = await realPools(uniswap);
   const stackOptions = { network: options.network, dir: options.dir, log };
-  const { rewardToken } = await deployFarmStack(ethers, deployer, forkPlan(pools), { ...stackOptions, fresh: true });
-  const rewardPair = await seedRewardMarket(uniswap, deployer, rewardToken);
+  const stack = await deployFarmStack(ethers, deployer, forkPlan(pools), { ...stackOptions, fresh: true });
+  const rewardPair = await seedRewardMarket(uniswap, deployer, stack.rewardToken);
   log(`RWD/WETH pair at ${rewardPair}`);
-  // The same plan with the reward pair: the rerun reuses the farm and adds only that pool.
-  const { farm, deployment } = await deployFarmStack(
-    ethers, deployer, forkPlan([...pools, { lpToken: rewardPair, allocPoint: REWARD_POOL_ALLOC_POINT }]), stackOptions,
-  );
+  // The same plan with the reward pair: only that pool is added.
+  await completeStack(ethers, deployer, stack, forkPlan([...pools, { lpToken: rewardPair, allocPoint: REWARD_POOL_ALLOC_POINT }]), stackOptions);
+  const { farm, deployment, rewardToken } = stack;
 
   const pairs = deployment.pools.map((pool) => pairAt(pool.lpToken, deployer));
   const tokens = deployment.pools.map(

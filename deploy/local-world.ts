@@ -9,7 +9,7 @@ import type { HardhatEthers, HardhatEthersSigner } from "@nomicfoundation/hardha
 import { type Contract, parseEther, parseUnits } from "ethers";
 
 import { DEMO_REWARD_PER_BLOCK, DEMO_REWARD_TOKEN, REWARD_MARKET, REWARD_POOL_ALLOC_POINT } from "./demo-farm.js";
-import { deployFarmStack, type FarmStack } from "./farm-stack.js";
+import { completeStack, deployFarmStack, type FarmStack } from "./farm-stack.js";
 import { addLiquidity, approveOnce } from "./liquidity.js";
 import { ensureMulticall3 } from "./multicall.js";
 import type { FarmPlan } from "./plan.js";
@@ -188,13 +188,16 @@ export async function buildLocalWorld(
     const stablecoin = await tokens.usdc.getAddress();
     const pools = specs.map((s) => ({ lpToken: pairs[s.name].target as string, allocPoint: s.allocPoint }));
     const plan = await localPlan(uniswap, stablecoin, multicall3, pools);
-    const first = await deployFarmStack(ethers, deployer, plan, { network: options.network, dir: options.dir, fresh: true, log: note });
+    const stackOptions = { network: options.network, dir: options.dir, log: note };
+    const stack = await deployFarmStack(ethers, deployer, plan, { ...stackOptions, fresh: true });
     await (await (uniswap.weth.connect(deployer) as Contract).deposit({ value: REWARD_MARKET.eth })).wait();
     pairs["RWD/WETH"] = await addLiquidity(uniswap, deployer, {
-      tokenA: first.rewardToken, tokenB: uniswap.weth, amountA: REWARD_MARKET.rwd, amountB: REWARD_MARKET.eth,
+      tokenA: stack.rewardToken, tokenB: uniswap.weth, amountA: REWARD_MARKET.rwd, amountB: REWARD_MARKET.eth,
     });
+    note(`RWD/WETH pair at ${pairs["RWD/WETH"].target as string}`);
     plan.pools.push({ lpToken: pairs["RWD/WETH"].target as string, allocPoint: REWARD_POOL_ALLOC_POINT });
-    return deployFarmStack(ethers, deployer, plan, { network: options.network, dir: options.dir, log: note });
+    await completeStack(ethers, deployer, stack, plan, stackOptions);
+    return stack;
   });
   const world: LocalWorld = { uniswap, tokens, pairs, stack };
 
