@@ -24,6 +24,13 @@ async function pools(): Promise<World> {
   return w;
 }
 
+/** `send` reverts with the farm's custom error `error(...args)` and changes nothing `state` sees. */
+async function expectRefused(w: World, send: () => Promise<unknown>, error: string, args: unknown[]): Promise<void> {
+  const before = await state(w);
+  await expect(send()).to.be.revertedWithCustomError(w.farm, error).withArgs(...args);
+  expect(await state(w)).to.deep.equal(before);
+}
+
 async function state(w: World): Promise<Record<string, unknown>> {
   return {
     farm: await farmState(w.farm, {
@@ -109,12 +116,11 @@ describe("depositWithPermit", function () {
       spender: await farm.getAddress(), value: AMOUNT, deadline,
     });
     await networkHelpers.time.increaseTo(deadline);
-    const before = await state(w);
     await networkHelpers.time.setNextBlockTimestamp(deadline + 1n);
-    await expect(as(farm, alice).depositWithPermit(0, AMOUNT, deadline, v, r, s))
-      .to.be.revertedWithCustomError(farm, "PermitExpired")
-      .withArgs(deadline, deadline + 1n);
-    expect(await state(w)).to.deep.equal(before);
+    await expectRefused(
+      w, () => as(farm, alice).depositWithPermit(0, AMOUNT, deadline, v, r, s),
+      "PermitExpired", [deadline, deadline + 1n],
+    );
   });
 
   it("rejects a permit signed by someone other than the caller with PermitInvalid(lpToken) and changes nothing", async function () {
@@ -125,11 +131,10 @@ describe("depositWithPermit", function () {
     const { v, r, s } = await signPairPermit(ethers, bob, usdcWeth, {
       owner: alice.address, spender: await farm.getAddress(), value: AMOUNT, deadline,
     });
-    const before = await state(w);
-    await expect(as(farm, alice).depositWithPermit(0, AMOUNT, deadline, v, r, s))
-      .to.be.revertedWithCustomError(farm, "PermitInvalid")
-      .withArgs(await usdcWeth.getAddress());
-    expect(await state(w)).to.deep.equal(before);
+    await expectRefused(
+      w, () => as(farm, alice).depositWithPermit(0, AMOUNT, deadline, v, r, s),
+      "PermitInvalid", [await usdcWeth.getAddress()],
+    );
   });
 
   it("rejects Alice's valid signature submitted by Bob with PermitInvalid(lpToken): it approves nothing of Bob's", async function () {
@@ -137,11 +142,10 @@ describe("depositWithPermit", function () {
     const { farm, alice, bob, usdcWeth } = w;
     const deadline = await inAnHour();
     const { v, r, s } = await signPairPermit(ethers, alice, usdcWeth, { spender: await farm.getAddress(), value: AMOUNT, deadline });
-    const before = await state(w);
-    await expect(as(farm, bob).depositWithPermit(0, AMOUNT, deadline, v, r, s))
-      .to.be.revertedWithCustomError(farm, "PermitInvalid")
-      .withArgs(await usdcWeth.getAddress());
-    expect(await state(w)).to.deep.equal(before);
+    await expectRefused(
+      w, () => as(farm, bob).depositWithPermit(0, AMOUNT, deadline, v, r, s),
+      "PermitInvalid", [await usdcWeth.getAddress()],
+    );
   });
 
   for (const [label, submitted] of [["more", 2n * AMOUNT], ["less", AMOUNT / 2n]] as const) {
@@ -150,11 +154,10 @@ describe("depositWithPermit", function () {
       const { farm, alice, usdcWeth } = w;
       const deadline = await inAnHour();
       const { v, r, s } = await signPairPermit(ethers, alice, usdcWeth, { spender: await farm.getAddress(), value: AMOUNT, deadline });
-      const before = await state(w);
-      await expect(as(farm, alice).depositWithPermit(0, submitted, deadline, v, r, s))
-        .to.be.revertedWithCustomError(farm, "PermitInvalid")
-        .withArgs(await usdcWeth.getAddress());
-      expect(await state(w)).to.deep.equal(before);
+      await expectRefused(
+        w, () => as(farm, alice).depositWithPermit(0, submitted, deadline, v, r, s),
+        "PermitInvalid", [await usdcWeth.getAddress()],
+      );
     });
   }
 
@@ -163,11 +166,10 @@ describe("depositWithPermit", function () {
     const { farm, alice, mallory, usdcWeth } = w;
     const deadline = await inAnHour();
     const { v, r, s } = await signPairPermit(ethers, alice, usdcWeth, { spender: mallory.address, value: AMOUNT, deadline });
-    const before = await state(w);
-    await expect(as(farm, alice).depositWithPermit(0, AMOUNT, deadline, v, r, s))
-      .to.be.revertedWithCustomError(farm, "PermitInvalid")
-      .withArgs(await usdcWeth.getAddress());
-    expect(await state(w)).to.deep.equal(before);
+    await expectRefused(
+      w, () => as(farm, alice).depositWithPermit(0, AMOUNT, deadline, v, r, s),
+      "PermitInvalid", [await usdcWeth.getAddress()],
+    );
   });
 
   it("rejects a permit for the other pool's LP with PermitInvalid(this pool's lpToken)", async function () {
@@ -175,11 +177,10 @@ describe("depositWithPermit", function () {
     const { farm, alice, usdcWeth, daiWeth } = w;
     const deadline = await inAnHour();
     const { v, r, s } = await signPairPermit(ethers, alice, usdcWeth, { spender: await farm.getAddress(), value: AMOUNT, deadline });
-    const before = await state(w);
-    await expect(as(farm, alice).depositWithPermit(1, AMOUNT, deadline, v, r, s))
-      .to.be.revertedWithCustomError(farm, "PermitInvalid")
-      .withArgs(await daiWeth.getAddress());
-    expect(await state(w)).to.deep.equal(before);
+    await expectRefused(
+      w, () => as(farm, alice).depositWithPermit(1, AMOUNT, deadline, v, r, s),
+      "PermitInvalid", [await daiWeth.getAddress()],
+    );
     expect(await daiWeth.nonces(alice.address)).to.equal(0n);
   });
 
@@ -188,11 +189,7 @@ describe("depositWithPermit", function () {
     const { farm, alice, usdcWeth } = w;
     const deadline = await inAnHour();
     const { v, r, s } = await signPairPermit(ethers, alice, usdcWeth, { spender: await farm.getAddress(), value: AMOUNT, deadline });
-    const before = await state(w);
-    await expect(as(farm, alice).depositWithPermit(2, AMOUNT, deadline, v, r, s))
-      .to.be.revertedWithCustomError(farm, "PoolNotFound")
-      .withArgs(2n, 2n);
-    expect(await state(w)).to.deep.equal(before);
+    await expectRefused(w, () => as(farm, alice).depositWithPermit(2, AMOUNT, deadline, v, r, s), "PoolNotFound", [2n, 2n]);
   });
 
   it("still succeeds when the permit was front-run: someone submitted it to the pair first", async function () {
@@ -235,11 +232,10 @@ describe("depositWithPermit", function () {
     const deadline = await inAnHour();
     const { v, r, s } = await signPairPermit(ethers, alice, usdcWeth, { spender: farmAddress, value: AMOUNT, deadline });
     await mined(as(farm, alice).depositWithPermit(0, AMOUNT, deadline, v, r, s));
-    const before = await state(w);
     // Same signature again: the nonce is used and the allowance is gone.
-    await expect(as(farm, alice).depositWithPermit(0, AMOUNT, deadline, v, r, s))
-      .to.be.revertedWithCustomError(farm, "PermitInvalid")
-      .withArgs(await usdcWeth.getAddress());
-    expect(await state(w)).to.deep.equal(before);
+    await expectRefused(
+      w, () => as(farm, alice).depositWithPermit(0, AMOUNT, deadline, v, r, s),
+      "PermitInvalid", [await usdcWeth.getAddress()],
+    );
   });
 });
