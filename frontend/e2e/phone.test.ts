@@ -1,14 +1,18 @@
 /**
- * On a phone (390 × 844, an iPhone's CSS viewport) every page fits the screen's width: nothing
- * to scroll sideways, and the wallet button, a pool's Stake / Unstake / Harvest and the stake
- * dialog all within reach. Connected as the owner, so the admin page shows all of its controls.
+ * On a phone (360 × 800, a common Android size, and 390 × 844, an iPhone's) every page fits the
+ * screen's width: nothing to scroll sideways, and the wallet button, a pool's Stake / Unstake /
+ * Harvest and the stake dialog all within reach. Connected as the owner, so the admin page shows
+ * all of its controls.
  */
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 
 import { connectDevAccount, launchBrowser, openApp, screenshot, waitForPosition } from "./browser";
 
-const PHONE = { width: 390, height: 844 };
+const PHONES = [
+  { width: 360, height: 800 },
+  { width: 390, height: 844 },
+];
 const OWNER = 0;
 
 let browser: Browser;
@@ -21,10 +25,10 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** The app on `route` at a phone's size, connected as the owner. */
-async function openOnPhone(route: string): Promise<Page> {
+/** The app on `route` at `phone`'s size, connected as the owner. */
+async function openOnPhone(route: string, phone: (typeof PHONES)[number]): Promise<Page> {
   const page = await openApp(browser, route);
-  await page.setViewportSize(PHONE);
+  await page.setViewportSize(phone);
   await connectDevAccount(page, OWNER);
   return page;
 }
@@ -34,25 +38,25 @@ function sidewaysOverflow(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 }
 
-async function expectOnScreen(locator: Locator, what: string): Promise<void> {
+async function expectOnScreen(page: Page, locator: Locator, what: string): Promise<void> {
   const box = await locator.boundingBox();
   expect(box, `${what} is shown`).not.toBeNull();
   expect(box!.x, `${what}'s left edge`).toBeGreaterThanOrEqual(0);
-  expect(box!.x + box!.width, `${what}'s right edge`).toBeLessThanOrEqual(PHONE.width);
+  expect(box!.x + box!.width, `${what}'s right edge`).toBeLessThanOrEqual(page.viewportSize()!.width);
 }
 
-describe("on a phone", () => {
+describe.each(PHONES)("on a $width × $height phone", (phone) => {
   test("the farms page fits the width, with the wallet, a pool's actions and the stake dialog in reach", async () => {
-    const page = await openOnPhone("farms");
+    const page = await openOnPhone("farms", phone);
     const pool = await waitForPosition(page, 0);
     expect(await sidewaysOverflow(page)).toBe(0);
-    await expectOnScreen(page.locator("[data-test=wallet-button]"), "the wallet button");
-    for (const action of ["stake", "unstake", "harvest"]) await expectOnScreen(pool.locator(`[data-test=${action}]`), action);
-    await screenshot(page, "phone-farms", false);
+    await expectOnScreen(page, page.locator("[data-test=wallet-button]"), "the wallet button");
+    for (const action of ["stake", "unstake", "harvest"]) await expectOnScreen(page, pool.locator(`[data-test=${action}]`), action);
+    await screenshot(page, `phone-${phone.width}-farms`, false);
     await pool.locator("[data-test=stake]").click();
     const dialog = page.locator(".dialog");
     await dialog.waitFor();
-    await expectOnScreen(dialog, "the stake dialog");
+    await expectOnScreen(page, dialog, "the stake dialog");
     expect(await sidewaysOverflow(page)).toBe(0);
     await page.close();
   });
@@ -62,10 +66,10 @@ describe("on a phone", () => {
     ["il", "[data-test=il-chart]"],
     ["admin", "[data-test=pause]:enabled"],
   ])("the %s page fits the width", async (route, ready) => {
-    const page = await openOnPhone(route);
+    const page = await openOnPhone(route, phone);
     await page.locator(ready).waitFor();
     expect(await sidewaysOverflow(page)).toBe(0);
-    await screenshot(page, `phone-${route}`);
+    await screenshot(page, `phone-${phone.width}-${route}`);
     await page.close();
   });
 });
