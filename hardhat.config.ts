@@ -29,7 +29,7 @@ export default defineConfig({
         version: SOLC_VERSION,
         path: solcJs,
         settings: {
-          // Cancun for transient storage (OpenZeppelin's ReentrancyGuardTransient).
+          // Cancun for transient storage: the farm's re-entrancy lock is a `transient` variable.
           evmVersion: "cancun",
           optimizer: { enabled: true, runs: 1_000_000 },
           viaIR: true,

@@ -7,7 +7,6 @@ import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {IERC20Permit} from "@openzeppelin/contracts/token/ERC20/extensions/IERC20Permit.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
-import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 import {Pausable} from "@openzeppelin/contracts/utils/Pausable.sol";
 
 import {IFarm} from "./interfaces/IFarm.sol";
@@ -24,30 +23,41 @@ import {IRewardToken} from "./interfaces/IRewardToken.sol";
 ///      only changes after the global accumulator has caught up at the old rate, so no
 ///      `massUpdatePools` is ever needed. Emission is clamped to the reward token's remaining cap at
 ///      accrual time, so everything accrued can always be minted.
+///      Neither accumulator drops what its division leaves over: the global one carries its
+///      remainder exactly, a pool's keeps 12 more digits, so updating often, by anyone, costs the
+///      pool's stakers together less than totalStaked / 1e48 <= 6e-15 wei per update.
 contract Farm is IFarm, Ownable2Step, Pausable {
     using SafeERC20 for IERC20;
-    using SafeCast for uint256;
 
     /*//////////////////////////////////////////////////////////////
                                CONSTANTS
     //////////////////////////////////////////////////////////////*/
 
-    /// @dev Scale of the global accumulator. With emission <= 2^96, the accumulator stays
-    ///      below 2^96 * 1e9 < 2^126 even with a single allocation point, so it fits uint128.
+    /// @dev The global accumulator counts reward per allocation point in 1e-9 wei, far finer than
+    ///      one point of the largest allocation: a pool's share of its last digit is under
+    ///      allocPoint / 1e9 <= 7e-5 wei. All emission (< 2^96) over one point stays below 2^126.
     uint256 private constant ACC_PER_POINT_SCALE = 1e9;
-    /// @dev Scale of the pool accumulators: fine enough that a 1e30-wei LP position loses under
-    ///      1e-6 reward wei per update, coarse enough that 2^96 emission over 1 LP wei fits uint216.
+    /// @dev Pool accumulators count reward per LP wei in 1e-36 wei (what stakers are paid by), and
+    ///      keep the next 12 digits below it: an update loses under totalStaked / 1e48 wei of the
+    ///      pool's reward. All emission over 1 LP wei stays below 2^216.
     uint256 private constant ACC_PER_SHARE_SCALE = 1e36;
-    uint256 private constant POINT_TO_SHARE_SCALE = ACC_PER_SHARE_SCALE / ACC_PER_POINT_SCALE;
+    uint256 private constant DIGITS_SCALE = 1e12; // < 2^40
+    /// @dev From reward per point (1e9) to reward per share with its extra digits (1e48).
+    uint256 private constant POINT_TO_SHARE_SCALE = ACC_PER_SHARE_SCALE * DIGITS_SCALE / ACC_PER_POINT_SCALE;
 
     /// @notice Largest allocation a single pool can have.
-    uint256 public constant MAX_ALLOC_POINT = type(uint40).max;
+    uint256 public constant MAX_ALLOC_POINT = type(uint16).max;
     /// @notice Largest emission rate.
     uint256 public constant MAX_REWARD_PER_BLOCK = type(uint96).max;
     /// @notice Largest total emission (token cap minus supply at deployment) the farm accepts.
     uint256 public constant MAX_EMISSION = type(uint96).max;
     /// @notice Largest number of pools.
     uint256 public constant MAX_POOLS = type(uint24).max;
+    /// @notice Largest total stake of one pool, in LP wei: more than any Uniswap V2 pair can mint,
+    ///         whose supply stays below the square root of two 112-bit reserves.
+    uint256 public constant MAX_TOTAL_STAKE = type(uint112).max;
+    /// @notice Largest start block: block numbers are kept in 64 bits.
+    uint256 public constant MAX_START_BLOCK = type(uint64).max;
 
     /*//////////////////////////////////////////////////////////////
                                 STORAGE
@@ -60,7 +70,7 @@ contract Farm is IFarm, Ownable2Step, Pausable {
 
     // These two pack into the slot of Ownable2Step's pending owner and Pausable's flag: one slot
     // that every action reads.
-    uint64 private _totalAllocPoint;
+    uint64 private _totalAllocPoint; // <= MAX_POOLS * MAX_ALLOC_POINT < 2^40
     uint24 private _poolLength;
 
     /// @dev From `checkpointBlock` on, `rewardPerBlock` per block until `budget` is spent.
@@ -73,20 +83,23 @@ contract Farm is IFarm, Ownable2Step, Pausable {
 
     Schedule private _schedule;
 
-    /// @dev Reward per allocation point (scaled by 1e9) emitted up to `lastRewardBlock`.
+    /// @dev Reward per allocation point (in 1e-9 wei) emitted up to `lastRewardBlock`, and what the
+    ///      last division left over (in 1e-9 wei, < totalAllocPoint), added to the next emission.
     struct Emission {
         uint128 accRewardPerPoint;
         uint64 lastRewardBlock;
+        uint64 remainder;
     }
 
     Emission private _emission;
 
     struct Pool {
         IERC20 lpToken; // slot 0: read by deposits and withdrawals only
-        uint216 accRewardPerShare; // slot 1: read and written by every reward update
-        uint40 allocPoint;
-        uint128 totalStaked; // slot 2
+        uint216 accRewardPerShare; // slot 1, read and written by every reward update: in 1e-36 wei
+        uint40 accRewardPerShareDigits; // its next 12 digits (in 1e-48 wei), kept for later updates
+        uint112 totalStaked; // slot 2, also read and written by every reward update
         uint128 accRewardPerPointPaid; // the global accumulator when this pool last caught up
+        uint16 allocPoint;
     }
 
     mapping(uint256 pid => Pool) private _pools;
@@ -95,13 +108,18 @@ contract Farm is IFarm, Ownable2Step, Pausable {
     /// @dev One slot per staker. What a staker is owed is `accrued - rewardDebt`, where accrued is
     ///      `amount * accRewardPerShare / 1e36` rounded down. When the stake changes, the debt is
     ///      reset to that product rounded up (minus any reward kept unpaid); every payment adds to
-    ///      it. So over a constant stake the payments telescope to the floor of the exact share,
-    ///      however often anyone settles it, and never exceed it: total payouts cannot pass emission
-    ///      (nor the cap), and a staker loses at most 1 wei per change of its own stake.
-    ///      Both terms are kept mod 2^128: the product can exceed 128 bits, but the owed difference
-    ///      always lies in [-1, 2^97], so the wrapped subtraction is exact.
+    ///      it. So over a constant stake the payments telescope to the floor of what the pool
+    ///      credited the stake, however often anyone settles it: a stretch of constant stake is paid
+    ///      less than 2 wei below it (< 1 for the ceiling at its start, < 1 for the floor at its
+    ///      end), and never more, so total payouts cannot pass emission (nor the cap).
+    ///      Why mod 2^128: the product can exceed 128 bits (a 1-wei stake may be worth all emission
+    ///      times 1e36), but the owed difference always lies in [-1, 2^97], so the wrapped
+    ///      subtraction is exact and a position stays one slot. What it costs an integrator:
+    ///      `userInfo`'s `rewardDebt` is not MasterChef's `amount * acc / scale` and may even exceed
+    ///      it (a withdrawal while paused lowers the debt by the reward it keeps, wrapping below
+    ///      zero); compute nothing from it and read `pendingReward`.
     struct Staker {
-        uint128 amount;
+        uint128 amount; // <= its pool's totalStaked <= MAX_TOTAL_STAKE
         uint128 rewardDebt;
     }
 
@@ -111,9 +129,6 @@ contract Farm is IFarm, Ownable2Step, Pausable {
     ///      with the transaction. The language keyword is used rather than OpenZeppelin's
     ///      ReentrancyGuardTransient because its inline `tstore` makes solc warn on every build.
     uint256 private transient _entered; // a full word: no read-modify-write to flip it
-
-    /// @notice A farm function was called again while one was still running.
-    error ReentrancyGuardReentrantCall();
 
     modifier nonReentrant() {
         if (_entered != 0) revert ReentrancyGuardReentrantCall();
@@ -142,11 +157,14 @@ contract Farm is IFarm, Ownable2Step, Pausable {
             revert RewardPerBlockTooLarge(rewardPerBlock_, MAX_REWARD_PER_BLOCK);
         }
 
+        if (startBlock_ > MAX_START_BLOCK) revert StartBlockTooLarge(startBlock_, MAX_START_BLOCK);
+
         uint256 start = startBlock_ > block.number ? startBlock_ : block.number;
         _rewardToken = rewardToken_;
         startBlock = start;
+        // Each value was checked against its field's width above (block numbers stay below 2^64).
         _schedule = Schedule(uint96(rewardPerBlock_), uint96(budget), uint64(start));
-        _emission = Emission(0, uint64(start));
+        _emission = Emission(0, uint64(start), 0);
         emit RewardPerBlockSet(rewardPerBlock_);
     }
 
@@ -162,6 +180,8 @@ contract Farm is IFarm, Ownable2Step, Pausable {
     /// @inheritdoc IFarm
     function depositFor(uint256 pid, uint256 amount, address to) external nonReentrant whenNotPaused {
         if (to == address(0)) revert ZeroRecipient();
+        // LP credited to the farm could never leave, and rewards minted to it would be stranded.
+        if (to == address(this)) revert FarmAsRecipient();
         _deposit(pid, amount, to);
     }
 
@@ -172,7 +192,7 @@ contract Farm is IFarm, Ownable2Step, Pausable {
         whenNotPaused
     {
         if (block.timestamp > deadline) revert PermitExpired(deadline, block.timestamp);
-        IERC20 lpToken = _existingPool(pid).lpToken;
+        IERC20 lpToken = _pool(pid).lpToken;
         // solhint-disable-next-line no-empty-blocks
         try IERC20Permit(address(lpToken)).permit(msg.sender, address(this), amount, deadline, v, r, s) {}
         catch {
@@ -193,12 +213,15 @@ contract Farm is IFarm, Ownable2Step, Pausable {
         bool deferred = paused(); // harvests are stopped: keep the reward owed, pay it later
         if (amount != 0) {
             _setStake(staker, staked - amount, accRewardPerShare, deferred ? reward : 0);
-            pool.totalStaked -= uint128(amount); // amount <= staked <= totalStaked
+            pool.totalStaked -= uint112(amount); // amount <= staked <= totalStaked
         } else if (!deferred) {
             _markPaid(staker, reward);
         }
 
         if (deferred) {
+            // The new stake's debt is rounded up afresh, which can keep up to 1 wei less than
+            // `reward`: report what is really held, the figure pendingReward now shows.
+            if (amount != 0) reward = _pending(staker, accRewardPerShare);
             if (reward != 0) emit RewardDeferred(msg.sender, pid, reward);
         } else {
             _payReward(msg.sender, reward); // like MasterChef: the mint's Transfer event records it
@@ -220,9 +243,10 @@ contract Farm is IFarm, Ownable2Step, Pausable {
     /// @inheritdoc IFarm
     function harvestAll(uint256[] calldata pids) external nonReentrant whenNotPaused {
         uint256 total;
+        uint256 accRewardPerPoint = _updateEmission(_totalAllocPoint); // once for all pools
         for (uint256 i; i < pids.length; ++i) {
             uint256 pid = pids[i];
-            (, uint256 accRewardPerShare) = _accrue(pid);
+            uint256 accRewardPerShare = _updatePool(_pool(pid), accRewardPerPoint);
             uint256 reward = _settle(_stakers[pid][msg.sender], accRewardPerShare);
             if (reward != 0) {
                 total += reward;
@@ -238,12 +262,15 @@ contract Farm is IFarm, Ownable2Step, Pausable {
         // Touches neither the reward token nor the accumulators, so nothing there can block it.
         Pool storage pool = _pools[pid];
         IERC20 lpToken = pool.lpToken; // gas savings
+        // The one pool check that is not _pool(pid): the pool count shares a slot that this function
+        // never reads otherwise (2,100 gas), while the LP token is needed anyway, and it is zero
+        // exactly for the pids at or past the count (add refuses the zero address).
         if (address(lpToken) == address(0)) revert PoolNotFound(pid, _poolLength);
         Staker storage staker = _stakers[pid][msg.sender];
         uint256 amount = staker.amount;
         (staker.amount, staker.rewardDebt) = (0, 0); // via the pointer: `delete` would hash the keys again
         uint256 staked = pool.totalStaked; // gas savings
-        pool.totalStaked = uint128(staked - amount); // amount <= totalStaked
+        pool.totalStaked = uint112(staked - amount); // amount <= totalStaked
         if (amount != 0) lpToken.safeTransfer(msg.sender, amount);
         emit EmergencyWithdraw(msg.sender, pid, amount);
     }
@@ -283,28 +310,25 @@ contract Farm is IFarm, Ownable2Step, Pausable {
         // it to the current accumulator, so the pool earns from this block on.
         Pool storage pool = _pools[pid];
         pool.lpToken = IERC20(lpToken);
-        pool.allocPoint = uint40(allocPoint);
+        pool.allocPoint = uint16(allocPoint); // <= MAX_ALLOC_POINT, checked above
         _pidPlusOne[lpToken] = pid + 1;
-        _poolLength = uint24(pid + 1);
-        _totalAllocPoint = uint64(totalAlloc + allocPoint); // <= 2^24 pools * 2^40 points
+        _poolLength = uint24(pid + 1); // < MAX_POOLS, checked above
+        _totalAllocPoint = uint64(totalAlloc + allocPoint); // <= MAX_POOLS * MAX_ALLOC_POINT < 2^40
         emit PoolAdded(pid, lpToken, allocPoint);
     }
 
     /// @inheritdoc IFarm
     function set(uint256 pid, uint256 allocPoint) external onlyOwner {
         if (allocPoint > MAX_ALLOC_POINT) revert AllocPointTooLarge(allocPoint, MAX_ALLOC_POINT);
-        uint256 length = _poolLength;
-        if (pid >= length) revert PoolNotFound(pid, length);
-        Pool storage pool = _pools[pid];
+        Pool storage pool = _pool(pid);
         uint256 totalAlloc = _totalAllocPoint;
-        // Settle the pool at its old allocation, then switch: both land in one storage write.
+        _updatePool(pool, _checkpointEmission(totalAlloc)); // settle at the old allocation first
         uint256 oldAllocPoint = pool.allocPoint;
-        uint256 accRewardPerPoint = _checkpointEmission(totalAlloc);
-        uint256 accRewardPerShare = _poolAccRewardPerShare(pool, accRewardPerPoint);
-        _totalAllocPoint = uint64(totalAlloc - oldAllocPoint + allocPoint);
-        pool.accRewardPerShare = uint216(accRewardPerShare);
-        pool.allocPoint = uint40(allocPoint);
-        pool.accRewardPerPointPaid = uint128(accRewardPerPoint);
+        pool.allocPoint = uint16(allocPoint); // <= MAX_ALLOC_POINT, checked above
+        unchecked {
+            // The total includes the old allocation, and stays below 2^40 as in add.
+            _totalAllocPoint = uint64(totalAlloc - oldAllocPoint + allocPoint);
+        }
         emit PoolSet(pid, allocPoint);
     }
 
@@ -348,7 +372,7 @@ contract Farm is IFarm, Ownable2Step, Pausable {
         view
         returns (address lpToken, uint256 allocPoint, uint256 totalStaked, uint256 accRewardPerShare)
     {
-        Pool storage pool = _existingPool(pid);
+        Pool storage pool = _pool(pid);
         return (address(pool.lpToken), pool.allocPoint, pool.totalStaked, pool.accRewardPerShare);
     }
 
@@ -360,9 +384,10 @@ contract Farm is IFarm, Ownable2Step, Pausable {
 
     /// @inheritdoc IFarm
     function pendingReward(uint256 pid, address user) external view returns (uint256) {
-        Pool storage pool = _existingPool(pid);
-        (uint256 accRewardPerPoint,) = _currentEmission(_totalAllocPoint);
-        return _pending(_stakers[pid][user], _poolAccRewardPerShare(pool, accRewardPerPoint));
+        Pool storage pool = _pool(pid);
+        (uint256 accRewardPerPoint,,) = _currentEmission(_totalAllocPoint);
+        (uint256 accRewardPerShare,) = _poolAccRewardPerShare(pool, accRewardPerPoint);
+        return _pending(_stakers[pid][user], accRewardPerShare);
     }
 
     /// @inheritdoc IFarm
@@ -402,9 +427,7 @@ contract Farm is IFarm, Ownable2Step, Pausable {
 
     /// @dev Checks `pid`, then brings emission and the pool up to this block.
     function _accrue(uint256 pid) private returns (Pool storage pool, uint256 accRewardPerShare) {
-        uint256 length = _poolLength;
-        if (pid >= length) revert PoolNotFound(pid, length);
-        pool = _pools[pid];
+        pool = _pool(pid);
         accRewardPerShare = _updatePool(pool, _updateEmission(_totalAllocPoint));
     }
 
@@ -424,8 +447,10 @@ contract Farm is IFarm, Ownable2Step, Pausable {
 
         uint256 reward = _pending(staker, accRewardPerShare);
         if (received != 0) {
+            uint256 totalStaked = pool.totalStaked + received;
+            if (totalStaked > MAX_TOTAL_STAKE) revert PoolStakeTooLarge(pid, totalStaked, MAX_TOTAL_STAKE);
             _setStake(staker, staker.amount + received, accRewardPerShare, 0);
-            pool.totalStaked = (pool.totalStaked + received).toUint128();
+            pool.totalStaked = uint112(totalStaked); // checked just above
         } else {
             _markPaid(staker, reward);
         }
@@ -444,26 +469,25 @@ contract Farm is IFarm, Ownable2Step, Pausable {
     function _markPaid(Staker storage staker, uint256 reward) private {
         if (reward == 0) return;
         unchecked {
-            staker.rewardDebt += uint128(reward); // mod 2^128 by design, see Staker
+            staker.rewardDebt += uint128(reward); // reward <= 2^96; mod 2^128 by design, see Staker
         }
     }
 
     /// @dev Records a new stake of `amount`, settled up to `accRewardPerShare`, still owed `unpaid`.
+    ///      `amount` never exceeds the pool's total stake, checked against MAX_TOTAL_STAKE.
     function _setStake(Staker storage staker, uint256 amount, uint256 accRewardPerShare, uint256 unpaid) private {
-        uint128 debt = uint128(Math.mulDiv(amount, accRewardPerShare, ACC_PER_SHARE_SCALE, Math.Rounding.Ceil));
+        uint256 accrued = Math.mulDiv(amount, accRewardPerShare, ACC_PER_SHARE_SCALE, Math.Rounding.Ceil);
         unchecked {
-            // mod 2^128 by design, see Staker
-            debt -= uint128(unpaid);
+            staker.amount = uint128(amount); // <= MAX_TOTAL_STAKE
+            staker.rewardDebt = uint128(accrued - unpaid); // mod 2^128 by design, see Staker
         }
-        staker.amount = amount.toUint128();
-        staker.rewardDebt = debt;
     }
 
     /// @dev What `staker` is owed at `accRewardPerShare` (see Staker for why wrapping is exact).
     function _pending(Staker storage staker, uint256 accRewardPerShare) private view returns (uint256) {
-        uint128 accrued = uint128(Math.mulDiv(staker.amount, accRewardPerShare, ACC_PER_SHARE_SCALE));
+        uint256 accrued = Math.mulDiv(staker.amount, accRewardPerShare, ACC_PER_SHARE_SCALE);
         unchecked {
-            int128 owed = int128(accrued - staker.rewardDebt);
+            int128 owed = int128(uint128(accrued) - staker.rewardDebt); // mod 2^128, see Staker
             return owed > 0 ? uint128(owed) : 0;
         }
     }
@@ -476,57 +500,88 @@ contract Farm is IFarm, Ownable2Step, Pausable {
     /// @dev Catches `pool` up to the global accumulator and returns its reward per share.
     function _updatePool(Pool storage pool, uint256 accRewardPerPoint) private returns (uint256 accRewardPerShare) {
         if (pool.accRewardPerPointPaid == accRewardPerPoint) return pool.accRewardPerShare;
-        accRewardPerShare = _poolAccRewardPerShare(pool, accRewardPerPoint);
-        pool.accRewardPerShare = uint216(accRewardPerShare); // < 2^216, see ACC_PER_SHARE_SCALE
+        uint256 digits;
+        (accRewardPerShare, digits) = _poolAccRewardPerShare(pool, accRewardPerPoint);
+        // Each fits its field: see ACC_PER_SHARE_SCALE, DIGITS_SCALE and ACC_PER_POINT_SCALE.
+        (pool.accRewardPerShare, pool.accRewardPerShareDigits) = (uint216(accRewardPerShare), uint40(digits));
         pool.accRewardPerPointPaid = uint128(accRewardPerPoint);
     }
 
-    /// @dev The pool's reward per share once caught up to `accRewardPerPoint`. With nothing staked
-    ///      the pool's share of emission in between goes to no one, as in MasterChef.
-    function _poolAccRewardPerShare(Pool storage pool, uint256 accRewardPerPoint) private view returns (uint256) {
-        uint256 accRewardPerShare = pool.accRewardPerShare;
+    /// @dev The pool's reward per share and its next digits once caught up to `accRewardPerPoint`.
+    ///      With nothing staked the pool's share of emission in between goes to no one, as in
+    ///      MasterChef.
+    function _poolAccRewardPerShare(Pool storage pool, uint256 accRewardPerPoint)
+        private
+        view
+        returns (uint256 accRewardPerShare, uint256 digits)
+    {
+        accRewardPerShare = pool.accRewardPerShare;
+        digits = pool.accRewardPerShareDigits;
         uint256 staked = pool.totalStaked;
-        if (staked == 0) return accRewardPerShare;
+        if (staked == 0) return (accRewardPerShare, digits);
         unchecked {
-            // The global accumulator only grows, so the delta is not negative, and
-            // allocPoint * delta <= emission * 1e9 < 2^126: the product stays below 2^216.
+            // The global accumulator only grows, so the delta is not negative. allocPoint * delta
+            // is at most what all pools were credited, < 2^96 * 1e9, so the scaled reward stays
+            // below 2^96 * 1e48 < 2^256 and the accumulator below 2^216 (ACC_PER_SHARE_SCALE).
             uint256 poolReward = pool.allocPoint * (accRewardPerPoint - pool.accRewardPerPointPaid);
-            return accRewardPerShare + poolReward * POINT_TO_SHARE_SCALE / staked;
+            uint256 fine = poolReward * POINT_TO_SHARE_SCALE / staked + digits;
+            return (accRewardPerShare + fine / DIGITS_SCALE, fine % DIGITS_SCALE);
         }
     }
 
     /// @dev Brings the global accumulator up to this block and returns it.
     function _updateEmission(uint256 totalAlloc) private returns (uint256 accRewardPerPoint) {
+        uint256 remainder;
         bool changed;
-        (accRewardPerPoint, changed) = _currentEmission(totalAlloc);
-        if (changed) {
-            _emission.accRewardPerPoint = uint128(accRewardPerPoint);
-            _emission.lastRewardBlock = uint64(block.number);
-        }
+        (accRewardPerPoint, remainder, changed) = _currentEmission(totalAlloc);
+        if (changed) _storeEmission(accRewardPerPoint, block.number, remainder);
     }
 
-    /// @dev The global accumulator as of this block, and whether it moved since it was stored.
-    ///      While no pool has allocation nothing is emitted and `lastRewardBlock` stays put, so
-    ///      `_checkpointEmission` can skip those blocks.
-    function _currentEmission(uint256 totalAlloc) private view returns (uint256 accRewardPerPoint, bool changed) {
+    /// @dev The global accumulator and its remainder as of this block, and whether they moved since
+    ///      they were stored. While no pool has allocation nothing is emitted and `lastRewardBlock`
+    ///      stays put, so `_checkpointEmission` can skip those blocks.
+    function _currentEmission(uint256 totalAlloc)
+        private
+        view
+        returns (uint256 accRewardPerPoint, uint256 remainder, bool changed)
+    {
         Emission memory emission = _emission;
         accRewardPerPoint = emission.accRewardPerPoint;
-        if (block.number <= emission.lastRewardBlock || totalAlloc == 0) return (accRewardPerPoint, false);
+        remainder = emission.remainder;
+        if (block.number <= emission.lastRewardBlock || totalAlloc == 0) return (accRewardPerPoint, remainder, false);
         Schedule memory schedule = _schedule;
         unchecked {
-            // Emission only grows with the block number, so the difference is not negative. It
-            // is at most 2^96, like all emission, so the accumulator stays below 2^126.
+            // Emission only grows with the block number, so the difference is not negative. All
+            // emission is below 2^96, so the accumulator stays below 2^126 (ACC_PER_POINT_SCALE),
+            // and the remainder below totalAlloc < 2^40.
             uint256 emitted = _emittedBy(schedule, block.number) - _emittedBy(schedule, emission.lastRewardBlock);
-            return (accRewardPerPoint + emitted * ACC_PER_POINT_SCALE / totalAlloc, true);
+            uint256 scaled = emitted * ACC_PER_POINT_SCALE + remainder;
+            return (accRewardPerPoint + scaled / totalAlloc, scaled % totalAlloc, true);
         }
     }
 
-    /// @dev Brings emission up to this block before the total allocation changes. If no pool had
-    ///      allocation, the idle blocks emitted nothing: restart the schedule so they spend no budget.
-    function _checkpointEmission(uint256 totalAlloc) private returns (uint256) {
-        if (totalAlloc != 0) return _updateEmission(totalAlloc);
-        _restartSchedule(_schedule.rewardPerBlock);
-        return _emission.accRewardPerPoint;
+    /// @dev Brings emission up to this block before the total allocation changes, and returns the
+    ///      accumulator. The remainder is dropped: it was a share of the old total, and carried
+    ///      into the new one it could move up to (old total / 1e9) wei between pools. Each pool
+    ///      loses under allocPoint / 1e9 < 7e-5 wei of it. If no pool had allocation, the idle
+    ///      blocks emitted nothing: restart the schedule so they spend no budget.
+    function _checkpointEmission(uint256 totalAlloc) private returns (uint256 accRewardPerPoint) {
+        if (totalAlloc == 0) {
+            _restartSchedule(_schedule.rewardPerBlock);
+            return _emission.accRewardPerPoint; // nothing was emitted, so the remainder is 0 too
+        }
+        uint256 remainder;
+        bool changed;
+        (accRewardPerPoint, remainder, changed) = _currentEmission(totalAlloc);
+        if (changed) _storeEmission(accRewardPerPoint, block.number, 0);
+        else if (remainder != 0) _emission.remainder = 0;
+    }
+
+    /// @dev Writes the emission slot. Each value fits: see ACC_PER_POINT_SCALE and Emission.
+    function _storeEmission(uint256 accRewardPerPoint, uint256 lastRewardBlock, uint256 remainder) private {
+        Emission storage emission = _emission;
+        (emission.accRewardPerPoint, emission.lastRewardBlock, emission.remainder) =
+            (uint128(accRewardPerPoint), uint64(lastRewardBlock), uint64(remainder));
     }
 
     /// @dev Restarts the schedule at this block (or at the start block, if later) with `rate`,
@@ -536,6 +591,7 @@ contract Farm is IFarm, Ownable2Step, Pausable {
         uint64 lastRewardBlock = _emission.lastRewardBlock;
         uint256 from = block.number > schedule.checkpointBlock ? block.number : schedule.checkpointBlock;
         uint256 budget = schedule.budget - _emittedBy(schedule, lastRewardBlock);
+        // rate <= MAX_REWARD_PER_BLOCK, budget <= the schedule's, block numbers < 2^64.
         _schedule = Schedule(uint96(rate), uint96(budget), uint64(from));
         if (lastRewardBlock != from) _emission.lastRewardBlock = uint64(from);
     }
@@ -551,9 +607,10 @@ contract Farm is IFarm, Ownable2Step, Pausable {
         return scheduled < schedule.budget ? scheduled : schedule.budget;
     }
 
-    /// @dev The pool `pid`, which must exist.
-    function _existingPool(uint256 pid) private view returns (Pool storage pool) {
-        pool = _pools[pid];
-        if (address(pool.lpToken) == address(0)) revert PoolNotFound(pid, _poolLength);
+    /// @dev The pool `pid`, which must exist. Pools are never removed, so the count tells.
+    function _pool(uint256 pid) private view returns (Pool storage) {
+        uint256 length = _poolLength;
+        if (pid >= length) revert PoolNotFound(pid, length);
+        return _pools[pid];
     }
 }

@@ -7,6 +7,7 @@ import { readFile } from "node:fs/promises";
 
 import { getAddress, isAddress, parseUnits } from "ethers";
 
+import { FARM_LIMITS } from "./farm-limits.js";
 import { MULTICALL3_ADDRESS } from "./multicall.js";
 import type { PoolSpec } from "./pools.js";
 
@@ -71,9 +72,17 @@ function whole(value: unknown, key: string, source: string): bigint {
   return BigInt(value);
 }
 
+/** `value` must be at most `max`, the farm's limit for `key`. */
+function atMost(value: bigint, max: bigint, key: string, source: string): bigint {
+  if (value > max) throw new PlanError(`${source}: "${key}" is ${value}, above the farm's limit of ${max}.`);
+  return value;
+}
+
 function startBlock(value: unknown, source: string): FarmPlan["startBlock"] {
-  if (typeof value === "string" && value.startsWith("+")) return { afterBlocks: whole(value.slice(1), "startBlock", source) };
-  return whole(value, "startBlock", source);
+  if (typeof value === "string" && value.startsWith("+")) {
+    return { afterBlocks: atMost(whole(value.slice(1), "startBlock", source), FARM_LIMITS.startBlock, "startBlock", source) };
+  }
+  return atMost(whole(value, "startBlock", source), FARM_LIMITS.startBlock, "startBlock", source);
 }
 
 function rewardToken(json: Json, source: string): RewardTokenPlan {
@@ -95,7 +104,12 @@ export function parsePlan(json: Json, source: string): FarmPlan {
   if (!Array.isArray(pools)) throw new PlanError(`${source}: "pools" must be a list of { "lpToken", "allocPoint" }.`);
   return {
     rewardToken: token,
-    rewardPerBlock: amount(field(json, "rewardPerBlock", source), token.decimals, "rewardPerBlock", source),
+    rewardPerBlock: atMost(
+      amount(field(json, "rewardPerBlock", source), token.decimals, "rewardPerBlock", source),
+      FARM_LIMITS.rewardPerBlock,
+      "rewardPerBlock",
+      source,
+    ),
     startBlock: startBlock(field(json, "startBlock", source), source),
     owner: json.owner === undefined ? undefined : address(json.owner, "owner", source),
     uniswapV2Factory: address(field(json, "uniswapV2Factory", source), "uniswapV2Factory", source),
@@ -105,7 +119,7 @@ export function parsePlan(json: Json, source: string): FarmPlan {
     multicall3: address(json.multicall3 ?? MULTICALL3_ADDRESS, "multicall3", source),
     pools: pools.map((pool: Json, i) => ({
       lpToken: address(pool.lpToken, `pools[${i}].lpToken`, source),
-      allocPoint: whole(pool.allocPoint, `pools[${i}].allocPoint`, source),
+      allocPoint: atMost(whole(pool.allocPoint, `pools[${i}].allocPoint`, source), FARM_LIMITS.allocPoint, `pools[${i}].allocPoint`, source),
     })),
   };
 }

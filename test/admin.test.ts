@@ -17,7 +17,7 @@ import { type World, buildWorld } from "./helpers/world.js";
 
 const { ethers, networkHelpers } = await network.create();
 
-const MAX_ALLOC_POINT = 2n ** 40n - 1n;
+const MAX_ALLOC_POINT = 2n ** 16n - 1n;
 const MAX_REWARD_PER_BLOCK = 2n ** 96n - 1n;
 const MAX_EMISSION = 2n ** 96n - 1n;
 
@@ -194,13 +194,13 @@ describe("Farm administration", function () {
       expect([...(await farm.poolInfo(1))]).to.deep.equal([await daiWeth.getAddress(), 250n, 0n, 0n]);
     });
 
-    it("accepts allocPoint 0 and allocPoint MAX_ALLOC_POINT (2^40 - 1)", async function () {
+    it("accepts allocPoint 0 and allocPoint MAX_ALLOC_POINT (2^16 - 1 = 65,535)", async function () {
       const { farm, owner, usdcWeth, daiWeth } = await networkHelpers.loadFixture(world);
       await expect(as(farm, owner).add(0, await usdcWeth.getAddress()))
         .to.emit(farm, "PoolAdded").withArgs(0n, await usdcWeth.getAddress(), 0n);
       await expect(as(farm, owner).add(MAX_ALLOC_POINT, await daiWeth.getAddress()))
-        .to.emit(farm, "PoolAdded").withArgs(1n, await daiWeth.getAddress(), 2n ** 40n - 1n);
-      expect(await farm.totalAllocPoint()).to.equal(2n ** 40n - 1n);
+        .to.emit(farm, "PoolAdded").withArgs(1n, await daiWeth.getAddress(), 2n ** 16n - 1n);
+      expect(await farm.totalAllocPoint()).to.equal(2n ** 16n - 1n);
     });
 
     it("dilutes existing pools from the next block on: a pool added in S+10 takes its share from S+11", async function () {
@@ -259,12 +259,12 @@ describe("Farm administration", function () {
       expect(await state(w)).to.deep.equal(before);
     });
 
-    it("rejects allocPoint 2^40 with AllocPointTooLarge(allocPoint, max) and changes nothing", async function () {
+    it("rejects allocPoint 2^16 with AllocPointTooLarge(allocPoint, max) and changes nothing", async function () {
       const w = await networkHelpers.loadFixture(twoPools);
       const before = await state(w);
-      await expect(as(w.farm, w.owner).add(2n ** 40n, await w.wbtcWeth.getAddress()))
+      await expect(as(w.farm, w.owner).add(2n ** 16n, await w.wbtcWeth.getAddress()))
         .to.be.revertedWithCustomError(w.farm, "AllocPointTooLarge")
-        .withArgs(2n ** 40n, 2n ** 40n - 1n);
+        .withArgs(2n ** 16n, 2n ** 16n - 1n);
       expect(await state(w)).to.deep.equal(before);
     });
   });
@@ -276,8 +276,8 @@ describe("Farm administration", function () {
       expect((await farm.poolInfo(0)).allocPoint).to.equal(300n);
       expect((await farm.poolInfo(1)).allocPoint).to.equal(100n);
       expect(await farm.totalAllocPoint()).to.equal(400n);
-      await expect(as(farm, owner).set(1, MAX_ALLOC_POINT)).to.emit(farm, "PoolSet").withArgs(1n, 2n ** 40n - 1n);
-      expect(await farm.totalAllocPoint()).to.equal(2n ** 40n - 1n + 300n);
+      await expect(as(farm, owner).set(1, MAX_ALLOC_POINT)).to.emit(farm, "PoolSet").withArgs(1n, 2n ** 16n - 1n);
+      expect(await farm.totalAllocPoint()).to.equal(2n ** 16n - 1n + 300n);
     });
 
     it("applies from the next block: set(0, 300) in S+10 pays 5/block up to S+10, then 7.5/block", async function () {
@@ -319,12 +319,12 @@ describe("Farm administration", function () {
       expect(await farm.totalAllocPoint()).to.equal(0n);
     });
 
-    it("rejects allocPoint 2^40 with AllocPointTooLarge(allocPoint, max) and changes nothing", async function () {
+    it("rejects allocPoint 2^16 with AllocPointTooLarge(allocPoint, max) and changes nothing", async function () {
       const w = await networkHelpers.loadFixture(twoPools);
       const before = await state(w);
-      await expect(as(w.farm, w.owner).set(0, 2n ** 40n))
+      await expect(as(w.farm, w.owner).set(0, 2n ** 16n))
         .to.be.revertedWithCustomError(w.farm, "AllocPointTooLarge")
-        .withArgs(2n ** 40n, 2n ** 40n - 1n);
+        .withArgs(2n ** 16n, 2n ** 16n - 1n);
       expect(await state(w)).to.deep.equal(before);
     });
   });

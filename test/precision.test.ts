@@ -3,9 +3,10 @@
  * a thousand years of emission. Every expected value is worked out by hand, floors included.
  *
  * The contract's arithmetic the working follows (see Farm.sol):
- * - global accumulator, per update: accPerPoint += floor(emitted * 1e9 / totalAllocPoint)
+ * - global accumulator, per update: accPerPoint += floor((emitted * 1e9 + remainder) / totalAllocPoint),
+ *   the new remainder kept for the next update (every division below is exact, so it stays 0)
  * - pool accumulator, per update:   accPerShare += floor(allocPoint * dAccPerPoint * 1e27 / totalStaked)
- *   (i.e. reward per LP wei scaled 1e36)
+ *   (i.e. reward per LP wei scaled 1e36), the next 12 digits kept for the next update
  * - a staker's pending: floor(amount * accPerShare / 1e36) - debt, where the debt is set at each
  *   settlement to ceil(amount * accPerShare / 1e36) (0 for a stake deposited before any emission).
  * S is the farm's startBlock; emission is for blocks b > S.

@@ -34,8 +34,9 @@ interface IFarm {
     /// @param amount Reward paid, in reward token wei.
     event Harvest(address indexed user, uint256 indexed pid, uint256 amount);
     /// @notice A withdrawal while paused kept `user`'s reward in pool `pid` for later: `amount` is
-    ///         all the reward now held for it there (earlier deferrals included), paid by its next
-    ///         harvest, deposit or withdrawal after `unpause`.
+    ///         all the reward now held for it there (earlier deferrals included), exactly what
+    ///         `pendingReward` shows after the withdrawal, paid by its next harvest, deposit or
+    ///         withdrawal after `unpause`.
     /// @param user The staker owed the reward.
     /// @param pid Pool id.
     /// @param amount All reward now held for `user` in the pool, in reward token wei.
@@ -65,6 +66,10 @@ interface IFarm {
     error WithdrawExceedsStake(uint256 pid, uint256 requested, uint256 staked);
     /// @notice Rewards and LP cannot be credited to the zero address.
     error ZeroRecipient();
+    /// @notice Rewards and LP cannot be credited to the farm itself: they could never leave it.
+    error FarmAsRecipient();
+    /// @notice Pool `pid` would hold `totalStaked` LP wei, above the per-pool maximum `max`.
+    error PoolStakeTooLarge(uint256 pid, uint256 totalStaked, uint256 max);
     /// @notice The LP token is the zero address.
     error LpTokenZeroAddress();
     /// @notice `lpToken` has no code, so it cannot be a token.
@@ -87,8 +92,12 @@ interface IFarm {
     error FarmIsNotMinter(address minter);
     /// @notice The reward token could mint `budget` more, above what the farm can track (`max`).
     error EmissionBudgetTooLarge(uint256 budget, uint256 max);
+    /// @notice The start block `startBlock` is above the largest the farm can keep, `max`.
+    error StartBlockTooLarge(uint256 startBlock, uint256 max);
     /// @notice Ownership cannot be renounced: a paused farm would hold earned rewards forever.
     error OwnershipCannotBeRenounced();
+    /// @notice A farm function was called again while one was still running.
+    error ReentrancyGuardReentrantCall();
 
     /*//////////////////////////////////////////////////////////////
                                  VIEWS
@@ -102,7 +111,8 @@ interface IFarm {
     /// @return lpToken The staked token.
     /// @return allocPoint The pool's share of emission, relative to `totalAllocPoint`.
     /// @return totalStaked LP credited to all stakers of the pool.
-    /// @return accRewardPerShare Reward per LP wei (scaled by 1e36) as of the pool's last update.
+    /// @return accRewardPerShare Reward per LP wei (scaled by 2^136, rounded down) as of the pool's
+    ///         last update.
     function poolInfo(uint256 pid)
         external
         view
@@ -112,7 +122,9 @@ interface IFarm {
     /// @param pid Pool id.
     /// @param user Staker.
     /// @return amount LP credited to `user`.
-    /// @return rewardDebt Bookkeeping for `pendingReward` (mod 2^128; not meaningful on its own).
+    /// @return rewardDebt Bookkeeping for `pendingReward`, kept mod 2^128: not MasterChef's
+    ///         `amount * accRewardPerShare / scale`, and above it after a withdrawal while paused.
+    ///         Compute nothing from it; read `pendingReward`.
     function userInfo(uint256 pid, address user) external view returns (uint256 amount, uint256 rewardDebt);
 
     /// @notice Reward `user` would receive by harvesting pool `pid` now.
@@ -153,7 +165,7 @@ interface IFarm {
     /// @notice Stakes `amount` of the caller's LP for `to`, and pays `to`'s pending reward to `to`.
     /// @param pid Pool id.
     /// @param amount LP to take from the caller.
-    /// @param to Account credited with the LP.
+    /// @param to Account credited with the LP: neither the zero address nor the farm.
     function depositFor(uint256 pid, uint256 amount, address to) external;
 
     /// @notice Approves through the LP token's EIP-2612 permit and stakes, in one transaction.
@@ -189,7 +201,8 @@ interface IFarm {
     /// @param pid Pool id.
     function emergencyWithdraw(uint256 pid) external;
 
-    /// @notice Brings pool `pid`'s reward accounting up to this block.
+    /// @notice Brings pool `pid`'s reward accounting up to this block. Changes nothing anyone is
+    ///         paid (each update loses under 2^-40 wei of the pool's reward to rounding).
     /// @param pid Pool id.
     function updatePool(uint256 pid) external;
 

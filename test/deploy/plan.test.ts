@@ -6,6 +6,7 @@ import { expect } from "chai";
 import { network } from "hardhat";
 import { parseEther, Wallet } from "ethers";
 
+import { FARM_LIMITS } from "../../deploy/farm-limits.js";
 import { MULTICALL3_ADDRESS } from "../../deploy/multicall.js";
 import { type FarmPlan, parsePlan, readPlan } from "../../deploy/plan.js";
 import { checkPlan } from "../../deploy/preflight.js";
@@ -71,6 +72,29 @@ describe("deploy/plan: config files", function () {
       'cfg.json: "pools[0].allocPoint" must be a whole number, got 1.5.',
     );
     expect(parseError(config({ owner: "alice" }))).to.include('"owner" must be an address');
+  });
+
+  it("refuses what the farm would refuse: a start block past 2^64 - 1, an allocation past 65,535, a rate past 2^96 - 1", function () {
+    expect(parseError(config({ startBlock: "18446744073709551616" }))).to.equal(
+      'cfg.json: "startBlock" is 18446744073709551616, above the farm\'s limit of 18446744073709551615.',
+    );
+    expect(parseError(config({ startBlock: "+18446744073709551616" }))).to.include('"startBlock" is 18446744073709551616, above');
+    expect(parsePlan(config({ startBlock: "18446744073709551615" }), "cfg.json").startBlock).to.equal(2n ** 64n - 1n);
+    expect(parseError(config({ pools: [{ lpToken: ADDRESS, allocPoint: 65_536 }] }))).to.equal(
+      'cfg.json: "pools[0].allocPoint" is 65536, above the farm\'s limit of 65535.',
+    );
+    expect(parsePlan(config({ pools: [{ lpToken: ADDRESS, allocPoint: 65_535 }] }), "cfg.json").pools[0].allocPoint).to.equal(65_535n);
+    // 2^96 wei of a 6-decimal token, written in tokens.
+    expect(parseError(config({ rewardPerBlock: "79228162514264337593543.950336" }))).to.include('"rewardPerBlock" is 79228162514264337593543950336, above');
+  });
+
+  it("FARM_LIMITS are the deployed farm's own constants", async function () {
+    const { farm } = await networkHelpers.loadFixture(worldFixture);
+    expect(FARM_LIMITS).to.deep.equal({
+      startBlock: await farm.MAX_START_BLOCK(),
+      allocPoint: await farm.MAX_ALLOC_POINT(),
+      rewardPerBlock: await farm.MAX_REWARD_PER_BLOCK(),
+    });
   });
 
   it("the mainnet example config parses", async function () {

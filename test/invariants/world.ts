@@ -44,7 +44,7 @@ export interface InvariantWorld {
 }
 
 /** README, "Precision and limits": allocation ≤ 2^40 − 1 per pool, rate ≤ 2^96 − 1 per block. */
-export const MAX_ALLOC_POINT = 2n ** 40n - 1n;
+export const MAX_ALLOC_POINT = 2n ** 16n - 1n;
 export const MAX_REWARD_PER_BLOCK = 2n ** 96n - 1n;
 
 export const FEE_ON_TRANSFER_BPS = 300n;

@@ -146,6 +146,12 @@ const CUSTOM_ERRORS: Record<string, SentenceFor> = {
   WithdrawExceedsStake: ([, , staked], context) =>
     `You can unstake at most ${tokenAmount(staked, context, "LP")} from this pool.`,
   ZeroRecipient: () => "Rewards and LP cannot go to the zero address. Enter another recipient.",
+  FarmAsRecipient: () =>
+    "Rewards and LP cannot go to the farm itself: they could never leave it. " +
+    "Enter another recipient.",
+  PoolStakeTooLarge: ([, , max], context) =>
+    `That is more than the pool can hold: at most ${tokenAmount(max, context, "LP")} ` +
+    "can be staked in it in all. Enter a smaller amount.",
   LpTokenZeroAddress: () =>
     "The LP token address is the zero address. Enter the LP token's address.",
   LpTokenNotAContract: ([lpToken]) => `${lpToken} is not a contract on this network.`,

@@ -58,6 +58,17 @@ describe("farm custom errors", () => {
       "Rewards and LP cannot go to the zero address. Enter another recipient.",
     ],
     [
+      "FarmAsRecipient",
+      undefined,
+      "Rewards and LP cannot go to the farm itself: they could never leave it. Enter another recipient.",
+    ],
+    [
+      "PoolStakeTooLarge",
+      [0n, 2n ** 112n, 2n ** 112n - 1n],
+      // 2^112 − 1 wei = 5,192,296,858,534,827.628530496329220095 LP.
+      "That is more than the pool can hold: at most 5,192,296,858,534,827.628530496329220095 LP can be staked in it in all. Enter a smaller amount.",
+    ],
+    [
       "LpTokenZeroAddress",
       undefined,
       "The LP token address is the zero address. Enter the LP token's address.",
@@ -75,8 +86,8 @@ describe("farm custom errors", () => {
     ],
     [
       "AllocPointTooLarge",
-      [2n ** 40n, 2n ** 40n - 1n],
-      "An allocation of 1,099,511,627,776 points is too large: a pool can have at most 1,099,511,627,775.",
+      [2n ** 16n, 2n ** 16n - 1n],
+      "An allocation of 65,536 points is too large: a pool can have at most 65,535.",
     ],
     [
       "RewardPerBlockTooLarge",
