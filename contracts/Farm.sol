@@ -23,8 +23,8 @@ import {IRewardToken} from "./interfaces/IRewardToken.sol";
 ///      only changes after the global accumulator has caught up at the old rate, so no
 ///      `massUpdatePools` is ever needed. Emission is clamped to the reward token's remaining cap at
 ///      accrual time, so everything accrued can always be minted.
-///      Neither accumulator drops what its division leaves over: the global one carries its
-///      remainder exactly, a pool's keeps 12 more digits, so updating often, by anyone, costs the
+///      Neither accumulator loses what matters to its division: the global one carries its
+///      remainder exactly, a pool's counts in 1e-48 wei, so updating often, by anyone, costs the
 ///      pool's stakers together less than totalStaked / 1e48 <= 6e-15 wei per update.
 contract Farm is IFarm, Ownable2Step, Pausable {
     using SafeERC20 for IERC20;
@@ -37,13 +37,12 @@ contract Farm is IFarm, Ownable2Step, Pausable {
     ///      one point of the largest allocation: a pool's share of its last digit is under
     ///      allocPoint / 1e9 <= 7e-5 wei. All emission (< 2^96) over one point stays below 2^126.
     uint256 private constant ACC_PER_POINT_SCALE = 1e9;
-    /// @dev Pool accumulators count reward per LP wei in 1e-36 wei (what stakers are paid by), and
-    ///      keep the next 12 digits below it: an update loses under totalStaked / 1e48 wei of the
-    ///      pool's reward. All emission over 1 LP wei stays below 2^216.
-    uint256 private constant ACC_PER_SHARE_SCALE = 1e36;
-    uint256 private constant DIGITS_SCALE = 1e12; // < 2^40
-    /// @dev From reward per point (1e9) to reward per share with its extra digits (1e48).
-    uint256 private constant POINT_TO_SHARE_SCALE = ACC_PER_SHARE_SCALE * DIGITS_SCALE / ACC_PER_POINT_SCALE;
+    /// @dev Pool accumulators count reward per LP wei in 1e-48 wei: an update loses under
+    ///      totalStaked / 1e48 wei of the pool's reward. All emission (< 2^96) over 1 LP wei stays
+    ///      below 2^96 * 1e48 < 2^256.
+    uint256 private constant ACC_PER_SHARE_SCALE = 1e48;
+    /// @dev From reward per point (1e-9 wei) to reward per share (1e-48 wei).
+    uint256 private constant POINT_TO_SHARE_SCALE = ACC_PER_SHARE_SCALE / ACC_PER_POINT_SCALE;
 
     /// @notice Largest allocation a single pool can have.
     uint256 public constant MAX_ALLOC_POINT = type(uint16).max;
@@ -95,8 +94,7 @@ contract Farm is IFarm, Ownable2Step, Pausable {
 
     struct Pool {
         IERC20 lpToken; // slot 0: read by deposits and withdrawals only
-        uint216 accRewardPerShare; // slot 1, read and written by every reward update: in 1e-36 wei
-        uint40 accRewardPerShareDigits; // its next 12 digits (in 1e-48 wei), kept for later updates
+        uint256 accRewardPerShare; // slot 1, read and written by every reward update: in 1e-48 wei
         uint112 totalStaked; // slot 2, also read and written by every reward update
         uint128 accRewardPerPointPaid; // the global accumulator when this pool last caught up
         uint16 allocPoint;
@@ -106,18 +104,18 @@ contract Farm is IFarm, Ownable2Step, Pausable {
     mapping(address lpToken => uint256) private _pidPlusOne;
 
     /// @dev One slot per staker. What a staker is owed is `accrued - rewardDebt`, where accrued is
-    ///      `amount * accRewardPerShare / 1e36` rounded down. When the stake changes, the debt is
+    ///      `amount * accRewardPerShare / 1e48` rounded down. When the stake changes, the debt is
     ///      reset to that product rounded up (minus any reward kept unpaid); every payment adds to
     ///      it. So over a constant stake the payments telescope to the floor of what the pool
     ///      credited the stake, however often anyone settles it: a stretch of constant stake is paid
     ///      less than 2 wei below it (< 1 for the ceiling at its start, < 1 for the floor at its
     ///      end), and never more, so total payouts cannot pass emission (nor the cap).
     ///      Why mod 2^128: the product can exceed 128 bits (a 1-wei stake may be worth all emission
-    ///      times 1e36), but the owed difference always lies in [-1, 2^97], so the wrapped
+    ///      times 1e48), but the owed difference always lies in [-1, 2^97], so the wrapped
     ///      subtraction is exact and a position stays one slot. What it costs an integrator:
-    ///      `userInfo`'s `rewardDebt` is not MasterChef's `amount * acc / scale` and may even exceed
-    ///      it (a withdrawal while paused lowers the debt by the reward it keeps, wrapping below
-    ///      zero); compute nothing from it and read `pendingReward`.
+    ///      `userInfo`'s `rewardDebt` is not MasterChef's `amount * acc / scale`: it is rounded up,
+    ///      lowered by the reward a withdrawal while paused keeps, and wraps to near 2^128 when
+    ///      that reward is the larger. Compute nothing from it; read `pendingReward`.
     struct Staker {
         uint128 amount; // <= its pool's totalStaked <= MAX_TOTAL_STAKE
         uint128 rewardDebt;
@@ -219,8 +217,8 @@ contract Farm is IFarm, Ownable2Step, Pausable {
         }
 
         if (deferred) {
-            // The new stake's debt is rounded up afresh, which can keep up to 1 wei less than
-            // `reward`: report what is really held, the figure pendingReward now shows.
+            // The new stake's debt is rounded up afresh, as at every stake change, so pendingReward
+            // can now show up to 1 wei less than `reward`: report the figure it shows.
             if (amount != 0) reward = _pending(staker, accRewardPerShare);
             if (reward != 0) emit RewardDeferred(msg.sender, pid, reward);
         } else {
@@ -386,8 +384,7 @@ contract Farm is IFarm, Ownable2Step, Pausable {
     function pendingReward(uint256 pid, address user) external view returns (uint256) {
         Pool storage pool = _pool(pid);
         (uint256 accRewardPerPoint,,) = _currentEmission(_totalAllocPoint);
-        (uint256 accRewardPerShare,) = _poolAccRewardPerShare(pool, accRewardPerPoint);
-        return _pending(_stakers[pid][user], accRewardPerShare);
+        return _pending(_stakers[pid][user], _poolAccRewardPerShare(pool, accRewardPerPoint));
     }
 
     /// @inheritdoc IFarm
@@ -500,32 +497,23 @@ contract Farm is IFarm, Ownable2Step, Pausable {
     /// @dev Catches `pool` up to the global accumulator and returns its reward per share.
     function _updatePool(Pool storage pool, uint256 accRewardPerPoint) private returns (uint256 accRewardPerShare) {
         if (pool.accRewardPerPointPaid == accRewardPerPoint) return pool.accRewardPerShare;
-        uint256 digits;
-        (accRewardPerShare, digits) = _poolAccRewardPerShare(pool, accRewardPerPoint);
-        // Each fits its field: see ACC_PER_SHARE_SCALE, DIGITS_SCALE and ACC_PER_POINT_SCALE.
-        (pool.accRewardPerShare, pool.accRewardPerShareDigits) = (uint216(accRewardPerShare), uint40(digits));
-        pool.accRewardPerPointPaid = uint128(accRewardPerPoint);
+        accRewardPerShare = _poolAccRewardPerShare(pool, accRewardPerPoint);
+        pool.accRewardPerShare = accRewardPerShare;
+        pool.accRewardPerPointPaid = uint128(accRewardPerPoint); // < 2^126, see ACC_PER_POINT_SCALE
     }
 
-    /// @dev The pool's reward per share and its next digits once caught up to `accRewardPerPoint`.
-    ///      With nothing staked the pool's share of emission in between goes to no one, as in
-    ///      MasterChef.
-    function _poolAccRewardPerShare(Pool storage pool, uint256 accRewardPerPoint)
-        private
-        view
-        returns (uint256 accRewardPerShare, uint256 digits)
-    {
-        accRewardPerShare = pool.accRewardPerShare;
-        digits = pool.accRewardPerShareDigits;
+    /// @dev The pool's reward per share once caught up to `accRewardPerPoint`. With nothing staked
+    ///      the pool's share of emission in between goes to no one, as in MasterChef.
+    function _poolAccRewardPerShare(Pool storage pool, uint256 accRewardPerPoint) private view returns (uint256) {
+        uint256 accRewardPerShare = pool.accRewardPerShare;
         uint256 staked = pool.totalStaked;
-        if (staked == 0) return (accRewardPerShare, digits);
+        if (staked == 0) return accRewardPerShare;
         unchecked {
             // The global accumulator only grows, so the delta is not negative. allocPoint * delta
-            // is at most what all pools were credited, < 2^96 * 1e9, so the scaled reward stays
-            // below 2^96 * 1e48 < 2^256 and the accumulator below 2^216 (ACC_PER_SHARE_SCALE).
+            // is at most what all pools were credited, < 2^96 * 1e9, so the scaled reward, and the
+            // accumulator adding it up, stay below 2^96 * 1e48 < 2^256 (ACC_PER_SHARE_SCALE).
             uint256 poolReward = pool.allocPoint * (accRewardPerPoint - pool.accRewardPerPointPaid);
-            uint256 fine = poolReward * POINT_TO_SHARE_SCALE / staked + digits;
-            return (accRewardPerShare + fine / DIGITS_SCALE, fine % DIGITS_SCALE);
+            return accRewardPerShare + poolReward * POINT_TO_SHARE_SCALE / staked;
         }
     }
 

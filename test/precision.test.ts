@@ -5,10 +5,12 @@
  * The contract's arithmetic the working follows (see Farm.sol):
  * - global accumulator, per update: accPerPoint += floor((emitted * 1e9 + remainder) / totalAllocPoint),
  *   the new remainder kept for the next update (every division below is exact, so it stays 0)
- * - pool accumulator, per update:   accPerShare += floor(allocPoint * dAccPerPoint * 1e27 / totalStaked)
- *   (i.e. reward per LP wei scaled 1e36), the next 12 digits kept for the next update
- * - a staker's pending: floor(amount * accPerShare / 1e36) - debt, where the debt is set at each
- *   settlement to ceil(amount * accPerShare / 1e36) (0 for a stake deposited before any emission).
+ * - pool accumulator, per update:   accPerShare += floor(allocPoint * dAccPerPoint * 1e39 / totalStaked)
+ *   (i.e. reward per LP wei scaled 1e48)
+ * - a staker's pending: floor(amount * accPerShare / 1e48) - debt, where the debt is set at each
+ *   settlement to ceil(amount * accPerShare / 1e48) (0 for a stake deposited before any emission).
+ * The working below writes accPerShare scaled 1e36 (the farm's figure / 1e12), where the numbers
+ * stay readable: every division it takes is exact at 1e-36, or its floor pays the same wei at 1e-48.
  * S is the farm's startBlock; emission is for blocks b > S.
  */
 import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
@@ -298,7 +300,7 @@ describe("Precision: a thousand years of emission", function () {
     const world = await networkHelpers.loadFixture(bigPairWorld);
     const { owner, alice, usdcWeth } = world;
     // One pool, 1 point, 1 wei of LP: every accumulator takes the whole emission undivided.
-    // Pool accumulator at the end: (2^96 - 1) * 1e9 * 1e27 / 1 = 7.9e64 < 2^216.
+    // Pool accumulator at the end: (2^96 - 1) * 1e9 * 1e39 / 1 = 7.9e76 < 2^256.
     const { farm, rewardToken, S } = await newFarm(world, { rewardPerBlock: rwd("40"), cap: MAX_BUDGET });
     await addPools(farm, owner, [[usdcWeth, 1n]]);
     await approveAll(ethers, farm, [alice], [usdcWeth]);
@@ -318,5 +320,37 @@ describe("Precision: a thousand years of emission", function () {
     expect(await rewardToken.totalSupply()).to.equal(MAX_BUDGET);
     expect(await rewardToken.totalSupply()).to.equal(await rewardToken.cap());
     expect(await farm.rewardsRemaining()).to.equal(0n);
+  });
+
+  it("holds every field at its widest at once: the whole 2^96 - 1 in one block over 1 point and 1 LP wei, then a stake of 2^112 - 2 joins", async function () {
+    const world = await networkHelpers.loadFixture(bigPairWorld);
+    const { owner, alice, bob, mallory } = world;
+    // The largest rate spends the largest budget in the first block: the global accumulator gets
+    // (2^96 - 1) x 1e9 = 7.9e37 < 2^126 per point, the pool (2^96 - 1) x 1e48 = 7.9e76 < 2^256 per LP wei.
+    const { farm, rewardToken, S } = await newFarm(world, { rewardPerBlock: MAX_BUDGET, cap: MAX_BUDGET });
+    const lp = await deployTestToken(ethers, owner, { name: "Whale LP", symbol: "WLP", decimals: 18 });
+    for (const who of [alice, bob]) {
+      await (await lp.mint(who.address, 2n ** 112n)).wait();
+      await (await as(lp, who).approve(await farm.getAddress(), 2n ** 256n - 1n)).wait();
+    }
+    await addPools(farm, owner, [[lp, 1n]]);
+    await at(ethers, S - 1n, () => as(farm, alice).deposit(0, 1n));
+    await at(ethers, S + 1n, () => as(farm, mallory).updatePool(0));
+    expect((await farm.poolInfo(0))[3]).to.equal(MAX_BUDGET * 10n ** 48n);
+    expect(await pendingOf(farm, 0, alice)).to.equal(MAX_BUDGET);
+
+    // bob's accrued at entry is (2^112 - 2) x (2^96 - 1), far past 2^128: the debt wraps, and he
+    // is owed exactly 0, as nothing is emitted after him.
+    await at(ethers, S + 2n, () => as(farm, bob).deposit(0, 2n ** 112n - 2n));
+    await viewAt(ethers, S + 10n);
+    expect(await pendingOf(farm, 0, bob)).to.equal(0n);
+
+    // Both leave; the token sits exactly at its cap and nothing stands in the way of an exit.
+    await expect(as(farm, alice).withdraw(0, 1n)).to.emit(farm, "Withdraw").withArgs(alice.address, 0n, 1n);
+    await expect(as(farm, bob).withdraw(0, 2n ** 112n - 2n)).to.emit(farm, "Withdraw").withArgs(bob.address, 0n, 2n ** 112n - 2n);
+    expect(await rewardOf(rewardToken, alice)).to.equal(MAX_BUDGET);
+    expect(await rewardOf(rewardToken, bob)).to.equal(0n);
+    expect(await rewardToken.totalSupply()).to.equal(await rewardToken.cap());
+    expect(await lp.balanceOf(await farm.getAddress())).to.equal(0n);
   });
 });

@@ -5,14 +5,14 @@
  * The arithmetic the working follows (Farm.sol):
  * - global accumulator, in 1e-9 wei per allocation point: each update adds
  *   floor((emitted * 1e9 + remainder) / totalAllocPoint) and keeps the new remainder;
- * - pool accumulator, in 1e-36 wei per LP wei with 12 more digits kept: each update adds
- *   allocPoint * dAccPerPoint * 1e39 / totalStaked to the 1e-48 figure, exactly but for its last digit;
- * - a staker is owed floor(amount * accPerShare / 1e36) - debt, the debt set to the ceiling of that
+ * - pool accumulator, in 1e-48 wei per LP wei: each update adds
+ *   floor(allocPoint * dAccPerPoint * 1e39 / totalStaked);
+ * - a staker is owed floor(amount * accPerShare / 1e48) - debt, the debt set to the ceiling of that
  *   product when the stake changes.
  * S is the farm's startBlock; emission is for blocks b > S.
  */
 import { expect } from "chai";
-import { type Contract, MaxUint256, parseEther as rwd, toQuantity } from "ethers";
+import { MaxUint256, parseEther as rwd, toQuantity } from "ethers";
 import { network } from "hardhat";
 
 import { deployFarm } from "../deploy/farm.js";
@@ -39,10 +39,10 @@ describe("Review findings (issue 11)", function () {
      * 1,000 wei per block, one pool, one staker, a stranger updating the pool in every block.
      * Reviewed farm: each update dropped up to 2^112 / 1e36 = 0.0052 wei of the staker's share in
      * the pool accumulator's last digit (and up to 65,535 / 1e9 wei in the global one's), so 1,000
-     * updates cost it about 5 wei: it paid 999,994. Now both carry what their division leaves over,
-     * and only the final floor remains.
+     * updates cost it about 5 wei: it paid 999,994. Now the global accumulator carries what its
+     * division leaves over and the pool's counts in 1e-48 wei: the staker is paid its exact share.
      */
-    it("a stranger's updatePool in every block costs the largest staker in the largest pool nothing: 1,000 blocks pay 999,999 of the exact 1,000,000", async function () {
+    it("a stranger's updatePool in every block costs the largest staker in the largest pool nothing: 1,000 blocks pay the exact 1,000,000", async function () {
       this.timeout(120_000);
       const { owner, alice, mallory } = await networkHelpers.loadFixture(world);
       const S = (await latestBlock(ethers)) + 10n;
@@ -64,16 +64,16 @@ describe("Review findings (issue 11)", function () {
       expect(await latestBlock(ethers)).to.equal(D + 999n);
 
       // Harvest at D+1000: 1,000 blocks of 1,000 wei, all hers. Global: 1e12 per block over 65,535
-      // points, carried exactly: after 1,000 blocks floor(1e15 / 65,535) = 15,259,021,896 per point,
-      // so the pool holds 65,535 x 15,259,021,896 = 999,999,999,954,360 (1e-9 wei): 0.00005 wei
-      // short. Pool: floor(that x 1e27 / (2^112 - 1)) per LP wei in 1e-36, whose last digit is worth
-      // up to 0.0052 wei of her stake: she is owed 999,999.99... and paid 999,999.
+      // points, the remainder carried: from floor(1e12 / 65,535) = 15,259,021 per point at D (58,765
+      // left over) to floor(1,001e12 / 65,535) = 15,274,280,918 at D+1000, so the pool is credited
+      // 65,535 x 15,259,021,897 = 1,000,000,000,019,895 (1e-9 wei): the exact 1,000,000 wei plus
+      // 0.00002 wei of block D's remainder. Pool: 1,000 floors of x * 1e39 / (2^112 - 1), each
+      // under 1e-48 wei per LP wei, 5e-12 wei of her stake in all: she is paid 1,000,000.
       const tx = await at(ethers, D + 1000n, () => as(farm, alice).harvest(0));
-      await expect(tx).to.emit(farm, "Harvest").withArgs(alice.address, 0n, 999_999n);
-      expect(await rewardToken.balanceOf(alice.address)).to.equal(999_999n);
+      await expect(tx).to.emit(farm, "Harvest").withArgs(alice.address, 0n, 1_000_000n);
+      expect(await rewardToken.balanceOf(alice.address)).to.equal(1_000_000n);
 
-      // What the budget was charged is payable: 1,000,000 charged, 999,999 paid, the rest is dust
-      // below 1 wei that rounding keeps (never more than the bound README states).
+      // What the budget was charged was paid: 1,000,000 charged, 1,000,000 paid.
       expect(budgetAtDeposit - ((await farm.rewardsRemaining()) as bigint)).to.equal(1_000_000n);
     });
 
@@ -183,10 +183,10 @@ describe("Review findings (issue 11)", function () {
       await mined(as(farm, alice).deposit(0, 7n)); // 7 LP wei, before S
       await at(ethers, S + 1n, () => as(farm, owner).pause());
 
-      // S+3: three blocks of 10 RWD over 7 LP wei. Pool: 3e28 x 1e39 / 7 in 1e-48 wei, so
-      // accPerShare = floor(3e67 / 7 / 1e12) = 4,285,714,285,714,285,714,285,714,285,714,285,714,
-      // 285,714,285,714,285,714 (1e-36). alice is owed floor(7 x that / 1e36) = 29.999999999999999999.
-      // Withdrawing 4 leaves 3 LP wei, whose debt is rounded up afresh: ceil(3 x acc / 1e36) =
+      // S+3: three blocks of 10 RWD over 7 LP wei. Pool: accPerShare = floor(3e28 x 1e39 / 7) =
+      // 4,285,714,285,714,285,714,285,714,285,714,285,714,285,714,285,714,285,714,285,714 (1e-48 wei).
+      // alice is owed floor(7 x that / 1e48) = 29.999999999999999999.
+      // Withdrawing 4 leaves 3 LP wei, whose debt is rounded up afresh: ceil(3 x acc / 1e48) =
       // 12.857142857142857143 against a floor of ...142, so 1 wei of the reward is given up and she
       // keeps 29.999999999999999998 (the reviewed farm reported ...999, 1 wei more than it kept).
       const tx = await at(ethers, S + 3n, () => as(farm, alice).withdraw(0, 4n));

@@ -318,7 +318,7 @@ describe("Farm safety", function () {
         const { rewardToken: brk, farm, predictedFarm } = await deployFarmFor(
           ethers,
           owner,
-          (minter) => ethers.deployContract("BreakableRewardToken", [parseEther("1000000"), minter], owner),
+          (minter) => ethers.deployContract("BreakableRewardToken", [parseEther("1000000"), minter, 18], owner),
           { rewardPerBlock: parseEther("10"), startBlock: start, owner: owner.address },
         );
         expect(await brk.minter()).to.equal(predictedFarm);

@@ -52,7 +52,7 @@ interface IFarm {
     /// @dev `pid` is not indexed: admin events are few enough to read whole, and the topic would
     ///      cost `set` its gas budget.
     event PoolSet(uint256 pid, uint256 allocPoint);
-    /// @notice The emission rate changed to `newRewardPerBlock` from this block on.
+    /// @notice The emission rate changed to `newRewardPerBlock` from the next block on.
     /// @param newRewardPerBlock Reward per block, all pools together, in reward token wei.
     event RewardPerBlockSet(uint256 newRewardPerBlock);
 
@@ -111,7 +111,7 @@ interface IFarm {
     /// @return lpToken The staked token.
     /// @return allocPoint The pool's share of emission, relative to `totalAllocPoint`.
     /// @return totalStaked LP credited to all stakers of the pool.
-    /// @return accRewardPerShare Reward per LP wei (scaled by 2^136, rounded down) as of the pool's
+    /// @return accRewardPerShare Reward per LP wei (scaled by 1e48, rounded down) as of the pool's
     ///         last update.
     function poolInfo(uint256 pid)
         external
@@ -123,8 +123,9 @@ interface IFarm {
     /// @param user Staker.
     /// @return amount LP credited to `user`.
     /// @return rewardDebt Bookkeeping for `pendingReward`, kept mod 2^128: not MasterChef's
-    ///         `amount * accRewardPerShare / scale`, and above it after a withdrawal while paused.
-    ///         Compute nothing from it; read `pendingReward`.
+    ///         `amount * accRewardPerShare / 1e48` (it is rounded up when the stake changes, and a
+    ///         withdrawal while paused lowers it by the reward it keeps, wrapping below zero when
+    ///         that is larger). Compute nothing from it; read `pendingReward`.
     function userInfo(uint256 pid, address user) external view returns (uint256 amount, uint256 rewardDebt);
 
     /// @notice Reward `user` would receive by harvesting pool `pid` now.
@@ -201,8 +202,10 @@ interface IFarm {
     /// @param pid Pool id.
     function emergencyWithdraw(uint256 pid) external;
 
-    /// @notice Brings pool `pid`'s reward accounting up to this block. Changes nothing anyone is
-    ///         paid (each update loses under 2^-40 wei of the pool's reward to rounding).
+    /// @notice Brings pool `pid`'s reward accounting up to this block. Never required: stakers are
+    ///         paid their exact share within the rounding bound however often anyone calls it (an
+    ///         update loses under totalStaked / 1e48 wei of the pool's reward, though it can move a
+    ///         staker's floor across a whole wei).
     /// @param pid Pool id.
     function updatePool(uint256 pid) external;
 
@@ -219,12 +222,12 @@ interface IFarm {
     /// @param lpToken The token to stake (one pool per token).
     function add(uint256 allocPoint, address lpToken) external;
 
-    /// @notice Owner: changes pool `pid`'s allocation from this block on.
+    /// @notice Owner: changes pool `pid`'s allocation from the next block on.
     /// @param pid Pool id.
     /// @param allocPoint New allocation.
     function set(uint256 pid, uint256 allocPoint) external;
 
-    /// @notice Owner: changes the emission rate from this block on.
+    /// @notice Owner: changes the emission rate from the next block on.
     /// @param newRewardPerBlock New reward per block, all pools together.
     function setRewardPerBlock(uint256 newRewardPerBlock) external;
 

@@ -15,15 +15,23 @@ contract BreakableRewardToken is ERC20, IRewardToken {
     uint256 public immutable cap;
     /// @notice Whether `mint` reverts.
     bool public broken;
+    uint8 private immutable _decimals;
 
     error MintingBroken();
 
     /// @notice Deploys the token with nothing minted and minting on.
     /// @param cap_ Supply cap.
     /// @param minter_ The farm.
-    constructor(uint256 cap_, address minter_) ERC20("Breakable", "BRK") {
+    /// @param decimals_ Token decimals (the farm counts in wei whatever they are).
+    constructor(uint256 cap_, address minter_, uint8 decimals_) ERC20("Breakable", "BRK") {
         cap = cap_;
         minter = minter_;
+        _decimals = decimals_;
+    }
+
+    /// @inheritdoc ERC20
+    function decimals() public view override returns (uint8) {
+        return _decimals;
     }
 
     /// @notice Switches minting off (true) or on (false).

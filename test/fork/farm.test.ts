@@ -12,7 +12,7 @@
  *   stakes a = 10^k - T0, so the pool holds T = 10^k (k <= 18): every stake s then earns s / T of
  *   the pool's reward, a whole number of wei, with no rounding.
  * - A new stake's debt is rounded up, so its first payment is 1 wei short of its share unless
- *   a x accRewardPerShare at the deposit (read from poolInfo) is a multiple of 1e36. Later payments
+ *   a x accRewardPerShare at the deposit (read from poolInfo, scaled 1e48) is a multiple of 1e48. Later payments
  *   are exact.
  */
 import { mkdtemp, rm } from "node:fs/promises";
@@ -34,7 +34,7 @@ import { forkOf, MAINNET_PAIRS, mainnet } from "./upstream.js";
 
 /** Pool 0's emission every 9 blocks: 9 x 2 RWD x 40 / 180. */
 const POOL0_PER_9_BLOCKS = rwd("4");
-const ACC_PER_SHARE_SCALE = 10n ** 36n;
+const ACC_PER_SHARE_SCALE = 10n ** 48n;
 
 /** Not a dev account: it holds nothing until the fixture gives it LP. */
 const TESTER_INDEX = 10;

@@ -20,7 +20,7 @@ import { Ratio } from "./ratio.js";
 import { type ChainState, type StateReader, walletKey } from "./reader.js";
 import { describeError, type NamedError, normalized, type RawReceipt, ReceiptReader } from "./receipts.js";
 import type { CampaignStats } from "./stats.js";
-import { type InvariantWorld, MAX_ALLOC_POINT, MAX_REWARD_PER_BLOCK } from "./world.js";
+import { type InvariantWorld, MAX_ALLOC_POINT, MAX_REWARD_PER_BLOCK, MAX_TOTAL_STAKE } from "./world.js";
 
 /** Enough gas for any call here; fixed, so no transaction waits for an estimate. */
 const GAS = toQuantity(3_000_000);
@@ -43,6 +43,8 @@ interface FarmCall {
   mayFailToMint: boolean;
   /** Accounts whose wallet or position the call changes ("owner" for admin calls). */
   actors: string[];
+  /** A deposit's pool and the LP it will credit, if it credits any. */
+  stakes?: { pid: bigint; credited: bigint };
   onSuccess: (receipt: RawReceipt) => void;
 }
 
@@ -101,8 +103,12 @@ export class SequenceDriver {
   async #act(action: Action): Promise<void> {
     switch (action.kind) {
       case "mine":
-        await this.#world.ethers.provider.send("hardhat_mine", [toQuantity(action.blocks)]);
-        this.#latestBlock += BigInt(action.blocks);
+        if (this.#world.profile.strangerUpdatesEveryBlock) {
+          await this.#mineWithUpdates(action.blocks);
+        } else {
+          await this.#world.ethers.provider.send("hardhat_mine", [toQuantity(action.blocks)]);
+          this.#latestBlock += BigInt(action.blocks);
+        }
         return this.#stats.valid(action.kind);
       case "donate": {
         const pid = this.#pid(action.pool);
@@ -136,8 +142,8 @@ export class SequenceDriver {
   /** Works out a farm action's arguments and expected outcome, as of the next block. */
   #plan(a: Exclude<Action, { kind: "mine" | "donate" | "breakRewardToken" | "repairRewardToken" | "sameBlock" }>): FarmCall {
     this.model.advanceTo(this.#latestBlock + 1n);
-    // Any farm transaction may advance the farm's global accumulator (see FarmModel.boundOf).
-    this.model.noteAccumulatorAdvance();
+    // Any farm transaction may update pools, each losing its finest digit (see FarmModel.boundOf).
+    this.model.noteUpdate();
     switch (a.kind) {
       case "deposit": {
         const pid = this.#pid(a.pool);
@@ -145,26 +151,32 @@ export class SequenceDriver {
         const user = this.#user(a.user);
         const amount = token === undefined ? 1n : portionOf(a.portion, this.ledger.wallets[token][a.user]);
         if (token !== undefined) this.#touched.push([token, a.user]);
-        return this.#call(a.kind, user, "deposit", [pid, amount], [...this.#poolFaults(pid), ...this.#pauseFaults()], [a.user, [pid]], [user], (receipt) => {
+        const faults = this.#depositFaults(pid, amount);
+        const call = this.#call(a.kind, user, "deposit", [pid, amount], faults, [a.user, [pid]], [user], (receipt) => {
           const credited = this.ledger.toFarm(token!, a.user, amount);
           this.#expectEvent(receipt, "Deposit", [user, pid, credited]);
           this.#settled(this.model.deposit(Number(pid), user, credited, this.#mintedTo(receipt, a.user)));
         });
+        if (token !== undefined) call.stakes = { pid, credited: this.ledger.received(token, amount) };
+        return call;
       }
       case "depositFor": {
         const pid = this.#pid(a.pool);
         const token = this.#tokenOf(pid);
         const from = this.#user(a.user);
         const amount = token === undefined ? 1n : portionOf(a.portion, this.ledger.wallets[token][a.user]);
-        const to = a.to === "zero" ? ZeroAddress : this.#user(a.to);
-        const faults = [...this.#poolFaults(pid), ...this.#pauseFaults(), ...(a.to === "zero" ? [{ name: "ZeroRecipient", args: [] }] : [])];
+        const to = a.to === "zero" ? ZeroAddress : a.to === "farm" ? this.#world.farmAddress : this.#user(a.to);
+        const recipientFaults = { zero: [{ name: "ZeroRecipient", args: [] }], farm: [{ name: "FarmAsRecipient", args: [] }] };
+        const faults = typeof a.to === "number" ? this.#depositFaults(pid, amount) : [...this.#poolFaults(pid), ...this.#pauseFaults(), ...recipientFaults[a.to]];
         if (token !== undefined) this.#touched.push([token, a.user]);
-        const payout: [number, bigint[]] | undefined = a.to === "zero" ? undefined : [a.to, [pid]];
-        return this.#call(a.kind, from, "depositFor", [pid, amount, to], faults, payout, [from, to], (receipt) => {
+        const payout: [number, bigint[]] | undefined = typeof a.to === "number" ? [a.to, [pid]] : undefined;
+        const call = this.#call(a.kind, from, "depositFor", [pid, amount, to], faults, payout, [from, to], (receipt) => {
           const credited = this.ledger.toFarm(token!, a.user, amount);
           this.#expectEvent(receipt, "Deposit", [to, pid, credited]);
           this.#settled(this.model.deposit(Number(pid), to, credited, this.#mintedTo(receipt, a.to as number)));
         });
+        if (token !== undefined) call.stakes = { pid, credited: this.ledger.received(token, amount) };
+        return call;
       }
       case "withdraw": {
         const pid = this.#pid(a.pool);
@@ -289,7 +301,7 @@ export class SequenceDriver {
       let bound = Ratio.ZERO;
       for (const pid of new Set(pids)) {
         due = due.plus(this.model.pendingOf(Number(pid), this.#user(user)));
-        bound = bound.plus(this.model.boundOf(Number(pid), this.#user(user)));
+        bound = bound.plus(this.model.boundOf(Number(pid), this.#user(user)).most);
       }
       // The farm pays more than due − bound: if that is at least 0 (and due at least 1 wei), it
       // must pay something, so the mint must be attempted and must fail.
@@ -354,17 +366,22 @@ export class SequenceDriver {
     const shared: FarmCall[] = [];
     const later: Action[] = [];
     const actors = new Set<string>();
+    /** LP the block's deposits add to each pool: together they must stay within its limit. */
+    const added = new Map<bigint, bigint>();
     for (const action of actions) {
       if (action.kind === "mine" || action.kind === "donate" || action.kind === "sameBlock" || action.kind === "breakRewardToken" || action.kind === "repairRewardToken") {
         later.push(action);
         continue;
       }
       const call = this.#plan(action);
-      if (call.expected.length > 0 || call.mayFailToMint || call.actors.some((actor) => actors.has(actor))) {
+      const stakes = call.stakes;
+      const afterBlock = stakes === undefined ? 0n : this.model.pool(Number(stakes.pid)).totalStaked + (added.get(stakes.pid) ?? 0n) + stakes.credited;
+      if (call.expected.length > 0 || call.mayFailToMint || call.actors.some((actor) => actors.has(actor)) || afterBlock > MAX_TOTAL_STAKE) {
         later.push(action);
         continue;
       }
       for (const actor of call.actors) actors.add(actor);
+      if (stakes !== undefined) added.set(stakes.pid, (added.get(stakes.pid) ?? 0n) + stakes.credited);
       shared.push(call);
     }
 
@@ -390,6 +407,24 @@ export class SequenceDriver {
       this.#stats.callsInSharedBlocks += shared.length;
     }
     for (const action of later) await this.#act(action);
+  }
+
+  /**
+   * Mines `blocks` blocks, each holding a stranger's update: `updatePool` of the pools in turn,
+   * and `massUpdatePools` every fourth block. Updating often must cost nobody anything.
+   */
+  async #mineWithUpdates(blocks: number): Promise<void> {
+    const stranger = this.#world.stranger.address;
+    for (let i = 0; i < blocks; i++) {
+      this.model.advanceTo(this.#latestBlock + 1n);
+      this.model.noteUpdate();
+      if ((this.#latestBlock + 1n) % 4n === 0n) {
+        await this.#send(this.#call("massUpdatePools", stranger, "massUpdatePools", [], [], undefined, [], () => this.model.massUpdatePools()));
+      } else {
+        const pid = (this.#latestBlock + 1n) % BigInt(this.model.poolCount);
+        await this.#send(this.#call("updatePool", stranger, "updatePool", [pid], [], undefined, [], () => this.model.updatePool(Number(pid))));
+      }
+    }
   }
 
   /** A transaction outside the farm (LP donation, breaking the reward token): it must succeed. */
@@ -509,5 +544,14 @@ export class SequenceDriver {
 
   #pauseFaults(): NamedError[] {
     return this.model.paused ? [{ name: "EnforcedPause", args: [] }] : [];
+  }
+
+  /** A deposit of `amount` into pool `pid`: refused for the pool or the pause, else for the pool's stake limit. */
+  #depositFaults(pid: bigint, amount: bigint): NamedError[] {
+    const faults = [...this.#poolFaults(pid), ...this.#pauseFaults()];
+    const token = this.#tokenOf(pid);
+    if (faults.length > 0 || token === undefined) return faults;
+    const total = this.model.pool(Number(pid)).totalStaked + this.ledger.received(token, amount);
+    return total > MAX_TOTAL_STAKE ? [{ name: "PoolStakeTooLarge", args: [pid, total, MAX_TOTAL_STAKE] }] : [];
   }
 }

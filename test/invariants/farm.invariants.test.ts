@@ -6,20 +6,22 @@
  * conservation under the schedule and the cap, emergencyWithdraw returning exactly the stake,
  * valid actions succeeding and invalid ones reverting with their custom error.
  *
+ * Three campaigns: ordinary settings, and two at the edges the farm accepts (allocations near the
+ * largest, stakes near the largest total, 6- and 0-decimal rewards, a stranger updating in every
+ * block).
+ *
  *   npx hardhat test mocha test/invariants/farm.invariants.test.ts
  *
- * INVARIANT_RUNS   sequences (default 200)          INVARIANT_STEPS  steps per sequence (default 100)
- * INVARIANT_SEED   the campaign's seed (random unless given; printed at the start and on failure)
- * INVARIANT_PATH   with the seed: replay only the failing sequence (printed on failure)
+ * INVARIANT_RUNS   sequences (default 200; the edge campaigns run a quarter as many each)
+ * INVARIANT_STEPS  steps per sequence (default 100)
+ * INVARIANT_SEED   the campaigns' seed (random unless given; printed at the start and on failure)
+ * INVARIANT_PATH   with the seed and INVARIANT_ONLY: replay only the failing sequence (printed on failure)
+ * INVARIANT_ONLY   run only the campaign whose name contains this text
  */
-import fc from "fast-check";
 import { network } from "hardhat";
 
-import { sequence } from "./actions.js";
-import { SequenceDriver } from "./driver.js";
-import { StateReader } from "./reader.js";
-import { CampaignStats } from "./stats.js";
-import { deployInvariantWorld } from "./world.js";
+import { runCampaign } from "./campaign.js";
+import { deployInvariantWorld, EDGES_SIX_DECIMALS, EDGES_ZERO_DECIMALS, ORDINARY, type WorldProfile } from "./world.js";
 
 const { ethers } = await network.create();
 
@@ -35,37 +37,31 @@ const RUNS = integerFromEnv("INVARIANT_RUNS", 200);
 const STEPS = integerFromEnv("INVARIANT_STEPS", 100);
 const SEED = integerFromEnv("INVARIANT_SEED", Math.floor(Math.random() * 2 ** 31));
 const PATH = process.env.INVARIANT_PATH || undefined;
+const ONLY = process.env.INVARIANT_ONLY || undefined;
 const COMMAND = "npx hardhat test mocha test/invariants/farm.invariants.test.ts";
 
+const CAMPAIGNS: Array<{ profile: WorldProfile; runs: number }> = [
+  { profile: ORDINARY, runs: RUNS },
+  { profile: EDGES_SIX_DECIMALS, runs: Math.max(1, Math.round(RUNS / 4)) },
+  { profile: EDGES_ZERO_DECIMALS, runs: Math.max(1, Math.round(RUNS / 4)) },
+];
+
 describe("Farm invariants: random sequences against an exact reward model", function () {
-  it(`hold after every step of ${PATH === undefined ? RUNS : 1} sequences of ${STEPS} steps (seed ${SEED})`, async function () {
-    this.timeout(0);
-    const started = Date.now();
-    const world = await deployInvariantWorld(ethers);
-    const reader = new StateReader(world);
-    const initialPoolTokens = world.initialPools.map(({ token }) => world.stakeables[token].address);
-    let snapshot = await ethers.provider.send("evm_snapshot", []);
-    const stats = new CampaignStats();
-    console.log(`      seed ${SEED}: replay this campaign with INVARIANT_SEED=${SEED} ${COMMAND}`);
-
-    const run = await fc.check(
-      fc.asyncProperty(sequence(STEPS), async (actions) => {
-        await ethers.provider.send("evm_revert", [snapshot]);
-        snapshot = await ethers.provider.send("evm_snapshot", []);
-        const start = await reader.read({ poolTokens: initialPoolTokens, wallets: [], full: true });
-        stats.sequences += 1;
-        await new SequenceDriver(world, reader, stats, start).play(actions);
-      }),
-      // No shrinking: each candidate would replay a whole sequence on chain. The failure names its
-      // step and the actions before it, and the printed seed and path replay it alone.
-      { seed: SEED, numRuns: PATH === undefined ? RUNS : 1, path: PATH, endOnFailure: true },
-    );
-
-    console.log(stats.summary(SEED).replace(/^/gm, "      "));
-    console.log(`      ${((Date.now() - started) / 1000).toFixed(1)} s`);
-    if (run.failed) {
-      console.log(`      replay the failing sequence: INVARIANT_SEED=${run.seed} INVARIANT_PATH=${run.counterexamplePath} ${COMMAND}`);
-      throw run.errorInstance;
-    }
-  });
+  for (const { profile, runs } of CAMPAIGNS) {
+    if (ONLY !== undefined && !profile.name.includes(ONLY)) continue;
+    const count = PATH === undefined ? runs : 1;
+    it(`hold after every step of ${count} sequences of ${STEPS} steps, ${profile.name} (seed ${SEED})`, async function () {
+      this.timeout(0);
+      const world = await deployInvariantWorld(ethers, profile);
+      const only = `INVARIANT_ONLY="${profile.name}"`;
+      console.log(`      seed ${SEED}: replay this campaign with INVARIANT_SEED=${SEED} ${only} ${COMMAND}`);
+      const result = await runCampaign(ethers, world, { runs, steps: STEPS, seed: SEED, path: PATH });
+      console.log(result.stats.summary(SEED).replace(/^/gm, "      "));
+      console.log(`      ${result.seconds.toFixed(1)} s`);
+      if (result.failure !== undefined) {
+        console.log(`      replay the failing sequence: INVARIANT_SEED=${SEED} INVARIANT_PATH=${result.failure.path} ${only} ${COMMAND}`);
+        throw result.failure.error;
+      }
+    });
+  }
 });

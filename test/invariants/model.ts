@@ -17,12 +17,16 @@
  * - While paused, `withdraw` keeps the reward owed (RewardDeferred); the next payment pays it.
  *
  * Nothing here rounds: shares are kept as exact fractions. What the farm pays is compared with these
- * values within the bound given by `boundOf` (see there for why it is what it is).
+ * values within the bounds given by `boundOf` (see there for why they are what they are).
  */
 import { Ratio } from "./ratio.js";
 
-/** The global accumulator's scale: reward per allocation point, × 1e9 (README). */
+/**
+ * The farm's precision (README, "Precision and limits"): the global accumulator counts in 1e-9 wei
+ * per allocation point, the pool accumulators in 1e-48 wei per LP wei.
+ */
 export const GLOBAL_ACCUMULATOR_SCALE = 10n ** 9n;
+export const SHARE_SCALE = 10n ** 48n;
 
 export interface ModelParams {
   startBlock: bigint;
@@ -36,8 +40,31 @@ export interface Position {
   amount: bigint;
   /** Reward earned and not yet paid (deferred reward included), exactly. */
   owed: Ratio;
-  /** Stake changes since the position was opened: each may cost the staker up to 2 wei (see boundOf). */
-  stakeChanges: number;
+  /**
+   * How far the farm was below the exact figure when the current stretch of constant stake began
+   * (0 for a new position): what it owed exactly then, less what it kept owing (see boundOf).
+   */
+  shortfallAtStretchStart: Ratio;
+  /** How the stretch began, which sets its window (see boundOf). */
+  stretchStart: StretchStart;
+}
+
+/**
+ * "paid": the farm paid out what was owed (or nothing was owed) and rounded the new debt up.
+ * "deferred": a withdrawal while paused kept `kept` > 0 wei, the figure pendingReward showed after
+ * the re-rounding. "pausedQuiet": a withdrawal while paused reported nothing kept: nothing was owed,
+ * or 1 wei that the re-rounding hides.
+ */
+export type StretchStart = "paid" | "deferred" | "pausedQuiet";
+
+/** Where the farm's figure may lie: `exact - farm` in [least, most) (see boundOf). */
+export interface Bound {
+  least: Ratio;
+  most: Ratio;
+  /** The farm's shortfall when the stretch began, from which the window is measured. */
+  start: Ratio;
+  /** How the stretch began. */
+  stretch: StretchStart;
 }
 
 export interface Pool {
@@ -46,8 +73,8 @@ export interface Pool {
   totalStaked: bigint;
   /** Emission the pool received since it was last touched, not yet shared among its stakers. */
   unshared: Ratio;
-  /** Upper bound on what the farm's 1e9-scaled global accumulator may have truncated from this pool. */
-  accumulatorDust: Ratio;
+  /** Bound on the dust the farm's accumulators may have moved into or out of this pool (see boundOf). */
+  dust: Ratio;
   positions: Map<string, Position>;
 }
 
@@ -59,10 +86,10 @@ export interface Settlement {
   due: Ratio;
   /** What the farm paid (or, while paused, reported as deferred). */
   amount: bigint;
-  /** `due - amount` must lie in [0, bound). */
-  bound: Ratio;
-  /** The part of the bound due to the global accumulator (see boundOf): < 1 wei for ordinary allocations. */
-  accumulatorDust: Ratio;
+  /** `due - amount` must lie in [bound.least, bound.most). */
+  bound: Bound;
+  /** A withdrawal while paused: `amount` is what the farm kept, after rounding the new debt up. */
+  deferral: boolean;
 }
 
 export class FarmModel {
@@ -125,28 +152,28 @@ export class FarmModel {
   }
 
   /**
-   * How far below `pendingOf` the farm's figure may be (it may never be above). Per README
-   * ("Precision and limits", "How rewards are counted"), the farm works with two truncating
-   * accumulators and a rounded-up debt:
-   * - the debt is reset, rounded up, when the stake changes, and the payout is floored: each span of
-   *   constant stake may pay up to 2 wei less than its exact share (< 1 for the ceiling, < 1 for
-   *   the floor), and payments in between are exact, so `2 × (stake changes + 1)` covers them all;
-   * - the per-LP-wei accumulator (1e36) truncates < 1e-36 per LP wei per pool update; stakes here
-   *   stay below 1e28 wei and updates below 1e6, so all of it is < 1e-2 wei: + 1 covers it;
-   * - the global accumulator (1e9 per allocation point) truncates < allocPoint / 1e9 wei of the
-   *   pool's emission each time it advances (at most once per block): `accumulatorDust`, counted
-   *   for every farm transaction and for the view itself. It is below 1e-5 wei for ordinary
-   *   allocations and grows only when an allocation near 2^40 is used.
+   * Where the farm's figure may lie around `pendingOf`. Per README ("How rewards are counted",
+   * "Precision and limits"), over a stretch of constant stake the farm pays
+   * `floor(stake × acc) - ceil(stake × acc at the start)`: under 2 wei below the exact share, never
+   * above it, however many payments and updates. So, measured from where the farm stood when the
+   * stretch began (`shortfallAtStretchStart`), its shortfall may grow by less than 2 wei and may
+   * not shrink. A stretch begun by a withdrawal while paused is measured from the kept figure the
+   * farm reported, which already took the ceiling: from there the farm shows `floor(stake × acc)
+   * - floor(stake × acc at the start)` more, so the shortfall moves by less than 1 wei either way
+   * (and, when nothing was reported kept, by either window). Give or take the pool's `dust`, either
+   * way: the global accumulator's last digit is worth < allocPoint / 1e9 wei of the pool's reward
+   * and can fall to other stakers each time the pool's total stake or the total allocation changes
+   * (the farm drops its remainder then); each pool update loses < totalStaked / 1e48 wei.
+   * A farm that loses 1 wei per payment, or pays 1 wei too much once, leaves this window.
    */
-  boundOf(pid: number, user: string): Ratio {
-    const changes = BigInt(this.pools[pid].positions.get(user)?.stakeChanges ?? 0);
-    return this.accumulatorDustOf(pid).plus(2n * (changes + 1n) + 1n);
-  }
-
-  /** The global accumulator's share of `boundOf`: its truncations so far, and the view's own. */
-  accumulatorDustOf(pid: number): Ratio {
+  boundOf(pid: number, user: string): Bound {
     const pool = this.pools[pid];
-    return pool.accumulatorDust.plus(new Ratio(pool.allocPoint, GLOBAL_ACCUMULATOR_SCALE));
+    const position = pool.positions.get(user);
+    const start = position?.shortfallAtStretchStart ?? Ratio.ZERO;
+    const kind = position?.stretchStart ?? "paid";
+    const least = kind === "paid" ? start : start.minus(1n);
+    const most = kind === "deferred" ? start.plus(1n) : start.plus(2n);
+    return { least: least.minus(pool.dust), most: most.plus(pool.dust), start, stretch: kind };
   }
 
   /** Everything emitted that someone is still owed or was paid: emitted - unowned - forfeited. */
@@ -175,11 +202,9 @@ export class FarmModel {
     }
   }
 
-  /** The farm may have advanced its global accumulator in this block (any farm transaction). */
-  noteAccumulatorAdvance(): void {
-    for (const pool of this.pools) {
-      pool.accumulatorDust = pool.accumulatorDust.plus(new Ratio(pool.allocPoint, GLOBAL_ACCUMULATOR_SCALE));
-    }
+  /** A farm transaction: it may update every pool (`massUpdatePools`), each losing its finest digit. */
+  noteUpdate(): void {
+    for (const pool of this.pools) pool.dust = pool.dust.plus(new Ratio(pool.totalStaked, SHARE_SCALE));
   }
 
   /*//////////////////////////////////////////////////////////////
@@ -192,15 +217,19 @@ export class FarmModel {
       allocPoint,
       totalStaked: 0n,
       unshared: Ratio.ZERO,
-      accumulatorDust: Ratio.ZERO,
+      dust: Ratio.ZERO,
       positions: new Map(),
     });
+    this.noteTotalAllocationChange();
   }
 
   /** `set` shares what the pool earned at its old allocation first. */
   setAllocPoint(pid: number, allocPoint: bigint): void {
     this.share(pid);
-    this.pools[pid].allocPoint = allocPoint;
+    const pool = this.pools[pid];
+    pool.dust = pool.dust.plus(new Ratio(pool.allocPoint, GLOBAL_ACCUMULATOR_SCALE));
+    pool.allocPoint = allocPoint;
+    this.noteTotalAllocationChange();
   }
 
   setRewardPerBlock(rewardPerBlock: bigint): void {
@@ -226,7 +255,7 @@ export class FarmModel {
   /** deposit / depositFor: pays `to` (observed: `paid`), then credits it `credited` LP. */
   deposit(pid: number, to: string, credited: bigint, paid: bigint): Settlement {
     const settlement = this.pay(pid, to, paid);
-    this.changeStake(pid, to, credited);
+    this.changeStake(pid, to, credited, "paid", 0n);
     return settlement;
   }
 
@@ -236,7 +265,8 @@ export class FarmModel {
    */
   withdraw(pid: number, user: string, amount: bigint, paidOrDeferred: bigint): Settlement {
     const settlement = this.paused ? this.defer(pid, user, paidOrDeferred) : this.pay(pid, user, paidOrDeferred);
-    this.changeStake(pid, user, -amount);
+    if (!this.paused) this.changeStake(pid, user, -amount, "paid", 0n);
+    else this.changeStake(pid, user, -amount, paidOrDeferred > 0n ? "deferred" : "pausedQuiet", paidOrDeferred);
     return settlement;
   }
 
@@ -250,6 +280,7 @@ export class FarmModel {
     const position = pool.positions.get(user);
     if (position === undefined) return 0n;
     pool.positions.delete(user);
+    if (position.amount > 0n) this.noteStakeChange(pool);
     pool.totalStaked -= position.amount;
     this.forfeited = this.forfeited.plus(position.owed);
     return position.amount;
@@ -277,7 +308,7 @@ export class FarmModel {
     const positions = this.pools[pid].positions;
     let position = positions.get(user);
     if (position === undefined) {
-      position = { amount: 0n, owed: Ratio.ZERO, stakeChanges: 0 };
+      position = { amount: 0n, owed: Ratio.ZERO, shortfallAtStretchStart: Ratio.ZERO, stretchStart: "paid" };
       positions.set(user, position);
     }
     return position;
@@ -292,9 +323,11 @@ export class FarmModel {
     return settlement;
   }
 
+  /** The farm reports what it keeps after re-rounding the new stake's debt: up to 1 wei more short. */
   private defer(pid: number, user: string, deferred: bigint): Settlement {
     this.share(pid);
-    return this.settlement(pid, user, deferred);
+    const settlement = this.settlement(pid, user, deferred);
+    return { ...settlement, bound: { ...settlement.bound, most: settlement.bound.most.plus(1n) }, deferral: true };
   }
 
   private settlement(pid: number, user: string, amount: bigint): Settlement {
@@ -304,15 +337,28 @@ export class FarmModel {
       due: this.pendingOf(pid, user),
       amount,
       bound: this.boundOf(pid, user),
-      accumulatorDust: this.accumulatorDustOf(pid),
+      deferral: false,
     };
   }
 
-  private changeStake(pid: number, user: string, delta: bigint): void {
+  /** A new stretch of stake begins, the farm still owing the staker `kept` (deferred reward). */
+  private changeStake(pid: number, user: string, delta: bigint, start: StretchStart, kept: bigint): void {
     if (delta === 0n) return;
     const position = this.positionOf(pid, user);
     position.amount += delta;
-    position.stakeChanges += 1;
+    position.shortfallAtStretchStart = this.pendingOf(pid, user).minus(kept);
+    position.stretchStart = start;
+    this.noteStakeChange(this.pools[pid]);
     this.pools[pid].totalStaked += delta;
+  }
+
+  /** The pool's total stake changes: the global accumulator's last digit falls to new stakers. */
+  private noteStakeChange(pool: Pool): void {
+    pool.dust = pool.dust.plus(new Ratio(pool.allocPoint, GLOBAL_ACCUMULATOR_SCALE));
+  }
+
+  /** The farm drops the global accumulator's remainder: each pool's share of it is dust. */
+  private noteTotalAllocationChange(): void {
+    for (const pool of this.pools) pool.dust = pool.dust.plus(new Ratio(pool.allocPoint, GLOBAL_ACCUMULATOR_SCALE));
   }
 }

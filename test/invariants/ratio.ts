@@ -81,6 +81,7 @@ export class Ratio {
 
   toString(): string {
     if (this.den === 1n) return this.num.toString();
+    if (this.num < 0n) return `-${new Ratio(-this.num, this.den)}`;
     const whole = this.floor();
     // Nine decimals are enough to read a rounding difference; the exact value is num / den.
     const nano = this.minus(whole).times(10n ** 9n).floor();

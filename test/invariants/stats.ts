@@ -3,7 +3,7 @@
  * which were refused with which error, and how close the farm's figures came to the model's bound.
  */
 import type { ActionKind } from "./actions.js";
-import type { Ratio } from "./ratio.js";
+import { Ratio } from "./ratio.js";
 
 interface KindCount {
   valid: number;
@@ -24,10 +24,16 @@ export class CampaignStats {
   emergencyWithdrawWithStake = 0;
   /** Pending rewards and payments compared with the model. */
   comparisons = 0;
-  /** Largest difference seen between the model's exact figure and the farm's, in wei (rounded up). */
-  largestGap = 0n;
-  /** The same, where the global accumulator's truncation is below 1 wei (ordinary allocations). */
-  largestRoundingGap = 0n;
+  /** Largest amount by which the farm's figure fell short of the model's exact one (wei). */
+  largestShortfall = Ratio.ZERO;
+  /** Largest amount by which the farm's figure exceeded the model's exact one (wei). */
+  largestExcess = Ratio.ZERO;
+  /**
+   * Within a stretch of constant stake begun by a payment (the README's bound): how far the
+   * shortfall grew, and shrank, from its start.
+   */
+  largestGrowth = Ratio.ZERO;
+  largestShrink = Ratio.ZERO;
   readonly #kinds = new Map<ActionKind, KindCount>();
 
   #count(kind: ActionKind): KindCount {
@@ -48,11 +54,21 @@ export class CampaignStats {
     refused.set(error, (refused.get(error) ?? 0) + 1);
   }
 
-  gap(gap: Ratio, accumulatorDust: Ratio): void {
+  /**
+   * `gap` is the model's exact figure minus the farm's; `start` was the gap when the stretch began
+   * (undefined where the stretch figures do not apply: a deferral, which ends one stretch and
+   * begins the next, and the stretches it begins).
+   */
+  gap(gap: Ratio, start: Ratio | undefined): void {
     this.comparisons += 1;
-    const wei = gap.ceil();
-    if (wei > this.largestGap) this.largestGap = wei;
-    if (accumulatorDust.lessThan(1n) && wei > this.largestRoundingGap) this.largestRoundingGap = wei;
+    if (this.largestShortfall.lessThan(gap)) this.largestShortfall = gap;
+    const excess = Ratio.ZERO.minus(gap);
+    if (this.largestExcess.lessThan(excess)) this.largestExcess = excess;
+    if (start === undefined) return;
+    const growth = gap.minus(start);
+    if (this.largestGrowth.lessThan(growth)) this.largestGrowth = growth;
+    const shrink = start.minus(gap);
+    if (this.largestShrink.lessThan(shrink)) this.largestShrink = shrink;
   }
 
   summary(seed: number): string {
@@ -74,8 +90,9 @@ export class CampaignStats {
         `${this.emergencyWithdrawWhileBroken} with the reward token broken`,
     );
     lines.push(
-      `  reward comparisons with the model: ${this.comparisons}; farm below the exact figure by at most ` +
-        `${this.largestRoundingGap} wei with ordinary allocations, ${this.largestGap} wei overall (allocations near 2^40)`,
+      `  reward comparisons with the model: ${this.comparisons}; the farm's figure at most ` +
+        `${this.largestShortfall} wei below the exact one and at most ${this.largestExcess} wei above it; ` +
+        `within a stretch of constant stake begun by a payment its shortfall grew by at most ${this.largestGrowth} wei and shrank by at most ${this.largestShrink} wei`,
     );
     return lines.join("\n");
   }

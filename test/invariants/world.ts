@@ -1,18 +1,19 @@
 /**
- * The one deployment every random sequence starts from (restored from a snapshot each time):
- * real Uniswap V2 (official artifacts), five stakeable tokens of different kinds and magnitudes,
- * a farm over a reward token that can be made to break, three pools, five stakers holding and
- * approving every token, and Multicall3 for the one read per step.
+ * The deployment every random sequence of a campaign starts from (restored from a snapshot each
+ * time): real Uniswap V2 (official artifacts), five stakeable tokens of different kinds and
+ * magnitudes, a farm over a reward token that can be made to break, three pools, five stakers
+ * holding and approving every token, a stranger, and Multicall3 for the one read per step. A
+ * profile sets the reward, the pools and how close to the farm's limits the campaign plays.
  */
 import type { HardhatEthers, HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
-import { type Contract, MaxUint256, parseEther, parseUnits, toQuantity } from "ethers";
+import { type Contract, ContractFactory, type InterfaceAbi, MaxUint256, parseEther, parseUnits, toQuantity } from "ethers";
 
 import { addLiquidity } from "../../deploy/liquidity.js";
 import { ensureMulticall3 } from "../../deploy/multicall.js";
 import { deployTestToken, TEST_TOKENS } from "../../deploy/tokens.js";
 import { deployUniswap } from "../../deploy/uniswap.js";
+import { predictFarmAddress } from "../../deploy/farm.js";
 import { as } from "../helpers/chain.js";
-import { deployFarmFor } from "../helpers/farm-state.js";
 
 /** A token that can be staked, and the share of each transfer it burns (basis points). */
 export interface Stakeable {
@@ -27,12 +28,15 @@ export interface InvariantWorld {
   owner: HardhatEthersSigner;
   /** Five stakers; none of them owns the farm. */
   users: HardhatEthersSigner[];
+  /** Neither a staker nor the owner: updates pools in every block when the profile says so. */
+  stranger: HardhatEthersSigner;
+  profile: WorldProfile;
   farm: Contract;
   farmAddress: string;
   /** BreakableRewardToken: its mint can be switched off. */
   rewardToken: Contract;
   rewardTokenAddress: string;
-  /** Pools 0-2 exist from the start; tokens 3 and 4 are left for `add`. */
+  /** The tokens; the profile says which three have pools from the start, the other two are left for `add`. */
   stakeables: Stakeable[];
   initialPools: Array<{ token: number; allocPoint: bigint }>;
   startBlock: bigint;
@@ -43,19 +47,108 @@ export interface InvariantWorld {
   noCodeAddress: string;
 }
 
-/** README, "Precision and limits": allocation ≤ 2^40 − 1 per pool, rate ≤ 2^96 − 1 per block. */
+/**
+ * README, "Precision and limits": allocation ≤ 2^16 − 1 per pool, rate ≤ 2^96 − 1 per block, a
+ * pool's total stake ≤ 2^112 − 1.
+ */
 export const MAX_ALLOC_POINT = 2n ** 16n - 1n;
 export const MAX_REWARD_PER_BLOCK = 2n ** 96n - 1n;
+export const MAX_TOTAL_STAKE = 2n ** 112n - 1n;
 
 export const FEE_ON_TRANSFER_BPS = 300n;
-export const CAP = parseEther("50000");
-export const REWARD_PER_BLOCK = parseEther("10");
 /** Emission starts a few blocks into each sequence, so early steps run before it. */
 const START_DELAY = 6n;
 
-export async function deployInvariantWorld(ethers: HardhatEthers): Promise<InvariantWorld> {
+/** The tokens, in `stakeables` order. */
+export const TOKEN = { usdcWeth: 0, feeOnTransfer: 1, sixDecimals: 2, daiWeth: 3, bigSupply: 4 } as const;
+
+/** What a campaign's world and actions look like: ordinary settings, or the edges the farm accepts. */
+export interface WorldProfile {
+  name: string;
+  rewardDecimals: number;
+  rewardPerBlock: bigint;
+  /** The reward token's cap: nothing is minted before the farm, so also the farm's budget. */
+  cap: bigint;
+  /** `setRewardPerBlock` picks rates around this one (see actions.ts). */
+  rateUnit: bigint;
+  initialPools: Array<{ token: number; allocPoint: bigint }>;
+  /** Each user's balance of the big-supply token. */
+  bigSupplyBalance: bigint;
+  /** `add` and `set` mostly pick ordinary allocations, or allocations near the largest allowed. */
+  allocations: "ordinary" | "nearMax";
+  /** Every mined block carries a stranger's updatePool or massUpdatePools. */
+  strangerUpdatesEveryBlock: boolean;
+  /** The most blocks one `mine` step mines. */
+  maxBlocksPerMine: number;
+}
+
+export const ORDINARY: WorldProfile = {
+  name: "ordinary settings",
+  rewardDecimals: 18,
+  rewardPerBlock: parseEther("10"),
+  cap: parseEther("50000"),
+  rateUnit: 10n ** 18n,
+  initialPools: [
+    { token: TOKEN.usdcWeth, allocPoint: 100n },
+    { token: TOKEN.feeOnTransfer, allocPoint: 40n },
+    { token: TOKEN.sixDecimals, allocPoint: 25n },
+  ],
+  bigSupplyBalance: parseEther("1000000000"),
+  allocations: "ordinary",
+  strangerUpdatesEveryBlock: false,
+  maxBlocksPerMine: 5_000,
+};
+
+/**
+ * The review's settings pushed to the farm's limits: a 6-decimal reward at 1,000 wei per block, the
+ * largest allocations, stakes near the largest total a pool accepts (any two of the five stakers,
+ * 2^111 each, can ask for more, and must be refused), and a stranger updating the pools in every block.
+ */
+export const EDGES_SIX_DECIMALS: WorldProfile = {
+  name: "largest allocations and stakes, 6-decimal reward at 1,000 wei per block, updates in every block",
+  rewardDecimals: 6,
+  rewardPerBlock: 1_000n,
+  cap: 2_000_000n,
+  rateUnit: 1_000n,
+  initialPools: [
+    { token: TOKEN.bigSupply, allocPoint: MAX_ALLOC_POINT },
+    { token: TOKEN.usdcWeth, allocPoint: MAX_ALLOC_POINT - 1n },
+    { token: TOKEN.feeOnTransfer, allocPoint: 1n },
+  ],
+  bigSupplyBalance: 2n ** 111n,
+  allocations: "nearMax",
+  strangerUpdatesEveryBlock: true,
+  maxBlocksPerMine: 30,
+};
+
+/** A 0-decimal reward at 3 wei per block: every wei is a whole token, so every rounding shows. */
+export const EDGES_ZERO_DECIMALS: WorldProfile = {
+  name: "0-decimal reward at 3 wei per block, largest allocations and stakes, updates in every block",
+  rewardDecimals: 0,
+  rewardPerBlock: 3n,
+  cap: 6_000n,
+  rateUnit: 3n,
+  initialPools: [
+    { token: TOKEN.sixDecimals, allocPoint: 1n },
+    { token: TOKEN.bigSupply, allocPoint: MAX_ALLOC_POINT },
+    { token: TOKEN.usdcWeth, allocPoint: 7n },
+  ],
+  bigSupplyBalance: 2n ** 111n,
+  allocations: "nearMax",
+  strangerUpdatesEveryBlock: true,
+  maxBlocksPerMine: 30,
+};
+
+/** A farm build other than the project's (a mutant, see mutants.ts). */
+export interface FarmBuild {
+  abi: InterfaceAbi;
+  bytecode: string;
+}
+
+export async function deployInvariantWorld(ethers: HardhatEthers, profile: WorldProfile = ORDINARY, build?: FarmBuild): Promise<InvariantWorld> {
   const [owner, ...rest] = await ethers.getSigners();
   const users = rest.slice(0, 5);
+  const stranger = rest[5];
   await ethers.provider.send("hardhat_setBalance", [owner.address, toQuantity(parseEther("10000"))]);
   await ensureMulticall3(ethers);
 
@@ -96,24 +189,20 @@ export async function deployInvariantWorld(ethers: HardhatEthers): Promise<Invar
     }
     await (await as(fot, owner).mint(user.address, parseEther("1000000"))).wait();
     await (await as(six, owner).mint(user.address, parseUnits("1000000", 6))).wait();
-    await (await as(big, owner).mint(user.address, parseEther("1000000000"))).wait();
+    await (await as(big, owner).mint(user.address, profile.bigSupplyBalance)).wait();
   }
 
   // Far enough ahead to add the pools and approvals first; the gap is mined away below.
   const startBlock = BigInt(await ethers.provider.getBlockNumber()) + 1_000n;
-  const { rewardToken, farm } = await deployFarmFor(
-    ethers,
-    owner,
-    (minter) => ethers.deployContract("BreakableRewardToken", [CAP, minter], owner),
-    { rewardPerBlock: REWARD_PER_BLOCK, startBlock, owner: owner.address },
-  );
+  const predictedFarm = await predictFarmAddress(owner);
+  const rewardToken = await ethers.deployContract("BreakableRewardToken", [profile.cap, predictedFarm, profile.rewardDecimals], owner);
+  const factory = build === undefined ? await ethers.getContractFactory("Farm", owner) : new ContractFactory(build.abi, build.bytecode, owner);
+  const farm = (await factory.deploy(await rewardToken.getAddress(), profile.rewardPerBlock, startBlock, owner.address)) as Contract;
+  await farm.waitForDeployment();
   const farmAddress = await farm.getAddress();
+  if (farmAddress !== predictedFarm) throw new Error("farm address prediction failed");
 
-  const initialPools = [
-    { token: 0, allocPoint: 100n },
-    { token: 1, allocPoint: 40n },
-    { token: 2, allocPoint: 25n },
-  ];
+  const initialPools = profile.initialPools;
   for (const { token, allocPoint } of initialPools) {
     await (await as(farm, owner).add(allocPoint, stakeables[token].address)).wait();
   }
@@ -129,6 +218,8 @@ export async function deployInvariantWorld(ethers: HardhatEthers): Promise<Invar
     ethers,
     owner,
     users,
+    stranger,
+    profile,
     farm,
     farmAddress,
     rewardToken,
@@ -136,8 +227,8 @@ export async function deployInvariantWorld(ethers: HardhatEthers): Promise<Invar
     stakeables,
     initialPools,
     startBlock,
-    rewardPerBlock: REWARD_PER_BLOCK,
-    cap: CAP,
+    rewardPerBlock: profile.rewardPerBlock,
+    cap: profile.cap,
     noCodeAddress: owner.address,
   };
 }

@@ -1,0 +1,69 @@
+/**
+ * Test-only builds of the farm with one deliberate accounting bug each, to show the campaign has
+ * teeth: Farm.sol's text with one line changed, compiled here with the project's own solc-js and
+ * settings. Nothing here is deployed outside the mutant tests.
+ */
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+
+import type { FarmBuild } from "./world.js";
+
+const require = createRequire(import.meta.url);
+// The same compiler and settings as hardhat.config.ts.
+const solc = require("solc-0.8.34") as { compile(input: string, options: { import: (file: string) => { contents: string } | { error: string } }): string };
+const SETTINGS = { evmVersion: "cancun", optimizer: { enabled: true, runs: 1_000_000 }, viaIR: true };
+
+const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../..");
+const FARM = "contracts/Farm.sol";
+
+export interface Mutant {
+  name: string;
+  /** The line of Farm.sol to change (it must occur exactly once) and what it becomes. */
+  find: string;
+  replace: string;
+}
+
+/** Shows, and pays, 1 wei more than is owed whenever anything is owed. */
+export const OVERPAYS: Mutant = {
+  name: "pays 1 wei too much",
+  find: "return owed > 0 ? uint128(owed) : 0;",
+  replace: "return owed > 0 ? uint128(owed) + 1 : 0;",
+};
+
+/** Books 1 wei more than it pays at every payment between stake changes: each payment loses 1 wei. */
+export const UNDERPAYS: Mutant = {
+  name: "pays 1 wei too little per payment",
+  find: "staker.rewardDebt += uint128(reward);",
+  replace: "staker.rewardDebt += uint128(reward) + 1;",
+};
+
+function readSource(file: string): { contents: string } | { error: string } {
+  const local = path.join(ROOT, file);
+  const fromPackages = path.join(ROOT, "node_modules", file);
+  for (const candidate of [local, fromPackages]) {
+    try {
+      return { contents: readFileSync(candidate, "utf8") };
+    } catch {
+      // not there: try the next place
+    }
+  }
+  return { error: `${file} not found` };
+}
+
+/** Farm.sol with the mutant's change, compiled. */
+export function buildMutant(mutant: Mutant): FarmBuild {
+  const source = readFileSync(path.join(ROOT, FARM), "utf8");
+  const occurrences = source.split(mutant.find).length - 1;
+  if (occurrences !== 1) throw new Error(`mutant "${mutant.name}": "${mutant.find}" occurs ${occurrences} times in ${FARM}, not once`);
+  const input = {
+    language: "Solidity",
+    sources: { [FARM]: { content: source.replace(mutant.find, mutant.replace) } },
+    settings: { ...SETTINGS, outputSelection: { [FARM]: { Farm: ["abi", "evm.bytecode.object"] } } },
+  };
+  const output = JSON.parse(solc.compile(JSON.stringify(input), { import: readSource }));
+  const errors = (output.errors ?? []).filter((e: { severity: string }) => e.severity === "error");
+  if (errors.length > 0) throw new Error(`mutant "${mutant.name}" does not compile:\n${errors.map((e: { formattedMessage: string }) => e.formattedMessage).join("\n")}`);
+  const farm = output.contracts[FARM].Farm;
+  return { abi: farm.abi, bytecode: `0x${farm.evm.bytecode.object}` };
+}
