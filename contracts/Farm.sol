@@ -24,8 +24,9 @@ import {IRewardToken} from "./interfaces/IRewardToken.sol";
 ///      `massUpdatePools` is ever needed. Emission is clamped to the reward token's remaining cap at
 ///      accrual time, so everything accrued can always be minted.
 ///      Neither accumulator loses what matters to its division: the global one carries its
-///      remainder exactly, a pool's counts in 1e-48 wei, so updating often, by anyone, costs the
-///      pool's stakers together less than totalStaked / 1e48 <= 6e-15 wei per update.
+///      remainder exactly, a pool's counts in 1e-48 wei, so an update, by anyone, loses less than
+///      totalStaked / 1e48 <= 6e-15 wei of what the pool credits its stakers (though it can move a
+///      staker's rounded-down payout across a whole wei, within the bound on Staker).
 contract Farm is IFarm, Ownable2Step, Pausable {
     using SafeERC20 for IERC20;
 
@@ -52,8 +53,9 @@ contract Farm is IFarm, Ownable2Step, Pausable {
     uint256 public constant MAX_EMISSION = type(uint96).max;
     /// @notice Largest number of pools.
     uint256 public constant MAX_POOLS = type(uint24).max;
-    /// @notice Largest total stake of one pool, in LP wei: more than any Uniswap V2 pair can mint,
-    ///         whose supply stays below the square root of two 112-bit reserves.
+    /// @notice Largest total stake of one pool, in LP wei: above what a Uniswap V2 pair's supply
+    ///         reaches while its balances move only by mints, burns and swaps (it stays below the
+    ///         square root of two 112-bit reserves).
     uint256 public constant MAX_TOTAL_STAKE = type(uint112).max;
     /// @notice Largest start block: block numbers are kept in 64 bits.
     uint256 public constant MAX_START_BLOCK = type(uint64).max;
@@ -83,7 +85,8 @@ contract Farm is IFarm, Ownable2Step, Pausable {
     Schedule private _schedule;
 
     /// @dev Reward per allocation point (in 1e-9 wei) emitted up to `lastRewardBlock`, and what the
-    ///      last division left over (in 1e-9 wei, < totalAllocPoint), added to the next emission.
+    ///      last division left over (in 1e-9 wei, below totalAllocPoint, 0 while that is 0), added to
+    ///      the next emission.
     struct Emission {
         uint128 accRewardPerPoint;
         uint64 lastRewardBlock;
@@ -106,10 +109,10 @@ contract Farm is IFarm, Ownable2Step, Pausable {
     /// @dev One slot per staker. What a staker is owed is `accrued - rewardDebt`, where accrued is
     ///      `amount * accRewardPerShare / 1e48` rounded down. When the stake changes, the debt is
     ///      reset to that product rounded up (minus any reward kept unpaid); every payment adds to
-    ///      it. So over a constant stake the payments telescope to the floor of what the pool
-    ///      credited the stake, however often anyone settles it: a stretch of constant stake is paid
-    ///      less than 2 wei below it (< 1 for the ceiling at its start, < 1 for the floor at its
-    ///      end), and never more, so total payouts cannot pass emission (nor the cap).
+    ///      it. So over a constant stake the payments telescope to the accrued product at the end
+    ///      rounded down less the one at the start rounded up, however often anyone settles it: a
+    ///      stretch of constant stake is paid less than 2 wei below what the pool credited it (< 1
+    ///      for each rounding), and never more, so total payouts cannot pass emission (nor the cap).
     ///      Why mod 2^128: the product can exceed 128 bits (a 1-wei stake may be worth all emission
     ///      times 1e48), but the owed difference always lies in [-1, 2^97], so the wrapped
     ///      subtraction is exact and a position stays one slot. What it costs an integrator:
@@ -305,7 +308,7 @@ contract Farm is IFarm, Ownable2Step, Pausable {
         uint256 totalAlloc = _totalAllocPoint;
         _checkpointEmission(totalAlloc);
         // accRewardPerPointPaid stays 0: with nothing staked, the pool's first update only moves
-        // it to the current accumulator, so the pool earns from this block on.
+        // it to the current accumulator, so the pool earns from the next block on.
         Pool storage pool = _pools[pid];
         pool.lpToken = IERC20(lpToken);
         pool.allocPoint = uint16(allocPoint); // <= MAX_ALLOC_POINT, checked above
@@ -548,10 +551,10 @@ contract Farm is IFarm, Ownable2Step, Pausable {
         }
     }
 
-    /// @dev Brings emission up to this block before the total allocation changes, and returns the
-    ///      accumulator. The remainder is dropped: it was a share of the old total, and carried
-    ///      into the new one it could move up to (old total / 1e9) wei between pools. Each pool
-    ///      loses under allocPoint / 1e9 < 7e-5 wei of it. If no pool had allocation, the idle
+    /// @dev Brings emission up to this block before `add` or `set` may change the total allocation,
+    ///      and returns the accumulator. The remainder is dropped: it was a share of the old total,
+    ///      and carried into the new one it could move up to (old total / 1e9) wei between pools.
+    ///      Each pool loses under allocPoint / 1e9 < 7e-5 wei of it. If no pool had allocation, the idle
     ///      blocks emitted nothing: restart the schedule so they spend no budget.
     function _checkpointEmission(uint256 totalAlloc) private returns (uint256 accRewardPerPoint) {
         if (totalAlloc == 0) {

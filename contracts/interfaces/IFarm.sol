@@ -222,12 +222,14 @@ interface IFarm {
     /// @param lpToken The token to stake (one pool per token).
     function add(uint256 allocPoint, address lpToken) external;
 
-    /// @notice Owner: changes pool `pid`'s allocation from the next block on.
+    /// @notice Owner: changes pool `pid`'s allocation from the next block on (from the first
+    ///         emitting block, if emission has not started).
     /// @param pid Pool id.
     /// @param allocPoint New allocation.
     function set(uint256 pid, uint256 allocPoint) external;
 
-    /// @notice Owner: changes the emission rate from the next block on.
+    /// @notice Owner: changes the emission rate from the next block on (from the first emitting
+    ///         block, if emission has not started).
     /// @param newRewardPerBlock New reward per block, all pools together.
     function setRewardPerBlock(uint256 newRewardPerBlock) external;
 
