@@ -34,6 +34,12 @@ export interface Deployment {
   /** USD prices are quoted in this token. */
   stablecoin: string;
   pools: PoolRecord[];
+  /**
+   * The chain's nominal seconds per block, which every figure of the dapp uses (APR, emission per
+   * day, dates): the local launchers write the interval they mine at. Absent, the dapp takes the
+   * chain's slot time, or measures a long window (frontend/src/lib/block-time.ts).
+   */
+  blockSeconds?: number;
 }
 
 const REPO_DEPLOYMENTS = fileURLToPath(new URL("../deployments/", import.meta.url));
@@ -64,4 +70,11 @@ export async function writeDeployment(deployment: Deployment, dir = deploymentsD
   await writeFile(temp, `${JSON.stringify(deployment, null, 2)}\n`);
   await rename(temp, file);
   return file;
+}
+
+/** Records the block time the chain is mined at (a local launcher's interval) in the deployment. */
+export async function recordBlockSeconds(deployment: Deployment, blockSeconds: number, dir = deploymentsDir()): Promise<Deployment> {
+  const stamped = { ...deployment, blockSeconds };
+  await writeDeployment(stamped, dir);
+  return stamped;
 }

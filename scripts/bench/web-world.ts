@@ -8,6 +8,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 
+import { readDeployment, recordBlockSeconds } from "../../deploy/deployments.js";
 import { buildLocalWorld } from "../../deploy/local-world.js";
 import { freePort, Launched } from "../../test/helpers/processes.js";
 import { HOST, mineBlockTimeHistory, startNode } from "../lib/node.js";
@@ -52,7 +53,10 @@ export async function startBenchWorld({ pools, blockSeconds, appDir, note, stopp
   };
 
   const prepare = async () => {
-    await buildLocalWorld(ethers, { network: "localhost", dir, pools, step: (title, work) => (note(title), work(() => {})) });
+    const world = await buildLocalWorld(ethers, { network: "localhost", dir, pools, step: (title, work) => (note(title), work(() => {})) });
+    const deployment = await readDeployment(world.stack.deployment.chainId, dir);
+    if (deployment === undefined) throw new Error(`the local world wrote no deployments file in ${dir}`);
+    await recordBlockSeconds(deployment, blockSeconds, dir);
     await mineBlockTimeHistory(ethers, blockSeconds);
     miner = setInterval(() => {
       ethers.provider.send("evm_mine", []).then(

@@ -5,7 +5,7 @@
  */
 import type { HardhatEthers } from "@nomicfoundation/hardhat-ethers/types";
 
-import type { Deployment } from "../../deploy/deployments.js";
+import { type Deployment, recordBlockSeconds } from "../../deploy/deployments.js";
 import { FUNDED_ACCOUNTS } from "../../deploy/local-world.js";
 import { type AppServer, serveApp } from "./app-server.js";
 import {
@@ -48,7 +48,9 @@ export async function serveWorld(
   try {
     const { ethers } = node.connection;
     const ready = async () => {
-      const deployment = await build(ethers);
+      const built = await build(ethers);
+      // The dapp's figures use this pace, not a sample of blocks (transactions mine blocks too).
+      const deployment = await recordBlockSeconds(built, interval);
       await steps.run(`Mining a block every ${interval} s as well as on every transaction`, async () => {
         await mineBlockTimeHistory(ethers, interval);
         await ethers.provider.send("evm_setIntervalMining", [interval * 1000]);

@@ -21,23 +21,6 @@ export function blocksPerYear(secondsPerBlock: number): number {
 }
 
 /**
- * The average block time over a set of blocks, from the earliest and the latest of them
- * (in any order). undefined with fewer than two blocks, or when no time passed between them
- * (a local node mining on demand can stamp blocks alike).
- */
-export function averageBlockSeconds(
-  samples: { number: bigint; timestamp: bigint }[],
-): number | undefined {
-  if (samples.length < 2) return undefined;
-  const first = samples.reduce((earliest, s) => (s.number < earliest.number ? s : earliest));
-  const last = samples.reduce((latest, s) => (s.number > latest.number ? s : latest));
-  const blocks = last.number - first.number;
-  const seconds = last.timestamp - first.timestamp;
-  if (blocks <= 0n || seconds <= 0n) return undefined;
-  return Number(seconds) / Number(blocks);
-}
-
-/**
  * A pool's reward APR: a number, or "new" when nothing is staked yet (any stake would earn an
  * unbounded rate, which is no information), or "finished" when emission is over.
  */

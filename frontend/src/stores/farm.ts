@@ -14,7 +14,8 @@ import { type Deployment, fetchDeployment } from "../chain/deployment";
 import { type FarmSnapshot, readFarm, type ReadPlan } from "../chain/farm-reads";
 import { describePairs, type PairMeta } from "../chain/pairs";
 import { readSwaps, type SwapRecord } from "../chain/swaps";
-import { averageBlockSeconds, blocksPerYear, feeApr, type RewardApr, rewardApr, swapVolumeUsd, totalApr } from "../lib/apr";
+import { blocksPerYear, feeApr, type RewardApr, rewardApr, swapVolumeUsd, totalApr } from "../lib/apr";
+import { type BlockTimeSource, blocksPerDay, LONG_WINDOW_BLOCKS, longWindowSeconds, nominalBlockTime } from "../lib/block-time";
 import { lpAmountUsd, lpPriceUsd, reserveUsd, tokenPricesUsd } from "../lib/prices";
 import { pairName } from "../lib/pair-name";
 import { useConnectionStore } from "./connection";
@@ -53,12 +54,13 @@ export const useFarmStore = defineStore("farm", () => {
   const snapshot = shallowRef<FarmSnapshot>();
   const status = ref<FarmStatus>("loading");
   const problem = ref<string>();
+  /** The nominal block time (lib/block-time.ts): one figure for every APR, date and daily amount. */
   const blockSeconds = ref(12);
+  const blockTimeSource = ref<BlockTimeSource>("chain");
   const reward = ref({ symbol: "", decimals: 18 });
   const pairs = shallowRef<PairMeta[]>([]); // per pid
   const pricePairs = shallowRef<PairMeta[]>([]);
   const swaps = shallowRef<SwapRecord[]>([]);
-  let samples: { number: bigint; timestamp: bigint }[] = [];
   let scannedTo = 0n;
   let generation = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -120,8 +122,9 @@ export const useFarmStore = defineStore("farm", () => {
     pairs.value = [...pairs.value, ...lpTokens.map((lp) => described.find((d) => d.address === getAddress(lp)) ?? unknownPair(lp))];
   }
 
+  /** The fee window: the Swap events of the last day of blocks at the nominal block time. */
   async function refreshSwaps(latest: bigint): Promise<void> {
-    const window = BigInt(Math.ceil(DAY_SECONDS / blockSeconds.value));
+    const window = blocksPerDay(blockSeconds.value);
     const from = scannedTo === 0n ? (latest > window ? latest - window : 0n) : scannedTo + 1n;
     const fresh = await readSwaps(client(), pairs.value.map((p) => p.address), from, latest);
     scannedTo = latest;
@@ -141,11 +144,7 @@ export const useFarmStore = defineStore("farm", () => {
       snapshot.value = snap;
       status.value = "ready";
       problem.value = undefined;
-      if (fresh) {
-        samples = [...samples.slice(-50), { number: snap.blockNumber, timestamp: snap.timestamp }];
-        blockSeconds.value = averageBlockSeconds(samples) ?? blockSeconds.value;
-        if (scannedTo === 0n || snap.blockNumber - scannedTo >= SWAP_REFRESH_BLOCKS) await refreshSwaps(snap.blockNumber);
-      }
+      if (fresh && (scannedTo === 0n || snap.blockNumber - scannedTo >= SWAP_REFRESH_BLOCKS)) await refreshSwaps(snap.blockNumber);
       schedule(run, Math.min(15_000, Math.max(1_000, blockSeconds.value * 600)));
     } catch (error) {
       if (run !== generation) return;
@@ -160,6 +159,20 @@ export const useFarmStore = defineStore("farm", () => {
     timer = setTimeout(() => void tick(run), ms);
   }
 
+  /** The nominal block time, or where nothing states one, the average over a long window of blocks. */
+  async function settleBlockTime(target: number, d: Deployment): Promise<void> {
+    const nominal = nominalBlockTime(target, d.blockSeconds);
+    if (nominal) {
+      blockSeconds.value = nominal.seconds;
+      blockTimeSource.value = nominal.source;
+      return;
+    }
+    const latest = await client().getBlock();
+    const earlier = await client().getBlock({ blockNumber: latest.number > LONG_WINDOW_BLOCKS ? latest.number - LONG_WINDOW_BLOCKS : 0n });
+    blockSeconds.value = longWindowSeconds(latest, earlier) ?? blockSeconds.value;
+    blockTimeSource.value = "measured";
+  }
+
   /** Reads now (after a transaction), instead of waiting for the next poll. */
   async function refresh(): Promise<void> {
     if (deployment.value) await tick(generation);
@@ -172,7 +185,6 @@ export const useFarmStore = defineStore("farm", () => {
     chainId.value = target;
     snapshot.value = undefined;
     swaps.value = [];
-    samples = [];
     scannedTo = 0n;
     status.value = "loading";
     try {
@@ -186,10 +198,8 @@ export const useFarmStore = defineStore("farm", () => {
       pairs.value = d.pools.map((p) => ({ ...p, address: p.lpToken }) as PairMeta);
       await readRewardToken(d);
       pricePairs.value = await findPricePairs(d);
-      // A first estimate from the last few blocks; the blocks this page then sees refine it.
-      const latest = await client().getBlock();
-      const earlier = await client().getBlock({ blockNumber: latest.number > 10n ? latest.number - 10n : 0n });
-      samples = [{ number: earlier.number, timestamp: earlier.timestamp }];
+      await settleBlockTime(target, d);
+      if (run !== generation) return;
       await tick(run);
     } catch (error) {
       if (run !== generation) return;
@@ -227,7 +237,7 @@ export const useFarmStore = defineStore("farm", () => {
 
   /** The day's swaps grouped by pair once, not filtered again for every pool on every block. */
   const swapsByPair = computed(() => {
-    const groups = new Map<string, SwapRecord[]>();
+    const groups = new Map<Address, SwapRecord[]>(); // checksummed pair addresses
     for (const swap of swaps.value) {
       const group = groups.get(swap.pair);
       if (group) group.push(swap);
@@ -248,7 +258,7 @@ export const useFarmStore = defineStore("farm", () => {
       const lpPrice = lpPriceUsd(pool.pair, prices.value);
       const stakedUsd = lpPrice === undefined ? undefined : lpAmountUsd(pool.totalStaked, lpPrice);
       const reserves = reserveUsd(pool.pair, prices.value);
-      const volumeUsd = swapVolumeUsd(swapsByPair.value.get(meta.address) ?? [], pool.pair, prices.value);
+      const volumeUsd = swapVolumeUsd(swapsByPair.value.get(getAddress(meta.address)) ?? [], pool.pair, prices.value);
       const rewardFigure = rewardApr({
         rewardPerBlock: snap.rewardPerBlock,
         rewardDecimals: reward.value.decimals,
@@ -294,7 +304,7 @@ export const useFarmStore = defineStore("farm", () => {
       userStakedUsd: sum((p) => p.user?.stakedUsd),
       pending,
       pendingPids: list.filter((p) => (p.user?.pending ?? 0n) > 0n).map((p) => p.pid),
-      emissionPerDay: snapshot.value ? (snapshot.value.rewardPerBlock * BigInt(Math.round(DAY_SECONDS / blockSeconds.value))) : 0n,
+      emissionPerDay: snapshot.value ? snapshot.value.rewardPerBlock * blocksPerDay(blockSeconds.value) : 0n,
     };
   });
 
@@ -303,7 +313,7 @@ export const useFarmStore = defineStore("farm", () => {
   );
 
   return {
-    chainId, deployment, snapshot, status, problem, blockSeconds, reward, pairs, prices, rewardPrice, finished, pools, totals, isOwner,
+    chainId, deployment, snapshot, status, problem, blockSeconds, blockTimeSource, reward, pairs, prices, rewardPrice, finished, pools, totals, isOwner,
     open, follow, refresh,
   };
 });

@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 
 import {
   SECONDS_PER_YEAR,
-  averageBlockSeconds,
   blocksPerYear,
   feeApr,
   rewardApr,
@@ -28,31 +27,6 @@ describe("blocks", () => {
     expect(() => blocksPerYear(Number.NaN)).toThrow(RangeError);
   });
 
-  it("averages block time between the earliest and the latest sample", () => {
-    // Blocks 100 → 110 took 1,120 − 1,000 = 120 s: 12 s each. Block 105 in between is ignored.
-    const samples = [
-      { number: 105n, timestamp: 1_090n },
-      { number: 110n, timestamp: 1_120n },
-      { number: 100n, timestamp: 1_000n },
-    ];
-    expect(averageBlockSeconds(samples)).toBe(12);
-    expect(averageBlockSeconds([samples[2]!, samples[0]!])).toBe(18);
-  });
-
-  it("has no average without two blocks or without time passing", () => {
-    expect(averageBlockSeconds([])).toBeUndefined();
-    expect(averageBlockSeconds([{ number: 1n, timestamp: 10n }])).toBeUndefined();
-    const sameTime = [
-      { number: 1n, timestamp: 10n },
-      { number: 2n, timestamp: 10n },
-    ];
-    expect(averageBlockSeconds(sameTime)).toBeUndefined();
-    const sameBlock = [
-      { number: 1n, timestamp: 10n },
-      { number: 1n, timestamp: 10n },
-    ];
-    expect(averageBlockSeconds(sameBlock)).toBeUndefined();
-  });
 });
 
 describe("rewardApr", () => {
