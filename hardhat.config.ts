@@ -36,6 +36,15 @@ export default defineConfig({
         },
       },
     ],
+    overrides: {
+      // The dapp sends the lens's creation code with every read (a deployless eth_call): it is
+      // optimised for size, since each byte travels once per block.
+      "contracts/lens/FarmLens.sol": {
+        version: SOLC_VERSION,
+        path: solcJs,
+        settings: { evmVersion: "cancun", optimizer: { enabled: true, runs: 1 }, viaIR: true },
+      },
+    },
   },
   paths: {
     sources: "./contracts",

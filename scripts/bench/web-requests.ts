@@ -1,7 +1,8 @@
 /**
  * JSON-RPC requests per block on the farms page: every call the page sends to its node through
- * `/rpc` (each member of a batch counts), over a run of blocks once the page has settled, with a
- * dev account connected, as a farmer watching pending rewards grow has it.
+ * `/rpc` (each member of a batch counts) and the bytes of their request bodies, over a run of
+ * blocks once the page has settled, with a dev account connected, as a farmer watching pending
+ * rewards grow has it.
  */
 import type { Browser, Request } from "playwright-core";
 
@@ -12,6 +13,9 @@ export interface RequestCount {
   blocks: number;
   calls: number;
   perBlock: number;
+  /** Bytes of the request bodies sent to /rpc, and per block. */
+  bytes: number;
+  bytesPerBlock: number;
   /** Calls by JSON-RPC method, e.g. { eth_call: 17 }. */
   methods: Record<string, number>;
 }
@@ -32,9 +36,13 @@ export async function requestsPerBlock(browser: Browser, world: BenchWorld, bloc
     const page = await context.newPage();
     page.setDefaultTimeout(15_000);
     let counting = false;
+    let bytes = 0;
     const methods: Record<string, number> = {};
     page.on("request", (request) => {
-      if (counting) for (const method of rpcMethods(request)) methods[method] = (methods[method] ?? 0) + 1;
+      if (!counting) return;
+      const called = rpcMethods(request);
+      for (const method of called) methods[method] = (methods[method] ?? 0) + 1;
+      if (called.length > 0) bytes += Buffer.byteLength(request.postData() ?? "");
     });
     await page.goto(`${world.appUrl}#farms`);
     await page.waitForFunction(figuresShown(world.pools));
@@ -49,7 +57,7 @@ export async function requestsPerBlock(browser: Browser, world: BenchWorld, bloc
     for (let i = 0; i < blocks; i++) await world.nextBlock();
     counting = false;
     const calls = Object.values(methods).reduce((sum, n) => sum + n, 0);
-    return { blocks, calls, perBlock: calls / blocks, methods };
+    return { blocks, calls, perBlock: calls / blocks, bytes, bytesPerBlock: bytes / blocks, methods };
   } finally {
     await context.close();
   }

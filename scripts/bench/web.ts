@@ -24,7 +24,7 @@ import { type Figure, passes, printTable, writeReport } from "./web-report.js";
 import { requestsPerBlock } from "./web-requests.js";
 import { type BenchWorld, startBenchWorld } from "./web-world.js";
 
-const BUDGET = { dataOnScreenSeconds: 1.5, requestsPerBlock: 2, javascriptKb: 250 };
+const BUDGET = { dataOnScreenSeconds: 1.5, requestsPerBlock: 2, requestKbPerBlock: 16, javascriptKb: 250 };
 const POOL_COUNTS = [20, 4];
 /** As the browser tests' world: blocks often enough for a quick count, slow enough to be real. */
 const BLOCK_SECONDS = 2;
@@ -90,7 +90,9 @@ async function measure(steps: Steps, started: Started, stopped: Promise<never>):
 
   const counts = await steps.run(`Counting JSON-RPC requests over ${COUNTED_BLOCKS} blocks, ${few.pools} and ${many.pools} pools at once`, async (note) => {
     const counts = await Promise.all([few, many].map((world) => requestsPerBlock(browser, world, COUNTED_BLOCKS)));
-    for (const [i, count] of counts.entries()) note(`${[few, many][i].pools} pools: ${count.calls} calls in ${count.blocks} blocks ${JSON.stringify(count.methods)}`);
+    for (const [i, count] of counts.entries()) {
+      note(`${[few, many][i].pools} pools: ${count.calls} calls, ${count.bytes} bytes in ${count.blocks} blocks ${JSON.stringify(count.methods)}`);
+    }
     return counts;
   });
 
@@ -110,6 +112,14 @@ async function measure(steps: Steps, started: Started, stopped: Promise<never>):
       budget: BUDGET.requestsPerBlock,
       decimals: 1,
       detail: { ...counts[i], definition: `calls to /rpc (batch members counted one by one) from the farms page with dev account #1 connected, over ${COUNTED_BLOCKS} blocks mined every ${BLOCK_SECONDS} s once the page settled` },
+    })),
+    ...[few, many].map((world, i) => ({
+      name: `JSON-RPC request bytes per block, ${world.pools} pools`,
+      value: counts[i].bytesPerBlock / 1000,
+      unit: "kB",
+      budget: BUDGET.requestKbPerBlock,
+      decimals: 1,
+      detail: { bytes: counts[i].bytes, blocks: counts[i].blocks, definition: "bytes of the request bodies the farms page sends to /rpc, over the same blocks; 1 kB = 1000 bytes" },
     })),
     {
       name: "JavaScript, gzip",

@@ -20,6 +20,13 @@ export const LONG_WINDOW_BLOCKS = 10_000n;
 
 export type BlockTimeSource = "deployment" | "chain" | "measured";
 
+/** Where a block time comes from, in words for the page. */
+export const BLOCK_TIME_SOURCES: Readonly<Record<BlockTimeSource, string>> = {
+  deployment: "the deployment's pace",
+  chain: "the chain's slot time",
+  measured: "measured over 10,000 blocks",
+};
+
 export interface BlockTime {
   seconds: number;
   source: BlockTimeSource;
