@@ -6,7 +6,7 @@
  * same deploy modules the tests and the fork use.
  */
 import type { HardhatEthers, HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
-import { type Contract, parseEther, parseUnits } from "ethers";
+import { type Contract, parseEther, parseUnits, toQuantity } from "ethers";
 
 import { DEMO_REWARD_PER_BLOCK, DEMO_REWARD_TOKEN, REWARD_MARKET, REWARD_POOL_ALLOC_POINT } from "./demo-farm.js";
 import { completeStack, deployFarmStack, type FarmStack } from "./farm-stack.js";
@@ -21,7 +21,10 @@ import { deployUniswap, type UniswapWorld } from "./uniswap.js";
 /** Runs one titled step; the launcher prints progress, tests just run it. */
 export type StepRunner = <T>(title: string, work: (note: (line: string) => void) => Promise<T>) => Promise<T>;
 
-export const LOCAL_WORLD_STEPS = 6;
+/** The steps `buildLocalWorld` runs for `pools` pools: one more where some pairs are quieter. */
+export function localWorldSteps(pools: number): number {
+  return pools - 1 > BUSY_PAIRS ? 7 : 6;
+}
 /** Dev accounts #0..#3 get tokens and LP; #0 deploys and owns the farm. */
 export const FUNDED_ACCOUNTS = 4;
 /** The four pairs of `pairSpecs` and RWD/WETH. */
@@ -65,8 +68,8 @@ function pairSpecs(uniswap: UniswapWorld, { usdc, dai, wbtc }: LocalWorld["token
 
 /**
  * Pairs beyond the default four, for a bigger world: new 18-decimal tokens TK1, TK2, ... against
- * WETH, TKi at i USD, each with about 180,000 USD of liquidity (30 ETH a side keeps the deployer's
- * 10,000 ETH enough for a couple of hundred of them).
+ * WETH, TKi at i USD, each with about 180,000 USD of liquidity (30 ETH a side: the deployer's
+ * balance is topped up for them, see `topUp`).
  */
 async function extraPairSpecs(ethers: HardhatEthers, deployer: HardhatEthersSigner, uniswap: UniswapWorld, count: number): Promise<PairSpec[]> {
   const specs: PairSpec[] = [];
@@ -75,6 +78,19 @@ async function extraPairSpecs(ethers: HardhatEthers, deployer: HardhatEthersSign
     specs.push({ name: `TK${i}/WETH`, tokenA: token, tokenB: uniswap.weth, seedA: parseEther("90000") / BigInt(i), seedB: parseEther("30"), allocPoint: 10n });
   }
   return specs;
+}
+
+/**
+ * In a big world only the first pairs are farmed and traded by the dev accounts; the others hold
+ * the deployer's liquidity, half of it staked, so every pool has a price, a TVL and an APR, and
+ * the world of 1,000 pools builds in minutes rather than an hour.
+ */
+const BUSY_PAIRS = 24;
+
+/** Gives `account` `eth` more ether on this local node (a world of 1,000 pairs needs 30,000). */
+async function topUp(ethers: HardhatEthers, account: HardhatEthersSigner, eth: bigint): Promise<void> {
+  const balance = await ethers.provider.getBalance(account.address);
+  await ethers.provider.send("hardhat_setBalance", [account.address, toQuantity(balance + eth)]);
 }
 
 /** Mints test tokens and wraps ETH so `account` holds enough of everything for `share` of the seeds. */
@@ -130,6 +146,18 @@ async function provideAndStake(world: LocalWorld, specs: PairSpec[], deployer: H
   }
 }
 
+/** The deployer stakes half of its LP in each of these pairs' pools. */
+async function stakeHalf({ stack, pairs }: LocalWorld, specs: PairSpec[], deployer: HardhatEthersSigner): Promise<void> {
+  const farm = await stack.farm.getAddress();
+  for (const { name } of specs) {
+    const pair = pairs[name];
+    const pid = stack.deployment.pools.findIndex((p) => p.lpToken === (pair.target as string));
+    const half = ((await pair.balanceOf(deployer.address)) as bigint) / 2n;
+    await approveOnce(pair, deployer, farm, half);
+    await (await (stack.farm.connect(deployer) as Contract).deposit(pid, half)).wait();
+  }
+}
+
 /** Swaps back and forth in every pair so each has trading-fee volume to show. */
 async function trade(world: LocalWorld, specs: PairSpec[], trader: HardhatEthersSigner): Promise<number> {
   await fund(world.uniswap, trader, specs, 20n);
@@ -175,6 +203,7 @@ export async function buildLocalWorld(
   });
 
   const pairs = await step("Creating pairs at market prices (WETH ≈ 3,000 USD, WBTC ≈ 60,000 USD)", async (note) => {
+    if (extra > 0) await topUp(ethers, deployer, specs.reduce((sum, s) => sum + (s.tokenB === uniswap.weth ? s.seedB : 0n), 0n));
     await fund(uniswap, deployer, specs, 1n);
     const pairs: Record<string, Contract> = {};
     for (const spec of specs) {
@@ -201,12 +230,18 @@ export async function buildLocalWorld(
   });
   const world: LocalWorld = { uniswap, tokens, pairs, stack };
 
+  const busy = specs.slice(0, BUSY_PAIRS);
   await step(`Funding dev accounts #0-#${FUNDED_ACCOUNTS - 1} with tokens and LP, staking half`, async () => {
-    for (const account of signers.slice(0, FUNDED_ACCOUNTS)) await provideAndStake(world, specs, deployer, account);
+    for (const account of signers.slice(0, FUNDED_ACCOUNTS)) await provideAndStake(world, busy, deployer, account);
   });
+  if (specs.length > BUSY_PAIRS) {
+    await step(`Staking half of the deployer's LP in the ${specs.length - BUSY_PAIRS} quieter pools`, async () => {
+      await stakeHalf(world, specs.slice(BUSY_PAIRS), deployer);
+    });
+  }
 
-  await step("Trading in every pair so it earns fees", async (note) => {
-    note(`${await trade(world, specs, signers[FUNDED_ACCOUNTS])} swaps by account #${FUNDED_ACCOUNTS}`);
+  await step(`Trading in ${busy.length === specs.length ? "every pair" : `the first ${busy.length} pairs`} so they earn fees`, async (note) => {
+    note(`${await trade(world, busy, signers[FUNDED_ACCOUNTS])} swaps by account #${FUNDED_ACCOUNTS}`);
   });
   return world;
 }

@@ -4,7 +4,7 @@
  * rewards visibly grow. WORLD_POOLS (default 5) sets the farm's pool count, to see the dapp at
  * scale. Ctrl-C stops everything this process started.
  */
-import { buildLocalWorld, DEFAULT_POOLS, LOCAL_WORLD_STEPS } from "../deploy/local-world.js";
+import { buildLocalWorld, DEFAULT_POOLS, localWorldSteps } from "../deploy/local-world.js";
 import { assertLauncherPortsFree, SERVE_STEPS, serveWorld } from "./lib/launch.js";
 import { portFromEnv, startNode } from "./lib/node.js";
 import { fail, Steps } from "./lib/steps.js";
@@ -20,7 +20,7 @@ function worldPools(): number {
 
 async function main(): Promise<never> {
   const pools = worldPools();
-  const steps = new Steps(1 + LOCAL_WORLD_STEPS + SERVE_STEPS);
+  const steps = new Steps(1 + localWorldSteps(pools) + SERVE_STEPS);
   const port = portFromEnv("PORT", 8545);
   const node = await steps.run(`Starting a Hardhat node on 127.0.0.1:${port}`, async () => {
     await assertLauncherPortsFree(port);

@@ -27,7 +27,7 @@ describe("FarmLens", function () {
     await mined(as(farm, alice).deposit(0, 10n ** 15n));
     await viewAt(ethers, S + 5n);
 
-    const [state, pools, pairs] = await lens.read(await farm.getAddress(), alice.address, [await daiWeth.getAddress()]);
+    const [state, pools, pairs] = await lens.read(await farm.getAddress(), alice.address, [await daiWeth.getAddress()], 0, 100);
     const block = await ethers.provider.getBlock("latest");
     expect(state.blockNumber).to.equal(BigInt(block!.number));
     expect(state.timestamp).to.equal(BigInt(block!.timestamp));
@@ -61,12 +61,30 @@ describe("FarmLens", function () {
     const notAToken = await uniswap.factory.getAddress();
     await mined(as(farm, owner).add(1, notAToken));
 
-    const [state, pools, pairs] = await lens.read(await farm.getAddress(), ZeroAddress, [notAToken]);
+    const [state, pools, pairs] = await lens.read(await farm.getAddress(), ZeroAddress, [notAToken], 0, 10);
     expect([state.rewardBalance, state.ethBalance]).to.deep.equal([0n, 0n]);
     expect([...pools[0]]).to.deep.equal([notAToken, 1n, 0n, 0n, 0n, 0n, 0n, 0n, 0n, 0n]);
     expect([...pairs[0]]).to.deep.equal([0n, 0n, 0n]);
 
-    const [, forUser] = await lens.read(await farm.getAddress(), w.alice.address, []);
+    const [, forUser] = await lens.read(await farm.getAddress(), w.alice.address, [], 0, 10);
     expect([...forUser[0]]).to.deep.equal([notAToken, 1n, 0n, 0n, 0n, 0n, 0n, 0n, 0n, 0n]);
+  });
+
+  it("reads pools a range at a time: from a pid, at most so many, none past the last", async function () {
+    const w = await networkHelpers.loadFixture(world);
+    const { farm, owner, usdcWeth, daiWeth, wbtcWeth } = w;
+    const lens = await ethers.deployContract("FarmLens");
+    for (const pair of [usdcWeth, daiWeth, wbtcWeth]) await mined(as(farm, owner).add(1, await pair.getAddress()));
+    const lpTokens = async (from: number, max: number) => {
+      const [state, pools] = await lens.read(await farm.getAddress(), ZeroAddress, [], from, max);
+      expect(state.poolLength).to.equal(3n);
+      return pools.map((p: { lpToken: string }) => p.lpToken);
+    };
+    const addresses = await Promise.all([usdcWeth, daiWeth, wbtcWeth].map((p) => p.getAddress()));
+    expect(await lpTokens(0, 2)).to.deep.equal(addresses.slice(0, 2));
+    expect(await lpTokens(2, 2)).to.deep.equal(addresses.slice(2));
+    expect(await lpTokens(1, 5)).to.deep.equal(addresses.slice(1));
+    expect(await lpTokens(3, 5)).to.deep.equal([]);
+    expect(await lpTokens(9, 5)).to.deep.equal([]);
   });
 });

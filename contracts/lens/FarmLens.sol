@@ -11,8 +11,8 @@ import {IUniswapV2PairReserves} from "../interfaces/IUniswapV2PairReserves.sol";
 /// @title FarmLens
 /// @notice Everything the dapp shows, in one call whose request does not grow with the pool count:
 ///         the farm's state, every pool's allocation, stake and pair reserves, a user's positions.
-///         Never deployed: the dapp runs it as a deployless `eth_call` (its creation code sent with
-///         the call), so any farm on any chain can be read without a lens address.
+///         Never deployed: the dapp lends a node its runtime code for one `eth_call` (a state
+///         override), so any farm on any chain can be read without a lens address.
 /// @dev A token that reverts is read as zeros rather than failing the whole read.
 contract FarmLens {
     /// @notice The farm-wide figures, as of this block.
@@ -52,22 +52,28 @@ contract FarmLens {
         uint256 totalSupply;
     }
 
-    /// @notice Reads `farm` whole for `user` (the zero address for no user), and `pricePairs`.
+    /// @notice Reads `farm` for `user` (the zero address for no user): the farm-wide figures, the
+    ///         pools from `fromPid` on, at most `maxPools` of them, and `pricePairs`.
+    /// @dev A pool costs about 25,000 gas to read with a user: a caller under a node's eth_call gas
+    ///      cap (16,777,216 since Osaka) reads a few hundred pools a call.
     /// @param farm The farm.
     /// @param user The connected account, or the zero address.
     /// @param pricePairs Pairs read only for prices (stablecoin/WETH, reward/WETH).
+    /// @param fromPid The first pool to read.
+    /// @param maxPools The most pools to read.
     /// @return state The farm-wide figures.
-    /// @return pools Every pool, in pid order.
+    /// @return pools Pools `fromPid` on, in pid order.
     /// @return pairs `pricePairs`' reserves and supplies, in order.
-    function read(IFarm farm, address user, address[] calldata pricePairs)
+    function read(IFarm farm, address user, address[] calldata pricePairs, uint256 fromPid, uint256 maxPools)
         external
         view
         returns (FarmState memory state, PoolState[] memory pools, PairState[] memory pairs)
     {
         state = _farmState(farm, user);
-        pools = new PoolState[](state.poolLength);
-        for (uint256 pid; pid < pools.length; ++pid) {
-            pools[pid] = _pool(farm, pid, user);
+        uint256 count = fromPid < state.poolLength ? state.poolLength - fromPid : 0;
+        pools = new PoolState[](count < maxPools ? count : maxPools);
+        for (uint256 i; i < pools.length; ++i) {
+            pools[i] = _pool(farm, fromPid + i, user);
         }
         pairs = new PairState[](pricePairs.length);
         for (uint256 i; i < pairs.length; ++i) {

@@ -49,7 +49,7 @@ export async function requestsPerBlock(browser: Browser, world: BenchWorld, bloc
     // Dev account #1, as frontend/e2e/browser.ts connects it: its positions join the same read.
     await page.locator("[data-test=connect-button]").click();
     await page.locator("[data-test=dev-account]").nth(1).click();
-    await page.locator("[data-test=pool-0] [data-test=staked-lp]").waitFor();
+    await page.locator("[data-test=staked-lp]").first().waitFor();
 
     for (let i = 0; i < SETTLE_BLOCKS; i++) await world.nextBlock();
     // From just after one block to just after the `blocks`-th next: `blocks` whole block times.

@@ -25,7 +25,8 @@ import { requestsPerBlock } from "./web-requests.js";
 import { type BenchWorld, startBenchWorld } from "./web-world.js";
 
 const BUDGET = { dataOnScreenSeconds: 1.5, requestsPerBlock: 2, requestKbPerBlock: 16, javascriptKb: 250 };
-const POOL_COUNTS = [20, 4];
+/** BENCH_POOLS (say "1000,20,4"): the worlds to measure, largest first; 20 and 4 unless given. */
+const POOL_COUNTS = (process.env.BENCH_POOLS ?? "20,4").split(",").map(Number).sort((a, b) => b - a);
 /** As the browser tests' world: blocks often enough for a quick count, slow enough to be real. */
 const BLOCK_SECONDS = 2;
 const LOAD_RUNS = 7;
@@ -69,7 +70,8 @@ async function measure(steps: Steps, started: Started, stopped: Promise<never>):
       await world;
     }
   });
-  const [many, few] = await Promise.all(started.worlds);
+  const worlds = await Promise.all(started.worlds);
+  const many = worlds[0];
 
   const browser = await steps.run("Launching headless Chromium", async () => (started.browser = await launchBrowser()));
 
@@ -88,10 +90,10 @@ async function measure(steps: Steps, started: Started, stopped: Promise<never>):
     return samples;
   });
 
-  const counts = await steps.run(`Counting JSON-RPC requests over ${COUNTED_BLOCKS} blocks, ${few.pools} and ${many.pools} pools at once`, async (note) => {
-    const counts = await Promise.all([few, many].map((world) => requestsPerBlock(browser, world, COUNTED_BLOCKS)));
+  const counts = await steps.run(`Counting JSON-RPC requests over ${COUNTED_BLOCKS} blocks, ${POOL_COUNTS.join(", ")} pools at once`, async (note) => {
+    const counts = await Promise.all(worlds.map((world) => requestsPerBlock(browser, world, COUNTED_BLOCKS)));
     for (const [i, count] of counts.entries()) {
-      note(`${[few, many][i].pools} pools: ${count.calls} calls, ${count.bytes} bytes in ${count.blocks} blocks ${JSON.stringify(count.methods)}`);
+      note(`${worlds[i].pools} pools: ${count.calls} calls, ${count.bytes} bytes in ${count.blocks} blocks ${JSON.stringify(count.methods)}`);
     }
     return counts;
   });
@@ -105,7 +107,7 @@ async function measure(steps: Steps, started: Started, stopped: Promise<never>):
       decimals: 2,
       detail: { samplesMs: loads.map(Math.round), definition: "navigation start to the first frame in which every pool card shows an APR (a percentage) and its staked liquidity (a dollar figure); fresh browser context each visit, no wallet" },
     },
-    ...[few, many].map((world, i) => ({
+    ...worlds.map((world, i) => ({
       name: `JSON-RPC requests per block, ${world.pools} pools`,
       value: counts[i].perBlock,
       unit: "calls",
@@ -113,7 +115,7 @@ async function measure(steps: Steps, started: Started, stopped: Promise<never>):
       decimals: 1,
       detail: { ...counts[i], definition: `calls to /rpc (batch members counted one by one) from the farms page with dev account #1 connected, over ${COUNTED_BLOCKS} blocks mined every ${BLOCK_SECONDS} s once the page settled` },
     })),
-    ...[few, many].map((world, i) => ({
+    ...worlds.map((world, i) => ({
       name: `JSON-RPC request bytes per block, ${world.pools} pools`,
       value: counts[i].bytesPerBlock / 1000,
       unit: "kB",

@@ -1,6 +1,6 @@
 /**
  * frontend/src/chain/abis.generated.ts, written from the Hardhat artifacts (Farm, RewardToken,
- * FarmLens with its creation code, which the dapp runs as a deployless call) and the official
+ * FarmLens with its runtime code, which the dapp lends a node for one call) and the official
  * Uniswap V2 build artifacts as `as const` arrays, so viem and wagmi type every call. Generated, never hand-copied: the build, the tests and the launchers' dev server all
  * write it first, so a fresh clone never meets a missing module.
  */
@@ -21,9 +21,9 @@ const SOURCES: Record<string, string> = {
   uniswapV2FactoryAbi: require.resolve("@uniswap/v2-core/build/UniswapV2Factory.json"),
 };
 
-/** Contracts whose creation code the dapp needs too. */
+/** Contracts whose runtime code the dapp needs too. */
 const BYTECODES: Record<string, string> = {
-  farmLensBytecode: path.join(ROOT, "artifacts/contracts/lens/FarmLens.sol/FarmLens.json"),
+  farmLensCode: path.join(ROOT, "artifacts/contracts/lens/FarmLens.sol/FarmLens.json"),
 };
 
 async function abiOf(file: string): Promise<unknown[]> {
@@ -31,7 +31,7 @@ async function abiOf(file: string): Promise<unknown[]> {
 }
 
 async function bytecodeOf(file: string): Promise<string> {
-  return (JSON.parse(await readFile(file, "utf8")) as { bytecode: string }).bytecode;
+  return (JSON.parse(await readFile(file, "utf8")) as { deployedBytecode: string }).deployedBytecode;
 }
 
 /** Writes the ABIs module. Its callers run under `hardhat run`, which compiles first, so the artifacts exist. */

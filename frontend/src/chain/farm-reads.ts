@@ -1,15 +1,17 @@
 /**
  * The one read per block: every figure the pages show (farm, pools, pairs, the user's balances,
- * stakes, pending rewards, allowances) in a single eth_call of FarmLens (contracts/lens), run
- * deployless: its creation code travels with the call, and the call names only the farm, the user
- * and the two price pairs, so the request is the same size at 1 pool or 1,000. A token that
- * reverts reads as zeros; a node that does not answer throws, so the page says so and keeps what
- * it last read.
+ * stakes, pending rewards, allowances) in an eth_call of FarmLens (contracts/lens) that no chain
+ * has deployed: the call lends the node its runtime code at a fixed address for that call alone
+ * (a state override, which geth, Erigon, Hardhat and the large RPC providers accept). The call
+ * names only the farm, the user, the two price pairs and a range of pools, so its request is the
+ * same size at 1 pool or 400; a farm past 400 pools takes a call per 400, all at one block. A
+ * token that reverts reads as zeros; a node that does not answer throws, so the page says so and
+ * keeps what it last read.
  */
-import { type Address, type PublicClient, zeroAddress } from "viem";
+import { type Address, decodeFunctionResult, encodeFunctionData, type PublicClient, zeroAddress } from "viem";
 
 import type { PairState } from "../lib/prices";
-import { farmLensAbi, farmLensBytecode } from "./abis.generated";
+import { farmLensAbi, farmLensCode } from "./abis.generated";
 import type { PairMeta } from "./pairs";
 
 export interface UserPosition {
@@ -58,14 +60,37 @@ function pairState(meta: PairMeta, reserve0: bigint, reserve1: bigint, totalSupp
   return { address, token0, token1, decimals0, decimals1, reserve0, reserve1, totalSupply };
 }
 
-/** Reads the whole farm in one deployless eth_call of FarmLens. */
-export async function readFarm(client: PublicClient, plan: ReadPlan): Promise<FarmSnapshot> {
-  const [state, pools, pairs] = await client.readContract({
-    abi: farmLensAbi,
-    code: farmLensBytecode,
-    functionName: "read",
-    args: [plan.farm, plan.user ?? zeroAddress, plan.pricePairs.map((p) => p.address)],
+/**
+ * Pools one lens call reads: at about 25,000 gas each, 400 stay well under the 16,777,216 gas a
+ * node allows an eth_call since Osaka. A farm of up to 400 pools is one call per read.
+ */
+export const POOLS_PER_CALL = 400;
+
+/** Where the lens's code is lent for a call: an address nothing lives at (its name spells it). */
+const LENS_ADDRESS = "0x00000000000000000000000000000000fa2a1e25";
+
+/** One lens call: the farm-wide figures, and the pools from `fromPid` on (at `blockNumber`, or the latest). */
+async function readChunk(client: PublicClient, plan: ReadPlan, fromPid: number, blockNumber?: bigint) {
+  const args = [plan.farm, plan.user ?? zeroAddress, plan.pricePairs.map((p) => p.address), BigInt(fromPid), BigInt(POOLS_PER_CALL)] as const;
+  const { data } = await client.call({
+    to: LENS_ADDRESS,
+    data: encodeFunctionData({ abi: farmLensAbi, functionName: "read", args }),
+    stateOverride: [{ address: LENS_ADDRESS, code: farmLensCode }],
+    blockNumber,
+    // Never merged into a Multicall3 batch: each call is sized to the node's gas cap on its own.
+    batch: false,
   });
+  return decodeFunctionResult({ abi: farmLensAbi, functionName: "read", data: data ?? "0x" });
+}
+
+/** Reads the whole farm with eth_calls of FarmLens: one per 400 pools, all at one block. */
+export async function readFarm(client: PublicClient, plan: ReadPlan): Promise<FarmSnapshot> {
+  const first = await readChunk(client, plan, 0);
+  const [state, , pairs] = first;
+  const more = Array.from({ length: Math.ceil(plan.pools.length / POOLS_PER_CALL) - 1 }, (_, i) =>
+    readChunk(client, plan, (i + 1) * POOLS_PER_CALL, state.blockNumber),
+  );
+  const pools = [first, ...(await Promise.all(more))].flatMap(([, chunk]) => chunk);
   const metaByPid = new Map(plan.pools.map(({ pid, meta }) => [pid, meta]));
   const snapshot: FarmSnapshot = {
     blockNumber: state.blockNumber,
