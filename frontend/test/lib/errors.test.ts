@@ -13,6 +13,7 @@ import {
 } from "viem";
 import { describe, expect, it } from "vitest";
 
+import { farmAbi } from "../../src/chain/abis.generated";
 import { errorSentence } from "../../src/lib/errors";
 
 const ACCOUNT = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8";
@@ -329,3 +330,21 @@ describe("anything else", () => {
     expect(errorSentence(a)).toBe("Something went wrong: loop");
   });
 });
+
+describe("every custom error the farm can revert with", () => {
+  /** Errors only a deployment meets (the constructor's), never a dapp user. */
+  const DEPLOYMENT_ONLY = ["FarmIsNotMinter", "EmissionBudgetTooLarge", "StartBlockTooLarge"];
+
+  // From the generated ABI, so a new error in IFarm without a sentence here fails this test.
+  type AbiError = Extract<(typeof farmAbi)[number], { type: "error" }>;
+  const errors = farmAbi.filter((item): item is AbiError => item.type === "error").filter((e) => !DEPLOYMENT_ONLY.includes(e.name));
+
+  it.each(errors.map((e) => [e.name]))("%s has a sentence of its own", (name) => {
+    const inputs: readonly { type: string }[] = errors.find((e) => e.name === name)!.inputs;
+    const args = inputs.map((input) => (input.type === "address" ? ACCOUNT : 7n));
+    const sentence = errorSentence(farmRevert(name, args));
+    expect(sentence).not.toBeNull();
+    expect(sentence).not.toBe(`The farm refused the transaction (${name}).`);
+  });
+});
+
