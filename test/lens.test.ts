@@ -87,4 +87,18 @@ describe("FarmLens", function () {
     expect(await lpTokens(3, 5)).to.deep.equal([]);
     expect(await lpTokens(9, 5)).to.deep.equal([]);
   });
+
+  it("reads just the pools asked for, in the order asked, as read does", async function () {
+    const w = await networkHelpers.loadFixture(world);
+    const { farm, owner, alice, usdcWeth, daiWeth, wbtcWeth } = w;
+    const lens = await ethers.deployContract("FarmLens");
+    for (const pair of [usdcWeth, daiWeth, wbtcWeth]) await mined(as(farm, owner).add(1, await pair.getAddress()));
+    const farmAddress = await farm.getAddress();
+    const [, all, allPairs] = await lens.read(farmAddress, alice.address, [await daiWeth.getAddress()], 0, 10);
+    // Pids 2 and 0, 3 bytes each.
+    const [state, some, somePairs] = await lens.readPools(farmAddress, alice.address, [await daiWeth.getAddress()], "0x000002000000");
+    expect(state.poolLength).to.equal(3n);
+    expect(some.map((p: unknown[]) => [...p])).to.deep.equal([[...all[2]], [...all[0]]]);
+    expect(somePairs.map((p: unknown[]) => [...p])).to.deep.equal(allPairs.map((p: unknown[]) => [...p]));
+  });
 });

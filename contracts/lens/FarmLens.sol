@@ -75,6 +75,33 @@ contract FarmLens {
         for (uint256 i; i < pools.length; ++i) {
             pools[i] = _pool(farm, fromPid + i, user);
         }
+        pairs = _pairs(pricePairs);
+    }
+
+    /// @notice Reads `farm` for `user` as `read` does, but only the pools `pids` (which must exist):
+    ///         the pools a page shows and the user's own, between two reads of every pool.
+    /// @param farm The farm.
+    /// @param user The connected account, or the zero address.
+    /// @param pricePairs Pairs read only for prices (stablecoin/WETH, reward/WETH).
+    /// @param pids The pools to read, 3 bytes each, big-endian (pids stay below 2^24): a tenth of
+    ///        what a `uint256[]` takes in every request.
+    /// @return state The farm-wide figures.
+    /// @return pools The pools `pids`, in their order.
+    /// @return pairs `pricePairs`' reserves and supplies, in order.
+    function readPools(IFarm farm, address user, address[] calldata pricePairs, bytes calldata pids)
+        external
+        view
+        returns (FarmState memory state, PoolState[] memory pools, PairState[] memory pairs)
+    {
+        state = _farmState(farm, user);
+        pools = new PoolState[](pids.length / 3);
+        for (uint256 i; i < pools.length; ++i) {
+            pools[i] = _pool(farm, uint24(bytes3(pids[3 * i:3 * i + 3])), user);
+        }
+        pairs = _pairs(pricePairs);
+    }
+
+    function _pairs(address[] calldata pricePairs) private view returns (PairState[] memory pairs) {
         pairs = new PairState[](pricePairs.length);
         for (uint256 i; i < pairs.length; ++i) {
             (pairs[i].reserve0, pairs[i].reserve1) = _reserves(pricePairs[i]);

@@ -1,10 +1,10 @@
 /**
  * `npm run bench:web`: how fast the dapp is, against its budgets, in headless Chromium against the
- * production build on local worlds of 20 and 4 pools:
- *   - data on screen: from navigation to every pool's APR and liquidity painted (web-figures.ts),
- *     the median of several first visits to the 20-pool farm;
- *   - JSON-RPC requests per block on the farms page, at 4 and at 20 pools: one read per poll and
- *     polls paced by the block time, so the count must not grow with the pools;
+ * production build on local worlds of 1,000, 20 and 4 pools:
+ *   - data on screen: from navigation to the first page's APRs and liquidity painted
+ *     (web-figures.ts), the median of several first visits to the largest farm;
+ *   - JSON-RPC requests and request bytes per block on the farms page, at every size: one read
+ *     per poll and polls paced by the block time, so neither may grow with the pools;
  *   - the production JavaScript, gzipped.
  * Prints a table, writes reports/web.json, exits non-zero when a budget is missed. Everything it
  * starts (nodes, preview servers, Chromium) is stopped before it exits, Ctrl-C included.
@@ -25,8 +25,8 @@ import { requestsPerBlock } from "./web-requests.js";
 import { type BenchWorld, startBenchWorld } from "./web-world.js";
 
 const BUDGET = { dataOnScreenSeconds: 1.5, requestsPerBlock: 2, requestKbPerBlock: 16, javascriptKb: 250 };
-/** BENCH_POOLS (say "1000,20,4"): the worlds to measure, largest first; 20 and 4 unless given. */
-const POOL_COUNTS = (process.env.BENCH_POOLS ?? "20,4").split(",").map(Number).sort((a, b) => b - a);
+/** BENCH_POOLS (say "50,4"): the worlds to measure, largest first; 1,000, 20 and 4 unless given. */
+const POOL_COUNTS = (process.env.BENCH_POOLS ?? "1000,20,4").split(",").map(Number).sort((a, b) => b - a);
 /** As the browser tests' world: blocks often enough for a quick count, slow enough to be real. */
 const BLOCK_SECONDS = 2;
 const LOAD_RUNS = 7;

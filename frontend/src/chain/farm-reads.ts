@@ -83,6 +83,27 @@ async function readChunk(client: PublicClient, plan: ReadPlan, fromPid: number, 
   return decodeFunctionResult({ abi: farmLensAbi, functionName: "read", data: data ?? "0x" });
 }
 
+/**
+ * Reads the farm-wide figures and only the pools `pids` (one call, whatever the pool count), and
+ * lays them over `previous`: the other pools keep the figures of the last whole read. A farm of
+ * more than 400 pools reads whole every few blocks and this way in between.
+ */
+export async function readSomePools(client: PublicClient, plan: ReadPlan, pids: number[], previous: FarmSnapshot): Promise<FarmSnapshot> {
+  // Pids as the lens takes them: 3 bytes each, big-endian.
+  const packed = `0x${pids.map((pid) => pid.toString(16).padStart(6, "0")).join("")}` as const;
+  const args = [plan.farm, plan.user ?? zeroAddress, plan.pricePairs.map((p) => p.address), packed] as const;
+  const { data } = await client.call({
+    to: LENS_ADDRESS,
+    data: encodeFunctionData({ abi: farmLensAbi, functionName: "readPools", args }),
+    stateOverride: [{ address: LENS_ADDRESS, code: farmLensCode }],
+    batch: false,
+  });
+  const [state, pools, pairs] = decodeFunctionResult({ abi: farmLensAbi, functionName: "readPools", data: data ?? "0x" });
+  const fresh = snapshotOf(plan, state, pools.map((pool, i) => [pids[i], pool] as const), pairs);
+  const byPid = new Map(fresh.pools.map((pool) => [pool.pid, pool]));
+  return { ...fresh, pools: previous.pools.map((pool) => byPid.get(pool.pid) ?? pool) };
+}
+
 /** Reads the whole farm with eth_calls of FarmLens: one per 400 pools, all at one block. */
 export async function readFarm(client: PublicClient, plan: ReadPlan): Promise<FarmSnapshot> {
   const first = await readChunk(client, plan, 0);
@@ -91,6 +112,13 @@ export async function readFarm(client: PublicClient, plan: ReadPlan): Promise<Fa
     readChunk(client, plan, (i + 1) * POOLS_PER_CALL, state.blockNumber),
   );
   const pools = [first, ...(await Promise.all(more))].flatMap(([, chunk]) => chunk);
+  return snapshotOf(plan, state, pools.map((pool, pid) => [pid, pool] as const), pairs);
+}
+
+type LensResult = Awaited<ReturnType<typeof readChunk>>;
+
+/** The snapshot of a lens answer: `pools` as [pid, lens row]. */
+function snapshotOf(plan: ReadPlan, state: LensResult[0], pools: ReadonlyArray<readonly [number, LensResult[1][number]]>, pairs: LensResult[2]): FarmSnapshot {
   const metaByPid = new Map(plan.pools.map(({ pid, meta }) => [pid, meta]));
   const snapshot: FarmSnapshot = {
     blockNumber: state.blockNumber,
@@ -104,7 +132,7 @@ export async function readFarm(client: PublicClient, plan: ReadPlan): Promise<Fa
     owner: state.owner,
     poolLength: Number(state.poolLength),
     // Pools the plan does not know yet (added since) wait for the store to describe their pair.
-    pools: pools.flatMap((pool, pid) => {
+    pools: pools.flatMap(([pid, pool]) => {
       const meta = metaByPid.get(pid);
       if (meta === undefined) return [];
       return [{

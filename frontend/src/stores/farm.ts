@@ -11,7 +11,7 @@ import { computed, ref, shallowRef, watch } from "vue";
 
 import { farmAbi, uniswapV2FactoryAbi } from "../chain/abis.generated";
 import { type Deployment, fetchDeployment } from "../chain/deployment";
-import { type FarmSnapshot, readFarm, type ReadPlan } from "../chain/farm-reads";
+import { type FarmSnapshot, POOLS_PER_CALL, readFarm, type ReadPlan, readSomePools } from "../chain/farm-reads";
 import { describePairs, type PairMeta } from "../chain/pairs";
 import { readSwaps, type SwapRecord } from "../chain/swaps";
 import { blocksPerYear, feeApr, type RewardApr, rewardApr, swapVolumeUsd, totalApr } from "../lib/apr";
@@ -25,6 +25,13 @@ export const HOME_CHAINS = [31337, 1];
 const DAY_SECONDS = 86_400;
 const SWAP_REFRESH_BLOCKS = 20n;
 const OFFLINE_RETRY_MS = 2_000;
+/**
+ * A farm too big to read in one call (over 400 pools) is read whole every this many blocks, and
+ * in between only its shown pools and the user's: the others' figures are at most this old.
+ */
+const WHOLE_READ_BLOCKS = 10n;
+/** The most pools read between whole reads, to stay one call under a node's gas cap. */
+const WATCHED_POOLS = 300;
 
 export type FarmStatus = "loading" | "ready" | "not-deployed" | "offline";
 
@@ -62,6 +69,10 @@ export const useFarmStore = defineStore("farm", () => {
   const pricePairs = shallowRef<PairMeta[]>([]);
   const swaps = shallowRef<SwapRecord[]>([]);
   let scannedTo = 0n;
+  /** The last whole read of a big farm: its block, and for whom. */
+  let lastWhole: { block: bigint; user?: Address } | undefined;
+  /** The pools the page shows: read every block, whatever the farm's size. */
+  const shownPids = ref<number[]>([]);
   let generation = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -132,13 +143,31 @@ export const useFarmStore = defineStore("farm", () => {
     swaps.value = [...swaps.value, ...fresh].filter((s) => s.blockNumber >= oldest);
   }
 
+  /** The pools a big farm reads between whole reads: those shown, and those the user holds or stakes. */
+  function watchedPids(previous: FarmSnapshot): number[] {
+    const held = previous.pools.filter((p) => p.user && (p.user.staked > 0n || p.user.wallet > 0n)).map((p) => p.pid);
+    return [...new Set([...shownPids.value, ...held])].slice(0, WATCHED_POOLS);
+  }
+
+  /** Reads the farm whole, or for a big farm between whole reads, its watched pools only. */
+  async function read(): Promise<FarmSnapshot> {
+    const readPlan = plan();
+    const previous = snapshot.value;
+    const between = !!previous && !!lastWhole && lastWhole.user === readPlan.user && previous.blockNumber - lastWhole.block < WHOLE_READ_BLOCKS;
+    if (readPlan.pools.length > POOLS_PER_CALL && between) return readSomePools(client(), readPlan, watchedPids(previous!), previous!);
+    const snap = await readFarm(client(), readPlan);
+    lastWhole = { block: snap.blockNumber, user: readPlan.user };
+    return snap;
+  }
+
   async function tick(run: number): Promise<void> {
     try {
-      let snap = await readFarm(client(), plan());
+      let snap = await read();
       if (run !== generation) return;
       if (snap.poolLength > pairs.value.length) {
         await discoverPools(snap.poolLength);
-        snap = await readFarm(client(), plan());
+        lastWhole = undefined;
+        snap = await read();
       }
       const fresh = !snapshot.value || snap.blockNumber !== snapshot.value.blockNumber;
       snapshot.value = snap;
@@ -186,6 +215,7 @@ export const useFarmStore = defineStore("farm", () => {
     snapshot.value = undefined;
     swaps.value = [];
     scannedTo = 0n;
+    lastWhole = undefined;
     status.value = "loading";
     try {
       const d = known ?? (await fetchDeployment(target));
@@ -313,7 +343,7 @@ export const useFarmStore = defineStore("farm", () => {
   );
 
   return {
-    chainId, deployment, snapshot, status, problem, blockSeconds, blockTimeSource, reward, pairs, prices, rewardPrice, finished, pools, totals, isOwner,
+    chainId, deployment, snapshot, status, problem, blockSeconds, blockTimeSource, reward, shownPids, pairs, prices, rewardPrice, finished, pools, totals, isOwner,
     open, follow, refresh,
   };
 });
