@@ -85,5 +85,10 @@ export const useConnectionStore = defineStore("connection", () => {
   const connected = computed(() => address.value !== undefined);
   const activeOption = computed(() => options.value.find((o) => o.connector.uid === connectorUid.value));
 
-  return { config, address, chainId, connected, options, activeOption, devAccounts, init, connectWith, disconnectWallet, switchTo };
+  /** A chain's name as the wagmi config knows it, or "chain <id>". */
+  function chainName(id: number | undefined): string {
+    return config.value?.chains.find((c) => c.id === id)?.name ?? `chain ${id}`;
+  }
+
+  return { config, address, chainId, connected, options, activeOption, devAccounts, init, connectWith, disconnectWallet, switchTo, chainName };
 });

@@ -338,12 +338,15 @@ export const useFarmStore = defineStore("farm", () => {
     };
   });
 
+  /** A wallet is connected to another chain than the farm's: nothing can be sent from it here. */
+  const wrongNetwork = computed(() => connection.connected && chainId.value !== undefined && connection.chainId !== chainId.value);
+
   const isOwner = computed(
     () => !!snapshot.value && !!connection.address && snapshot.value.owner.toLowerCase() === connection.address.toLowerCase(),
   );
 
   return {
-    chainId, deployment, snapshot, status, problem, blockSeconds, blockTimeSource, reward, shownPids, pairs, prices, rewardPrice, finished, pools, totals, isOwner,
+    chainId, deployment, snapshot, status, problem, blockSeconds, blockTimeSource, reward, shownPids, pairs, prices, rewardPrice, finished, pools, totals, isOwner, wrongNetwork,
     open, follow, refresh,
   };
 });

@@ -49,7 +49,7 @@ export const useTransactionsStore = defineStore("transactions", () => {
    * nothing is asked of the wallet, which would sign or send for the wrong chain.
    */
   function refuseOffChain(title: string): boolean {
-    if (!connection.connected || connection.chainId === farm.chainId) return false;
+    if (!farm.wrongNetwork) return false;
     notices.value = [...notices.value, { id: nextId++, title, status: "failed", message: WRONG_NETWORK }];
     return true;
   }
