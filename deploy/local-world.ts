@@ -136,26 +136,15 @@ async function provideAndStake(world: LocalWorld, specs: PairSpec[], deployer: H
     ...specs.map((s) => ({ tokenA: s.tokenA, tokenB: s.tokenB, amountA: s.seedA / 100n, amountB: s.seedB / 100n })),
     { tokenA: rwd, tokenB: uniswap.weth, amountA: RWD_PER_ACCOUNT / 2n, amountB: rwdWeth },
   ];
-  const farm = await stack.farm.getAddress();
-  for (const request of requests) {
-    const pair = await addLiquidity(uniswap, account, request);
-    const pid = stack.deployment.pools.findIndex((p) => p.lpToken === (pair.target as string));
-    const half = ((await pair.balanceOf(account.address)) as bigint) / 2n;
-    await approveOnce(pair, account, farm, half);
-    await (await (stack.farm.connect(account) as Contract).deposit(pid, half)).wait();
-  }
+  for (const request of requests) await stakeHalf(stack, await addLiquidity(uniswap, account, request), account);
 }
 
-/** The deployer stakes half of its LP in each of these pairs' pools. */
-async function stakeHalf({ stack, pairs }: LocalWorld, specs: PairSpec[], deployer: HardhatEthersSigner): Promise<void> {
-  const farm = await stack.farm.getAddress();
-  for (const { name } of specs) {
-    const pair = pairs[name];
-    const pid = stack.deployment.pools.findIndex((p) => p.lpToken === (pair.target as string));
-    const half = ((await pair.balanceOf(deployer.address)) as bigint) / 2n;
-    await approveOnce(pair, deployer, farm, half);
-    await (await (stack.farm.connect(deployer) as Contract).deposit(pid, half)).wait();
-  }
+/** `account` stakes half of its `pair` LP in the pair's pool. */
+async function stakeHalf(stack: FarmStack, pair: Contract, account: HardhatEthersSigner): Promise<void> {
+  const pid = stack.deployment.pools.findIndex((p) => p.lpToken === (pair.target as string));
+  const half = ((await pair.balanceOf(account.address)) as bigint) / 2n;
+  await approveOnce(pair, account, await stack.farm.getAddress(), half);
+  await (await (stack.farm.connect(account) as Contract).deposit(pid, half)).wait();
 }
 
 /** Swaps back and forth in every pair so each has trading-fee volume to show. */
@@ -236,7 +225,7 @@ export async function buildLocalWorld(
   });
   if (specs.length > BUSY_PAIRS) {
     await step(`Staking half of the deployer's LP in the ${specs.length - BUSY_PAIRS} quieter pools`, async () => {
-      await stakeHalf(world, specs.slice(BUSY_PAIRS), deployer);
+      for (const { name } of specs.slice(BUSY_PAIRS)) await stakeHalf(stack, pairs[name], deployer);
     });
   }
 

@@ -17,8 +17,8 @@ import { type Address, erc20Abi, getAddress, parseAbiItem } from "viem";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 
 import { farmAbi, uniswapV2PairAbi } from "../src/chain/abis.generated";
-import { connectDevAccount, launchBrowser, openApp, parseUsd, readAmount, screenshot, waitForPosition } from "./browser";
-import { openWorld, type World } from "./chain";
+import { openFarmsAs, parseUsd, readAmount, screenshot } from "./browser";
+import type { World } from "./chain";
 
 const ACCOUNT = 1;
 const YEAR_SECONDS = 365 * 86_400;
@@ -40,11 +40,7 @@ let page: Page;
 let world: World;
 
 beforeAll(async () => {
-  world = await openWorld();
-  browser = await launchBrowser();
-  page = await openApp(browser, "farms");
-  await connectDevAccount(page, ACCOUNT);
-  await waitForPosition(page, 0);
+  ({ world, browser, page } = await openFarmsAs(ACCOUNT, "USDC", "WETH"));
 });
 
 afterAll(async () => {
@@ -139,6 +135,7 @@ describe("farms page figures, computed independently from the chain", () => {
     const summary = page.locator("[data-test=summary]");
     expectShown("reward price", await summary.locator("[data-test=reward-price]").innerText(), rewardPrice);
     expectShown("emission per day", await summary.locator("[data-test=emission-per-day]").innerText(), whole(rewardPerBlock * dayBlocks, rewardDecimals));
+    expect(await summary.innerText(), "the block time the figures use, and where it comes from").toContain(`${blockSeconds} s blocks (the deployment's pace)`);
 
     let tvl = 0;
     let userStaked = 0;

@@ -8,7 +8,7 @@
  * token that reverts reads as zeros; a node that does not answer throws, so the page says so and
  * keeps what it last read.
  */
-import { type Address, decodeFunctionResult, encodeFunctionData, type PublicClient, zeroAddress } from "viem";
+import { type Address, decodeFunctionResult, encodeFunctionData, type Hex, type PublicClient, zeroAddress } from "viem";
 
 import type { PairState } from "../lib/prices";
 import { farmLensAbi, farmLensCode } from "./abis.generated";
@@ -69,18 +69,29 @@ export const POOLS_PER_CALL = 400;
 /** Where the lens's code is lent for a call: an address nothing lives at (its name spells it). */
 const LENS_ADDRESS = "0x00000000000000000000000000000000fa2a1e25";
 
-/** One lens call: the farm-wide figures, and the pools from `fromPid` on (at `blockNumber`, or the latest). */
-async function readChunk(client: PublicClient, plan: ReadPlan, fromPid: number, blockNumber?: bigint) {
-  const args = [plan.farm, plan.user ?? zeroAddress, plan.pricePairs.map((p) => p.address), BigInt(fromPid), BigInt(POOLS_PER_CALL)] as const;
-  const { data } = await client.call({
+/** The arguments every lens call starts with: the farm, the user (or none), the price pairs. */
+function lensHead(plan: ReadPlan) {
+  return [plan.farm, plan.user ?? zeroAddress, plan.pricePairs.map((p) => p.address)] as const;
+}
+
+/** One lens call, its code lent to the node (at `blockNumber`, or the latest): the encoded answer. */
+async function callLens(client: PublicClient, data: Hex, blockNumber?: bigint): Promise<Hex> {
+  const result = await client.call({
     to: LENS_ADDRESS,
-    data: encodeFunctionData({ abi: farmLensAbi, functionName: "read", args }),
+    data,
     stateOverride: [{ address: LENS_ADDRESS, code: farmLensCode }],
     blockNumber,
     // Never merged into a Multicall3 batch: each call is sized to the node's gas cap on its own.
     batch: false,
   });
-  return decodeFunctionResult({ abi: farmLensAbi, functionName: "read", data: data ?? "0x" });
+  return result.data ?? "0x";
+}
+
+/** One whole-read call: the farm-wide figures, and the pools from `fromPid` on. */
+async function readChunk(client: PublicClient, plan: ReadPlan, fromPid: number, blockNumber?: bigint) {
+  const args = [...lensHead(plan), BigInt(fromPid), BigInt(POOLS_PER_CALL)] as const;
+  const data = await callLens(client, encodeFunctionData({ abi: farmLensAbi, functionName: "read", args }), blockNumber);
+  return decodeFunctionResult({ abi: farmLensAbi, functionName: "read", data });
 }
 
 /**
@@ -91,14 +102,9 @@ async function readChunk(client: PublicClient, plan: ReadPlan, fromPid: number, 
 export async function readSomePools(client: PublicClient, plan: ReadPlan, pids: number[], previous: FarmSnapshot): Promise<FarmSnapshot> {
   // Pids as the lens takes them: 3 bytes each, big-endian.
   const packed = `0x${pids.map((pid) => pid.toString(16).padStart(6, "0")).join("")}` as const;
-  const args = [plan.farm, plan.user ?? zeroAddress, plan.pricePairs.map((p) => p.address), packed] as const;
-  const { data } = await client.call({
-    to: LENS_ADDRESS,
-    data: encodeFunctionData({ abi: farmLensAbi, functionName: "readPools", args }),
-    stateOverride: [{ address: LENS_ADDRESS, code: farmLensCode }],
-    batch: false,
-  });
-  const [state, pools, pairs] = decodeFunctionResult({ abi: farmLensAbi, functionName: "readPools", data: data ?? "0x" });
+  const args = [...lensHead(plan), packed] as const;
+  const data = await callLens(client, encodeFunctionData({ abi: farmLensAbi, functionName: "readPools", args }));
+  const [state, pools, pairs] = decodeFunctionResult({ abi: farmLensAbi, functionName: "readPools", data });
   const fresh = snapshotOf(plan, state, pools.map((pool, i) => [pids[i], pool] as const), pairs);
   const byPid = new Map(fresh.pools.map((pool) => [pool.pid, pool]));
   return { ...fresh, pools: previous.pools.map((pool) => byPid.get(pool.pid) ?? pool) };

@@ -24,7 +24,7 @@ export type BlockTimeSource = "deployment" | "chain" | "measured";
 export const BLOCK_TIME_SOURCES: Readonly<Record<BlockTimeSource, string>> = {
   deployment: "the deployment's pace",
   chain: "the chain's slot time",
-  measured: "measured over 10,000 blocks",
+  measured: `measured over ${LONG_WINDOW_BLOCKS.toLocaleString("en-US")} blocks`,
 };
 
 export interface BlockTime {

@@ -225,7 +225,8 @@ export const useFarmStore = defineStore("farm", () => {
         status.value = "not-deployed";
         return;
       }
-      pairs.value = d.pools.map((p) => ({ ...p, address: p.lpToken }) as PairMeta);
+      // Checksummed once here: swaps and prices are keyed by these addresses on every block.
+      pairs.value = d.pools.map((p) => ({ ...p, address: getAddress(p.lpToken) }) as PairMeta);
       await readRewardToken(d);
       pricePairs.value = await findPricePairs(d);
       await settleBlockTime(target, d);
@@ -288,7 +289,7 @@ export const useFarmStore = defineStore("farm", () => {
       const lpPrice = lpPriceUsd(pool.pair, prices.value);
       const stakedUsd = lpPrice === undefined ? undefined : lpAmountUsd(pool.totalStaked, lpPrice);
       const reserves = reserveUsd(pool.pair, prices.value);
-      const volumeUsd = swapVolumeUsd(swapsByPair.value.get(getAddress(meta.address)) ?? [], pool.pair, prices.value);
+      const volumeUsd = swapVolumeUsd(swapsByPair.value.get(meta.address) ?? [], pool.pair, prices.value);
       const rewardFigure = rewardApr({
         rewardPerBlock: snap.rewardPerBlock,
         rewardDecimals: reward.value.decimals,
