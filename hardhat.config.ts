@@ -7,7 +7,7 @@ import hardhatMocha from "@nomicfoundation/hardhat-mocha";
 import hardhatNetworkHelpers from "@nomicfoundation/hardhat-network-helpers";
 import { configVariable, defineConfig } from "hardhat/config";
 
-import branchCoverage from "./scripts/lib/branch-coverage.js";
+import branchCoverage from "./plugins/branch-coverage/index.js";
 
 // Hardhat cannot download compilers on this offline machine: solc-js comes from npm instead.
 const require = createRequire(import.meta.url);

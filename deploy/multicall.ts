@@ -9,8 +9,11 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 
 import type { HardhatEthers } from "@nomicfoundation/hardhat-ethers/types";
+import { getAddress } from "viem";
+import { mainnet } from "viem/chains";
 
-export const MULTICALL3_ADDRESS = "0xcA11bde05977b3631167028862bE2a173976CA11";
+/** The canonical address, as viem knows it (the same on every chain that has Multicall3), checksummed. */
+export const MULTICALL3_ADDRESS = getAddress(mainnet.contracts.multicall3.address);
 
 async function multicall3CreationCode(): Promise<string> {
   // viem keeps the bytecode in a module its package exports do not list, so load it by path.

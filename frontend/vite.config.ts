@@ -22,8 +22,8 @@ export default defineConfig({
   build: { outDir: "dist", emptyOutDir: true },
   test: {
     projects: [
-      // Pure src/lib: no chain, no browser.
-      { extends: true, test: { name: "unit", include: ["test/lib/**/*.test.ts"], environment: "node" } },
+      // Pure src/lib, and what src/chain does without a chain: no node, no browser.
+      { extends: true, test: { name: "unit", include: ["test/lib/**/*.test.ts", "test/chain/**/*.test.ts"], environment: "node" } },
       // The stores and the browser tests, against the real local world (test/setup/world.ts).
       {
         extends: true,

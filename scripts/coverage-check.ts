@@ -4,7 +4,7 @@
  * among them. Reads what that run wrote under coverage/:
  * - lcov.info: lines (Hardhat marks a line uncovered if any statement on it did not run, so 100 %
  *   of lines is also 100 % of statements);
- * - branches/<file>.json: the branch and function probes (scripts/lib/branch-coverage-hooks.ts), and
+ * - branches/<file>.json: the branch and function probes (plugins/branch-coverage/hooks.ts), and
  *   data/<runner>/*.json: every coverage tag the run hit, Hardhat's and the probes'.
  *
  * Usage: `node scripts/coverage-check.ts` after `hardhat test --coverage ...`.

@@ -5,9 +5,9 @@
  * the way a tester would. The same command works against the offline mainnet-shaped upstream
  * (`npm run upstream`); nothing here knows or asks which one it talks to.
  */
-import { checkForkUrl, redact } from "../deploy/fork-url.js";
-import { setUpForkWorld } from "../deploy/fork-world.js";
-import { FUNDED_ACCOUNTS } from "../deploy/local-world.js";
+import { checkForkUrl, redact } from "../worlds/fork-url.js";
+import { setUpForkWorld } from "../worlds/fork-world.js";
+import { FUNDED_ACCOUNTS } from "../worlds/local-world.js";
 import { assertLauncherPortsFree, SERVE_STEPS, serveWorld } from "./lib/launch.js";
 import { portFromEnv, startNode } from "./lib/node.js";
 import { fail, Steps } from "./lib/steps.js";

@@ -4,7 +4,7 @@
  * rewards visibly grow. WORLD_POOLS (default 5) sets the farm's pool count, to see the dapp at
  * scale. Ctrl-C stops everything this process started.
  */
-import { buildLocalWorld, DEFAULT_POOLS, localWorldSteps } from "../deploy/local-world.js";
+import { buildLocalWorld, DEFAULT_POOLS, localWorldSteps } from "../worlds/local-world.js";
 import { assertLauncherPortsFree, SERVE_STEPS, serveWorld } from "./lib/launch.js";
 import { portFromEnv, startNode } from "./lib/node.js";
 import { fail, Steps } from "./lib/steps.js";

@@ -3,7 +3,7 @@
  * on 127.0.0.1 (UPSTREAM_PORT, default 8546) where Uniswap V2, WETH, USDC, DAI and WBTC sit at
  * their real mainnet addresses, so the pairs do too. Fork it with the printed FORK_URL.
  */
-import { startMainnetShapedUpstream } from "../deploy/mainnet-shaped.js";
+import { startMainnetShapedUpstream } from "../worlds/mainnet-shaped.js";
 import { assertPortFree, portFromEnv, untilStopped } from "./lib/node.js";
 import { fail, Steps } from "./lib/steps.js";
 

@@ -10,10 +10,10 @@ import { expect } from "chai";
 import { type Contract, MaxUint256, parseEther, ZeroAddress } from "ethers";
 import { network } from "hardhat";
 
-import { mined, mineUntilNextTxIn, as } from "./helpers/chain.js";
+import { mined, mineUntilNextTxIn, as } from "../fixtures/chain.js";
 import { predictFarmAddress } from "../deploy/farm.js";
-import { farmState } from "./helpers/farm-state.js";
-import { type World, buildWorld } from "./helpers/world.js";
+import { farmState, type Mined, refusedAndMined } from "./helpers/farm-state.js";
+import { type World, buildWorld } from "../fixtures/world.js";
 
 const { ethers, networkHelpers } = await network.create();
 
@@ -219,53 +219,43 @@ describe("Farm administration", function () {
 
     it("rejects the zero address with LpTokenZeroAddress and changes nothing", async function () {
       const w = await networkHelpers.loadFixture(twoPools);
-      const before = await state(w);
-      await expect(as(w.farm, w.owner).add(100, ZeroAddress)).to.be.revertedWithCustomError(w.farm, "LpTokenZeroAddress");
-      expect(await state(w)).to.deep.equal(before);
+      await refusedAndMined(ethers, () => state(w), [
+        { send: (o) => as(w.farm, w.owner).add(100, ZeroAddress, o), by: w.farm, error: "LpTokenZeroAddress", args: [] },
+      ]);
     });
 
     it("rejects an EOA with LpTokenNotAContract(address) and changes nothing", async function () {
       const w = await networkHelpers.loadFixture(twoPools);
-      const before = await state(w);
-      await expect(as(w.farm, w.owner).add(100, w.alice.address))
-        .to.be.revertedWithCustomError(w.farm, "LpTokenNotAContract")
-        .withArgs(w.alice.address);
       const unused = "0x000000000000000000000000000000000000dEaD";
-      await expect(as(w.farm, w.owner).add(100, unused))
-        .to.be.revertedWithCustomError(w.farm, "LpTokenNotAContract")
-        .withArgs(unused);
-      expect(await state(w)).to.deep.equal(before);
+      await refusedAndMined(ethers, () => state(w), [w.alice.address, unused].map((lp) => ({
+        send: (o) => as(w.farm, w.owner).add(100, lp, o), by: w.farm, error: "LpTokenNotAContract", args: [lp],
+      })));
     });
 
     it("rejects the reward token with LpTokenIsRewardToken(address) and changes nothing", async function () {
       const w = await networkHelpers.loadFixture(twoPools);
-      const before = await state(w);
       const reward = await w.rewardToken.getAddress();
-      await expect(as(w.farm, w.owner).add(100, reward))
-        .to.be.revertedWithCustomError(w.farm, "LpTokenIsRewardToken")
-        .withArgs(reward);
-      expect(await state(w)).to.deep.equal(before);
+      await refusedAndMined(ethers, () => state(w), [
+        { send: (o) => as(w.farm, w.owner).add(100, reward, o), by: w.farm, error: "LpTokenIsRewardToken", args: [reward] },
+      ]);
     });
 
     it("rejects a second pool for the same LP with PoolAlreadyExists(lpToken, pid) and changes nothing", async function () {
       const w = await networkHelpers.loadFixture(twoPools);
-      const before = await state(w);
-      await expect(as(w.farm, w.owner).add(100, await w.usdcWeth.getAddress()))
-        .to.be.revertedWithCustomError(w.farm, "PoolAlreadyExists")
-        .withArgs(await w.usdcWeth.getAddress(), 0n);
-      await expect(as(w.farm, w.owner).add(7, await w.daiWeth.getAddress()))
-        .to.be.revertedWithCustomError(w.farm, "PoolAlreadyExists")
-        .withArgs(await w.daiWeth.getAddress(), 1n);
-      expect(await state(w)).to.deep.equal(before);
+      const usdcWeth = await w.usdcWeth.getAddress();
+      const daiWeth = await w.daiWeth.getAddress();
+      await refusedAndMined(ethers, () => state(w), [
+        { send: (o) => as(w.farm, w.owner).add(100, usdcWeth, o), by: w.farm, error: "PoolAlreadyExists", args: [usdcWeth, 0n] },
+        { send: (o) => as(w.farm, w.owner).add(7, daiWeth, o), by: w.farm, error: "PoolAlreadyExists", args: [daiWeth, 1n] },
+      ]);
     });
 
     it("rejects allocPoint 2^16 with AllocPointTooLarge(allocPoint, max) and changes nothing", async function () {
       const w = await networkHelpers.loadFixture(twoPools);
-      const before = await state(w);
-      await expect(as(w.farm, w.owner).add(2n ** 16n, await w.wbtcWeth.getAddress()))
-        .to.be.revertedWithCustomError(w.farm, "AllocPointTooLarge")
-        .withArgs(2n ** 16n, 2n ** 16n - 1n);
-      expect(await state(w)).to.deep.equal(before);
+      const wbtcWeth = await w.wbtcWeth.getAddress();
+      await refusedAndMined(ethers, () => state(w), [
+        { send: (o) => as(w.farm, w.owner).add(2n ** 16n, wbtcWeth, o), by: w.farm, error: "AllocPointTooLarge", args: [2n ** 16n, 2n ** 16n - 1n] },
+      ]);
     });
   });
 
@@ -304,28 +294,25 @@ describe("Farm administration", function () {
 
     it("rejects an unknown pid with PoolNotFound(pid, poolLength) and changes nothing", async function () {
       const w = await networkHelpers.loadFixture(twoPools);
-      const before = await state(w);
-      await expect(as(w.farm, w.owner).set(2, 100)).to.be.revertedWithCustomError(w.farm, "PoolNotFound").withArgs(2n, 2n);
-      await expect(as(w.farm, w.owner).set(MaxUint256, 100))
-        .to.be.revertedWithCustomError(w.farm, "PoolNotFound")
-        .withArgs(MaxUint256, 2n);
-      expect(await state(w)).to.deep.equal(before);
+      await refusedAndMined(ethers, () => state(w), [2n, MaxUint256].map((pid) => ({
+        send: (o) => as(w.farm, w.owner).set(pid, 100, o), by: w.farm, error: "PoolNotFound", args: [pid, 2n],
+      })));
     });
 
     it("rejects pid 0 on a farm with no pools with PoolNotFound(0, 0)", async function () {
       const { farm, owner } = await networkHelpers.loadFixture(world);
-      await expect(as(farm, owner).set(0, 100)).to.be.revertedWithCustomError(farm, "PoolNotFound").withArgs(0n, 0n);
+      await refusedAndMined(ethers, () => farmState(farm), [
+        { send: (o) => as(farm, owner).set(0, 100, o), by: farm, error: "PoolNotFound", args: [0n, 0n] },
+      ]);
       expect(await farm.poolLength()).to.equal(0n);
       expect(await farm.totalAllocPoint()).to.equal(0n);
     });
 
     it("rejects allocPoint 2^16 with AllocPointTooLarge(allocPoint, max) and changes nothing", async function () {
       const w = await networkHelpers.loadFixture(twoPools);
-      const before = await state(w);
-      await expect(as(w.farm, w.owner).set(0, 2n ** 16n))
-        .to.be.revertedWithCustomError(w.farm, "AllocPointTooLarge")
-        .withArgs(2n ** 16n, 2n ** 16n - 1n);
-      expect(await state(w)).to.deep.equal(before);
+      await refusedAndMined(ethers, () => state(w), [
+        { send: (o) => as(w.farm, w.owner).set(0, 2n ** 16n, o), by: w.farm, error: "AllocPointTooLarge", args: [2n ** 16n, 2n ** 16n - 1n] },
+      ]);
     });
   });
 
@@ -376,11 +363,9 @@ describe("Farm administration", function () {
 
     it("rejects 2^96 with RewardPerBlockTooLarge(rate, max) and changes nothing", async function () {
       const w = await networkHelpers.loadFixture(twoPools);
-      const before = await state(w);
-      await expect(as(w.farm, w.owner).setRewardPerBlock(2n ** 96n))
-        .to.be.revertedWithCustomError(w.farm, "RewardPerBlockTooLarge")
-        .withArgs(2n ** 96n, 2n ** 96n - 1n);
-      expect(await state(w)).to.deep.equal(before);
+      await refusedAndMined(ethers, () => state(w), [
+        { send: (o) => as(w.farm, w.owner).setRewardPerBlock(2n ** 96n, o), by: w.farm, error: "RewardPerBlockTooLarge", args: [2n ** 96n, 2n ** 96n - 1n] },
+      ]);
     });
   });
 
@@ -396,16 +381,16 @@ describe("Farm administration", function () {
     it("rejects pausing twice with EnforcedPause() and changes nothing", async function () {
       const w = await networkHelpers.loadFixture(twoPools);
       await (await as(w.farm, w.owner).pause()).wait();
-      const before = await state(w);
-      await expect(as(w.farm, w.owner).pause()).to.be.revertedWithCustomError(w.farm, "EnforcedPause").withArgs();
-      expect(await state(w)).to.deep.equal(before);
+      await refusedAndMined(ethers, () => state(w), [
+        { send: (o) => as(w.farm, w.owner).pause(o), by: w.farm, error: "EnforcedPause", args: [] },
+      ]);
     });
 
     it("rejects unpausing a running farm with ExpectedPause() and changes nothing", async function () {
       const w = await networkHelpers.loadFixture(twoPools);
-      const before = await state(w);
-      await expect(as(w.farm, w.owner).unpause()).to.be.revertedWithCustomError(w.farm, "ExpectedPause").withArgs();
-      expect(await state(w)).to.deep.equal(before);
+      await refusedAndMined(ethers, () => state(w), [
+        { send: (o) => as(w.farm, w.owner).unpause(o), by: w.farm, error: "ExpectedPause", args: [] },
+      ]);
     });
 
     it("leaves the admin functions working while paused", async function () {
@@ -419,29 +404,36 @@ describe("Farm administration", function () {
   });
 
   describe("access control", function () {
-    const calls: [string, (w: World, farm: Contract) => Promise<unknown>][] = [
-      ["add", async (w, farm) => farm.add(100, await w.wbtcWeth.getAddress())],
-      ["set", async (_w, farm) => farm.set(0, 500)],
-      ["setRewardPerBlock", async (_w, farm) => farm.setRewardPerBlock(parseEther("1"))],
-      ["pause", async (_w, farm) => farm.pause()],
-      ["unpause", async (_w, farm) => farm.unpause()],
-      ["transferOwnership", async (w, farm) => farm.transferOwnership(w.mallory.address)],
-      ["renounceOwnership (as a transaction)", async (_w, farm) => farm.renounceOwnership.send()],
-      ["renounceOwnership (as a call)", async (_w, farm) => farm.renounceOwnership()],
+    // Each sent as a transaction by two non-owners, mined, and compared with two empty blocks...
+    const calls: [string, (w: World, farm: Contract, o: Mined) => Promise<unknown>][] = [
+      ["add", async (w, farm, o) => farm.add(100, await w.wbtcWeth.getAddress(), o)],
+      ["set", async (_w, farm, o) => farm.set(0, 500, o)],
+      ["setRewardPerBlock", async (_w, farm, o) => farm.setRewardPerBlock(parseEther("1"), o)],
+      ["pause", async (_w, farm, o) => farm.pause(o)],
+      ["unpause", async (_w, farm, o) => farm.unpause(o)],
+      ["transferOwnership", async (w, farm, o) => farm.transferOwnership(w.mallory.address, o)],
+      ["renounceOwnership (as a transaction)", async (_w, farm, o) => farm.renounceOwnership.send(o)],
     ];
     for (const [name, call] of calls) {
       it(`rejects ${name} by a non-owner with OwnableUnauthorizedAccount(caller) and changes nothing`, async function () {
         const w = await networkHelpers.loadFixture(twoPools);
         if (name === "unpause") await (await as(w.farm, w.owner).pause()).wait();
-        const before = await state(w);
-        for (const caller of [w.mallory, w.alice]) {
-          await expect(call(w, as(w.farm, caller)))
-            .to.be.revertedWithCustomError(w.farm, "OwnableUnauthorizedAccount")
-            .withArgs(caller.address);
-        }
-        expect(await state(w)).to.deep.equal(before);
+        await refusedAndMined(ethers, () => state(w), [w.mallory, w.alice].map((caller) => ({
+          send: (o) => call(w, as(w.farm, caller), o), by: w.farm, error: "OwnableUnauthorizedAccount", args: [caller.address],
+        })));
       });
     }
+
+    // ... except renounceOwnership as a call: the function is a view, so it cannot be mined, and a
+    // call changes nothing by construction: only the error is checked.
+    it("rejects renounceOwnership (as a call) by a non-owner with OwnableUnauthorizedAccount(caller)", async function () {
+      const w = await networkHelpers.loadFixture(twoPools);
+      for (const caller of [w.mallory, w.alice]) {
+        await expect(as(w.farm, caller).renounceOwnership())
+          .to.be.revertedWithCustomError(w.farm, "OwnableUnauthorizedAccount")
+          .withArgs(caller.address);
+      }
+    });
   });
 
   describe("ownership", function () {
@@ -464,11 +456,9 @@ describe("Farm administration", function () {
       const w = await networkHelpers.loadFixture(twoPools);
       const { farm, owner, bob } = w;
       await (await as(farm, owner).transferOwnership(bob.address)).wait();
-      const before = await state(w);
-      await expect(as(farm, bob).pause())
-        .to.be.revertedWithCustomError(farm, "OwnableUnauthorizedAccount")
-        .withArgs(bob.address);
-      expect(await state(w)).to.deep.equal(before);
+      await refusedAndMined(ethers, () => state(w), [
+        { send: (o) => as(farm, bob).pause(o), by: farm, error: "OwnableUnauthorizedAccount", args: [bob.address] },
+      ]);
       await expect(as(farm, owner).pause()).to.emit(farm, "Paused").withArgs(owner.address);
     });
 
@@ -477,14 +467,11 @@ describe("Farm administration", function () {
       const { farm, owner, bob, wbtcWeth } = w;
       await (await as(farm, owner).transferOwnership(bob.address)).wait();
       await (await as(farm, bob).acceptOwnership()).wait();
-      const before = await state(w);
-      await expect(as(farm, owner).add(100, await wbtcWeth.getAddress()))
-        .to.be.revertedWithCustomError(farm, "OwnableUnauthorizedAccount")
-        .withArgs(owner.address);
-      await expect(as(farm, owner).transferOwnership(owner.address))
-        .to.be.revertedWithCustomError(farm, "OwnableUnauthorizedAccount")
-        .withArgs(owner.address);
-      expect(await state(w)).to.deep.equal(before);
+      const wbtcWethAddress = await wbtcWeth.getAddress();
+      await refusedAndMined(ethers, () => state(w), [
+        { send: (o) => as(farm, owner).add(100, wbtcWethAddress, o), by: farm, error: "OwnableUnauthorizedAccount", args: [owner.address] },
+        { send: (o) => as(farm, owner).transferOwnership(owner.address, o), by: farm, error: "OwnableUnauthorizedAccount", args: [owner.address] },
+      ]);
       await expect(as(farm, bob).add(100, await wbtcWeth.getAddress()))
         .to.emit(farm, "PoolAdded")
         .withArgs(2n, await wbtcWeth.getAddress(), 100n);
@@ -495,23 +482,17 @@ describe("Farm administration", function () {
       const w = await networkHelpers.loadFixture(twoPools);
       const { farm, owner, bob, carol } = w;
       await (await as(farm, owner).transferOwnership(bob.address)).wait();
-      const before = await state(w);
-      for (const caller of [carol, owner]) {
-        await expect(as(farm, caller).acceptOwnership())
-          .to.be.revertedWithCustomError(farm, "OwnableUnauthorizedAccount")
-          .withArgs(caller.address);
-      }
-      expect(await state(w)).to.deep.equal(before);
+      await refusedAndMined(ethers, () => state(w), [carol, owner].map((caller) => ({
+        send: (o) => as(farm, caller).acceptOwnership(o), by: farm, error: "OwnableUnauthorizedAccount", args: [caller.address],
+      })));
       expect(await farm.pendingOwner()).to.equal(bob.address);
     });
 
     it("rejects acceptance when no transfer is pending", async function () {
       const w = await networkHelpers.loadFixture(twoPools);
-      const before = await state(w);
-      await expect(as(w.farm, w.bob).acceptOwnership())
-        .to.be.revertedWithCustomError(w.farm, "OwnableUnauthorizedAccount")
-        .withArgs(w.bob.address);
-      expect(await state(w)).to.deep.equal(before);
+      await refusedAndMined(ethers, () => state(w), [
+        { send: (o) => as(w.farm, w.bob).acceptOwnership(o), by: w.farm, error: "OwnableUnauthorizedAccount", args: [w.bob.address] },
+      ]);
     });
 
     it("a new transferOwnership replaces the pending owner; transferOwnership(0) cancels it", async function () {
@@ -539,13 +520,11 @@ describe("Farm administration", function () {
       const w = await networkHelpers.loadFixture(twoPools);
       const { farm, owner, bob } = w;
       await (await as(farm, owner).transferOwnership(bob.address)).wait(); // a pending transfer survives too
-      const before = await state(w);
-      await expect(as(farm, owner).renounceOwnership()).to.be.revertedWithCustomError(farm, "OwnershipCannotBeRenounced");
-      await expect(as(farm, owner).renounceOwnership.send()).to.be.revertedWithCustomError(
-        farm,
-        "OwnershipCannotBeRenounced",
-      );
-      expect(await state(w)).to.deep.equal(before);
+      // As a call (a view: nothing to mine), then as a transaction, mined and compared.
+      await expect(as(farm, owner).renounceOwnership()).to.be.revertedWithCustomError(farm, "OwnershipCannotBeRenounced").withArgs();
+      await refusedAndMined(ethers, () => state(w), [
+        { send: (o) => as(farm, owner).renounceOwnership.send(o), by: farm, error: "OwnershipCannotBeRenounced", args: [] },
+      ]);
       expect(await farm.owner()).to.equal(owner.address);
       expect(await farm.pendingOwner()).to.equal(bob.address);
     });

@@ -7,10 +7,10 @@ import { expect } from "chai";
 import { MaxUint256, toBeHex, zeroPadValue } from "ethers";
 import { network } from "hardhat";
 
-import { deployTestToken } from "../deploy/tokens.js";
-import { as, mined } from "./helpers/chain.js";
-import { farmState } from "./helpers/farm-state.js";
-import { buildWorld, type World } from "./helpers/world.js";
+import { deployTestToken } from "../worlds/tokens.js";
+import { as, mined } from "../fixtures/chain.js";
+import { farmState, refusedAndMined } from "./helpers/farm-state.js";
+import { buildWorld, type World } from "../fixtures/world.js";
 
 const { ethers, networkHelpers } = await network.create();
 
@@ -65,10 +65,9 @@ describe("Farm limits reached by forcing storage", function () {
     expect(await farm.totalAllocPoint()).to.equal(300n);
 
     const lp = await deployTestToken(ethers, owner, { name: "One Too Many", symbol: "LAST", decimals: 18 });
-    const before = await farmState(farm, { pids: [0, 1], accounts: [owner.address] });
-    await expect(as(farm, owner).add(100, await lp.getAddress()))
-      .to.be.revertedWithCustomError(farm, "TooManyPools")
-      .withArgs(MAX_POOLS);
-    expect(await farmState(farm, { pids: [0, 1], accounts: [owner.address] })).to.deep.equal(before);
+    const lpAddress = await lp.getAddress();
+    await refusedAndMined(ethers, () => farmState(farm, { pids: [0, 1], accounts: [owner.address] }), [
+      { send: (o) => as(farm, owner).add(100, lpAddress, o), by: farm, error: "TooManyPools", args: [MAX_POOLS] },
+    ]);
   });
 });

@@ -1,16 +1,16 @@
 /**
  * The gas benchmark as a regression test: it runs the same measurement as `npm run bench`
- * (scripts/bench/gas-benchmark.ts), so it checks fresh figures rather than a stale report, writes
+ * (gas-benchmark/run.ts), so it checks fresh figures rather than a stale report, writes
  * reports/gas.json, and fails when an operation goes over its budget or stops costing the same
  * with 1 to 1,000 pools and 1 to 1,000 stakers.
  */
 import { expect } from "chai";
 import { network } from "hardhat";
 
-import { type GasReport, runGasBenchmark } from "../scripts/bench/gas-benchmark.js";
-import { BUDGETS, FLATNESS, KNOWN_MISSES, POOL_COUNTS, STAKER_COUNTS } from "../scripts/bench/gas-budgets.js";
-import { OPERATIONS } from "../scripts/bench/gas-operations.js";
-import { writeGasReport } from "../scripts/bench/gas-report.js";
+import { type GasReport, runGasBenchmark } from "../gas-benchmark/run.js";
+import { BUDGETS, FLATNESS, KNOWN_MISSES, POOL_COUNTS, STAKER_COUNTS } from "../gas-benchmark/budgets.js";
+import { OPERATIONS } from "../gas-benchmark/operations.js";
+import { writeGasReport } from "../gas-benchmark/report.js";
 
 const connection = await network.create();
 // Coverage instruments the contracts, so each statement costs extra gas: no budget applies there.

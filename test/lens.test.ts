@@ -6,9 +6,9 @@ import { expect } from "chai";
 import { MaxUint256, ZeroAddress } from "ethers";
 import { network } from "hardhat";
 
-import { as, mined } from "./helpers/chain.js";
+import { as, mined } from "../fixtures/chain.js";
 import { viewAt } from "./helpers/scenario.js";
-import { buildWorld, type World } from "./helpers/world.js";
+import { buildWorld, type World } from "../fixtures/world.js";
 
 const { ethers, networkHelpers } = await network.create();
 

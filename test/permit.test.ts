@@ -6,9 +6,10 @@ import { expect } from "chai";
 import { MaxUint256, parseEther } from "ethers";
 import { network } from "hardhat";
 
-import { mined, mineUntilNextTxIn, as } from "./helpers/chain.js";
-import { farmState, pairPermitDomain, signPairPermit } from "./helpers/farm-state.js";
-import { type World, buildWorld } from "./helpers/world.js";
+import { mined, mineUntilNextTxIn, as } from "../fixtures/chain.js";
+import { pairPermitDomain, signPairPermit } from "../fixtures/permit.js";
+import { farmState, type Mined, refusedAndMined } from "./helpers/farm-state.js";
+import { type World, buildWorld } from "../fixtures/world.js";
 
 const { ethers, networkHelpers } = await network.create();
 
@@ -24,11 +25,12 @@ async function pools(): Promise<World> {
   return w;
 }
 
-/** `send` reverts with the farm's custom error `error(...args)` and changes nothing `state` sees. */
-async function expectRefused(w: World, send: () => Promise<unknown>, error: string, args: unknown[]): Promise<void> {
-  const before = await state(w);
-  await expect(send()).to.be.revertedWithCustomError(w.farm, error).withArgs(...args);
-  expect(await state(w)).to.deep.equal(before);
+/**
+ * `send` (given the overrides that get it mined) reverts with the farm's custom error `error(...args)`
+ * in a block of its own, and `state` then shows what it shows after an empty block.
+ */
+async function expectRefused(w: World, send: (o: Mined) => Promise<unknown>, error: string, args: unknown[]): Promise<void> {
+  await refusedAndMined(ethers, () => state(w), [{ send, by: w.farm, error, args }]);
 }
 
 async function state(w: World): Promise<Record<string, unknown>> {
@@ -118,7 +120,7 @@ describe("depositWithPermit", function () {
     await networkHelpers.time.increaseTo(deadline);
     await networkHelpers.time.setNextBlockTimestamp(deadline + 1n);
     await expectRefused(
-      w, () => as(farm, alice).depositWithPermit(0, AMOUNT, deadline, v, r, s),
+      w, (o) => as(farm, alice).depositWithPermit(0, AMOUNT, deadline, v, r, s, o),
       "PermitExpired", [deadline, deadline + 1n],
     );
   });
@@ -132,7 +134,7 @@ describe("depositWithPermit", function () {
       owner: alice.address, spender: await farm.getAddress(), value: AMOUNT, deadline,
     });
     await expectRefused(
-      w, () => as(farm, alice).depositWithPermit(0, AMOUNT, deadline, v, r, s),
+      w, (o) => as(farm, alice).depositWithPermit(0, AMOUNT, deadline, v, r, s, o),
       "PermitInvalid", [await usdcWeth.getAddress()],
     );
   });
@@ -143,7 +145,7 @@ describe("depositWithPermit", function () {
     const deadline = await inAnHour();
     const { v, r, s } = await signPairPermit(ethers, alice, usdcWeth, { spender: await farm.getAddress(), value: AMOUNT, deadline });
     await expectRefused(
-      w, () => as(farm, bob).depositWithPermit(0, AMOUNT, deadline, v, r, s),
+      w, (o) => as(farm, bob).depositWithPermit(0, AMOUNT, deadline, v, r, s, o),
       "PermitInvalid", [await usdcWeth.getAddress()],
     );
   });
@@ -155,7 +157,7 @@ describe("depositWithPermit", function () {
       const deadline = await inAnHour();
       const { v, r, s } = await signPairPermit(ethers, alice, usdcWeth, { spender: await farm.getAddress(), value: AMOUNT, deadline });
       await expectRefused(
-        w, () => as(farm, alice).depositWithPermit(0, submitted, deadline, v, r, s),
+        w, (o) => as(farm, alice).depositWithPermit(0, submitted, deadline, v, r, s, o),
         "PermitInvalid", [await usdcWeth.getAddress()],
       );
     });
@@ -167,7 +169,7 @@ describe("depositWithPermit", function () {
     const deadline = await inAnHour();
     const { v, r, s } = await signPairPermit(ethers, alice, usdcWeth, { spender: mallory.address, value: AMOUNT, deadline });
     await expectRefused(
-      w, () => as(farm, alice).depositWithPermit(0, AMOUNT, deadline, v, r, s),
+      w, (o) => as(farm, alice).depositWithPermit(0, AMOUNT, deadline, v, r, s, o),
       "PermitInvalid", [await usdcWeth.getAddress()],
     );
   });
@@ -178,7 +180,7 @@ describe("depositWithPermit", function () {
     const deadline = await inAnHour();
     const { v, r, s } = await signPairPermit(ethers, alice, usdcWeth, { spender: await farm.getAddress(), value: AMOUNT, deadline });
     await expectRefused(
-      w, () => as(farm, alice).depositWithPermit(1, AMOUNT, deadline, v, r, s),
+      w, (o) => as(farm, alice).depositWithPermit(1, AMOUNT, deadline, v, r, s, o),
       "PermitInvalid", [await daiWeth.getAddress()],
     );
     expect(await daiWeth.nonces(alice.address)).to.equal(0n);
@@ -189,7 +191,7 @@ describe("depositWithPermit", function () {
     const { farm, alice, usdcWeth } = w;
     const deadline = await inAnHour();
     const { v, r, s } = await signPairPermit(ethers, alice, usdcWeth, { spender: await farm.getAddress(), value: AMOUNT, deadline });
-    await expectRefused(w, () => as(farm, alice).depositWithPermit(2, AMOUNT, deadline, v, r, s), "PoolNotFound", [2n, 2n]);
+    await expectRefused(w, (o) => as(farm, alice).depositWithPermit(2, AMOUNT, deadline, v, r, s, o), "PoolNotFound", [2n, 2n]);
   });
 
   it("still succeeds when the permit was front-run: someone submitted it to the pair first", async function () {
@@ -234,7 +236,7 @@ describe("depositWithPermit", function () {
     await mined(as(farm, alice).depositWithPermit(0, AMOUNT, deadline, v, r, s));
     // Same signature again: the nonce is used and the allowance is gone.
     await expectRefused(
-      w, () => as(farm, alice).depositWithPermit(0, AMOUNT, deadline, v, r, s),
+      w, (o) => as(farm, alice).depositWithPermit(0, AMOUNT, deadline, v, r, s, o),
       "PermitInvalid", [await usdcWeth.getAddress()],
     );
   });

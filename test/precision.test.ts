@@ -19,10 +19,10 @@ import { type Contract, parseEther as rwd } from "ethers";
 import { network } from "hardhat";
 
 import { deployFarm } from "../deploy/farm.js";
-import { addLiquidity } from "../deploy/liquidity.js";
-import { deployTestToken } from "../deploy/tokens.js";
+import { addLiquidity } from "../worlds/liquidity.js";
+import { deployTestToken } from "../worlds/tokens.js";
 import { addPools, approveAll, as, at, latestBlock, mintsIn, viewAt } from "./helpers/scenario.js";
-import { buildWorld, type World } from "./helpers/world.js";
+import { buildWorld, type World } from "../fixtures/world.js";
 
 const { ethers, networkHelpers } = await network.create();
 

@@ -11,12 +11,13 @@ import { type Contract, type ContractTransactionResponse, type FunctionFragment,
 import { network } from "hardhat";
 
 import { deployFarm } from "../deploy/farm.js";
-import { deployTestToken } from "../deploy/tokens.js";
-import { as, mined } from "./helpers/chain.js";
-import { deployFarmFor, farmState, signPairPermit } from "./helpers/farm-state.js";
+import { deployTestToken } from "../worlds/tokens.js";
+import { as, mined } from "../fixtures/chain.js";
+import { signPairPermit } from "../fixtures/permit.js";
+import { deployFarmFor, farmState } from "./helpers/farm-state.js";
 import { addReenteringLpPool } from "./helpers/reentering.js";
 import { at, harvestsIn, inOneBlock, latestBlock, mintsIn, viewAt } from "./helpers/scenario.js";
-import { buildWorld, type World } from "./helpers/world.js";
+import { buildWorld, type World } from "../fixtures/world.js";
 
 const { ethers, networkHelpers } = await network.create();
 

@@ -16,10 +16,10 @@ import { type Contract, MaxUint256, parseEther as rwd, toQuantity } from "ethers
 import { network } from "hardhat";
 
 import { deployFarm } from "../deploy/farm.js";
-import { deployTestToken } from "../deploy/tokens.js";
-import { as, mined } from "./helpers/chain.js";
+import { deployTestToken } from "../worlds/tokens.js";
+import { as, mined } from "../fixtures/chain.js";
 import { at, inOneBlock, latestBlock, viewAt } from "./helpers/scenario.js";
-import { buildWorld, type World } from "./helpers/world.js";
+import { buildWorld, type World } from "../fixtures/world.js";
 
 const { ethers, networkHelpers } = await network.create();
 

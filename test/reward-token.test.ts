@@ -7,8 +7,9 @@ import { expect } from "chai";
 import { type Contract, parseEther, parseUnits, Signature, ZeroAddress } from "ethers";
 import { network } from "hardhat";
 
-import { PERMIT_TYPES } from "./helpers/farm-state.js";
-import { buildWorld, REWARD_CAP } from "./helpers/world.js";
+import { PERMIT_TYPES } from "../fixtures/permit.js";
+import { refusedAndMined } from "./helpers/farm-state.js";
+import { buildWorld, REWARD_CAP } from "../fixtures/world.js";
 
 const { ethers, networkHelpers } = await network.create();
 
@@ -48,6 +49,11 @@ async function world() {
 
 async function supplyAndBalances(token: Contract, accounts: string[]): Promise<bigint[]> {
   return [await token.totalSupply(), ...(await Promise.all(accounts.map((a) => token.balanceOf(a))))];
+}
+
+/** What a permit could move: the allowance it grants, the owner's nonce, and the supply and balances. */
+async function permitState(token: Contract, owner: string, spender: string): Promise<bigint[]> {
+  return [await token.allowance(owner, spender), await token.nonces(owner), ...(await supplyAndBalances(token, [owner, spender]))];
 }
 
 describe("RewardToken", function () {
@@ -143,11 +149,10 @@ describe("RewardToken", function () {
         const f = await networkHelpers.loadFixture(tokens);
         const caller = who === "the deployer" ? f.owner : who === "the initial holder" ? f.holder : f.alice;
         const watched = [f.alice.address, f.holder.address, caller.address];
-        const before = await supplyAndBalances(f.token, watched);
-        await expect((f.token.connect(caller) as Contract).mint(f.alice.address, 1n))
-          .to.be.revertedWithCustomError(f.token, "RewardTokenUnauthorizedMinter")
-          .withArgs(caller.address);
-        expect(await supplyAndBalances(f.token, watched)).to.deep.equal(before);
+        await refusedAndMined(ethers, () => supplyAndBalances(f.token, watched), [{
+          send: (o) => (f.token.connect(caller) as Contract).mint(f.alice.address, 1n, o),
+          by: f.token, error: "RewardTokenUnauthorizedMinter", args: [caller.address],
+        }]);
       });
     }
 
@@ -156,9 +161,10 @@ describe("RewardToken", function () {
       expect(await rewardToken.minter()).to.equal(await farm.getAddress());
       expect(await farm.rewardToken()).to.equal(await rewardToken.getAddress());
       expect(await rewardToken.cap()).to.equal(REWARD_CAP);
-      await expect((rewardToken.connect(owner) as Contract).mint(owner.address, 1n))
-        .to.be.revertedWithCustomError(rewardToken, "RewardTokenUnauthorizedMinter")
-        .withArgs(owner.address);
+      await refusedAndMined(ethers, () => supplyAndBalances(rewardToken, [owner.address]), [{
+        send: (o) => (rewardToken.connect(owner) as Contract).mint(owner.address, 1n, o),
+        by: rewardToken, error: "RewardTokenUnauthorizedMinter", args: [owner.address],
+      }]);
       expect(await rewardToken.totalSupply()).to.equal(0n);
     });
 
@@ -172,19 +178,19 @@ describe("RewardToken", function () {
     it("rejects one wei above the cap with ERC20ExceededCap(increasedSupply, cap) and changes nothing", async function () {
       const { minter, alice, holder, token } = await networkHelpers.loadFixture(tokens);
       const watched = [alice.address, holder.address];
-      const before = await supplyAndBalances(token, watched);
-      await expect((token.connect(minter) as Contract).mint(alice.address, parseEther("900") + 1n))
-        .to.be.revertedWithCustomError(token, "ERC20ExceededCap")
-        .withArgs(parseEther("1000") + 1n, parseEther("1000"));
-      expect(await supplyAndBalances(token, watched)).to.deep.equal(before);
+      await refusedAndMined(ethers, () => supplyAndBalances(token, watched), [{
+        send: (o) => (token.connect(minter) as Contract).mint(alice.address, parseEther("900") + 1n, o),
+        by: token, error: "ERC20ExceededCap", args: [parseEther("1000") + 1n, parseEther("1000")],
+      }]);
     });
 
     it("rejects any mint once the cap is reached, even of one wei", async function () {
       const { minter, alice, token } = await networkHelpers.loadFixture(tokens);
       await (await (token.connect(minter) as Contract).mint(alice.address, parseEther("900"))).wait();
-      await expect((token.connect(minter) as Contract).mint(alice.address, 1n))
-        .to.be.revertedWithCustomError(token, "ERC20ExceededCap")
-        .withArgs(parseEther("1000") + 1n, parseEther("1000"));
+      await refusedAndMined(ethers, () => supplyAndBalances(token, [alice.address]), [{
+        send: (o) => (token.connect(minter) as Contract).mint(alice.address, 1n, o),
+        by: token, error: "ERC20ExceededCap", args: [parseEther("1000") + 1n, parseEther("1000")],
+      }]);
       expect(await token.totalSupply()).to.equal(parseEther("1000"));
     });
   });
@@ -240,9 +246,10 @@ describe("RewardToken", function () {
         owner: holder.address, spender: alice.address, value: parseEther("30"), nonce: 0n, deadline,
       });
       await networkHelpers.time.setNextBlockTimestamp(deadline + 1n);
-      await expect(token.permit(holder.address, alice.address, parseEther("30"), deadline, sig.v, sig.r, sig.s))
-        .to.be.revertedWithCustomError(token, "ERC2612ExpiredSignature")
-        .withArgs(deadline);
+      await refusedAndMined(ethers, () => permitState(token, holder.address, alice.address), [{
+        send: (o) => token.permit(holder.address, alice.address, parseEther("30"), deadline, sig.v, sig.r, sig.s, o),
+        by: token, error: "ERC2612ExpiredSignature", args: [deadline],
+      }]);
       expect(await token.allowance(holder.address, alice.address)).to.equal(0n);
       expect(await token.nonces(holder.address)).to.equal(0n);
     });
@@ -253,9 +260,10 @@ describe("RewardToken", function () {
       const sig = await sign(bob, token, {
         owner: holder.address, spender: alice.address, value: parseEther("30"), nonce: 0n, deadline,
       });
-      await expect(token.permit(holder.address, alice.address, parseEther("30"), deadline, sig.v, sig.r, sig.s))
-        .to.be.revertedWithCustomError(token, "ERC2612InvalidSigner")
-        .withArgs(bob.address, holder.address);
+      await refusedAndMined(ethers, () => permitState(token, holder.address, alice.address), [{
+        send: (o) => token.permit(holder.address, alice.address, parseEther("30"), deadline, sig.v, sig.r, sig.s, o),
+        by: token, error: "ERC2612InvalidSigner", args: [bob.address, holder.address],
+      }]);
       expect(await token.allowance(holder.address, alice.address)).to.equal(0n);
       expect(await token.nonces(holder.address)).to.equal(0n);
     });
@@ -271,9 +279,10 @@ describe("RewardToken", function () {
       // The contract now hashes nonce 1, so the signature recovers to an unrelated address.
       const recovered = ethers.verifyTypedData(await domain(token), types, { ...message, nonce: 1n }, sig);
       expect(recovered).to.not.equal(holder.address);
-      await expect(token.permit(holder.address, alice.address, parseEther("30"), deadline, sig.v, sig.r, sig.s))
-        .to.be.revertedWithCustomError(token, "ERC2612InvalidSigner")
-        .withArgs(recovered, holder.address);
+      await refusedAndMined(ethers, () => permitState(token, holder.address, alice.address), [{
+        send: (o) => token.permit(holder.address, alice.address, parseEther("30"), deadline, sig.v, sig.r, sig.s, o),
+        by: token, error: "ERC2612InvalidSigner", args: [recovered, holder.address],
+      }]);
       expect(await token.allowance(holder.address, alice.address)).to.equal(0n);
       expect(await token.nonces(holder.address)).to.equal(1n);
     });

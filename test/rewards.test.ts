@@ -26,7 +26,7 @@ import {
   mintsIn,
   viewAt,
 } from "./helpers/scenario.js";
-import { buildWorld, type World } from "./helpers/world.js";
+import { buildWorld, type World } from "../fixtures/world.js";
 
 const { ethers, networkHelpers } = await network.create();
 

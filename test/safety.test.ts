@@ -10,10 +10,11 @@ import { expect } from "chai";
 import { type Contract, MaxUint256, parseEther, ZeroAddress } from "ethers";
 import { network } from "hardhat";
 
-import { mined, mineUntilNextTxIn, as } from "./helpers/chain.js";
-import { deployFarmFor, farmState, signPairPermit } from "./helpers/farm-state.js";
+import { mined, mineUntilNextTxIn, as } from "../fixtures/chain.js";
+import { signPairPermit } from "../fixtures/permit.js";
+import { deployFarmFor, farmState, type Mined, refusedAndMined } from "./helpers/farm-state.js";
 import { addReenteringLpPool, REENTERING_STAKE } from "./helpers/reentering.js";
-import { type World, buildWorld } from "./helpers/world.js";
+import { type World, buildWorld } from "../fixtures/world.js";
 
 const { ethers, networkHelpers } = await network.create();
 
@@ -70,19 +71,17 @@ describe("Farm safety", function () {
       const permit = await signPairPermit(ethers, bob, usdcWeth, {
         spender: await farm.getAddress(), value: 10n ** 14n, deadline,
       });
-      const before = await stakedState(w);
-      const calls: [string, () => Promise<unknown>][] = [
-        ["deposit", () => as(farm, alice).deposit(0, 10n ** 14n)],
-        ["deposit(pid, 0)", () => as(farm, alice).deposit(0, 0)],
-        ["depositFor", () => as(farm, alice).depositFor(0, 10n ** 14n, bob.address)],
-        ["depositWithPermit", () => as(farm, bob).depositWithPermit(0, 10n ** 14n, deadline, permit.v, permit.r, permit.s)],
-        ["harvest", () => as(farm, alice).harvest(0)],
-        ["harvestAll", () => as(farm, alice).harvestAll([0, 1])],
+      const calls: [string, (o: Mined) => Promise<unknown>][] = [
+        ["deposit", (o) => as(farm, alice).deposit(0, 10n ** 14n, o)],
+        ["deposit(pid, 0)", (o) => as(farm, alice).deposit(0, 0, o)],
+        ["depositFor", (o) => as(farm, alice).depositFor(0, 10n ** 14n, bob.address, o)],
+        ["depositWithPermit", (o) => as(farm, bob).depositWithPermit(0, 10n ** 14n, deadline, permit.v, permit.r, permit.s, o)],
+        ["harvest", (o) => as(farm, alice).harvest(0, o)],
+        ["harvestAll", (o) => as(farm, alice).harvestAll([0, 1], o)],
       ];
-      for (const [name, call] of calls) {
-        await expect(call(), name).to.be.revertedWithCustomError(farm, "EnforcedPause").withArgs();
-      }
-      expect(await stakedState(w)).to.deep.equal(before);
+      await refusedAndMined(ethers, () => stakedState(w), calls.map(([label, send]) => ({
+        label, send, by: farm, error: "EnforcedPause", args: [],
+      })));
       expect(await usdcWeth.nonces(bob.address)).to.equal(0n);
     });
 
@@ -112,14 +111,15 @@ describe("Farm safety", function () {
       expect((await farm.userInfo(0, alice.address)).amount).to.equal(10n ** 15n);
       expect((await farm.poolInfo(0)).totalStaked).to.equal(2n * 10n ** 15n);
 
+      // A harvest while paused is refused (mined in S+20) and leaves things as an empty block would.
+      await networkHelpers.mineUpTo(S + 19n);
+      await refusedAndMined(ethers, () => stakedState(w), [
+        { send: (o) => as(farm, alice).harvest(0, o), by: farm, error: "EnforcedPause", args: [] },
+      ]);
       // From S+13 Alice and Bob hold 1e15 each: 2.5 per block each. pendingReward includes the deferred 45.
-      await networkHelpers.mineUpTo(S + 20n);
+      expect(await ethers.provider.getBlockNumber()).to.equal(Number(S + 20n));
       expect(await farm.pendingReward(0, alice.address)).to.equal(parseEther("65"));
       expect(await farm.pendingReward(0, bob.address)).to.equal(parseEther("35"));
-
-      const before = await stakedState(w);
-      await expect(as(farm, alice).harvest(0)).to.be.revertedWithCustomError(farm, "EnforcedPause").withArgs();
-      expect(await stakedState(w)).to.deep.equal(before);
 
       await mined(as(farm, owner).unpause()); // S+21
       await mineUntilNextTxIn(ethers, S + 22n);
@@ -339,12 +339,15 @@ describe("Farm safety", function () {
         const scope = {
           pids: [0, 1], accounts: [alice.address, bob.address], tokens: [usdcWeth, daiWeth, brk], rewardToken: brk,
         };
-        const before = await farmState(farm, scope);
-        await expect(as(farm, alice).harvest(0)).to.be.revertedWithCustomError(brk, "MintingBroken").withArgs();
-        await expect(as(farm, alice).withdraw(0, 10n ** 15n)).to.be.revertedWithCustomError(brk, "MintingBroken").withArgs();
-        await expect(as(farm, alice).deposit(0, 1n)).to.be.revertedWithCustomError(brk, "MintingBroken").withArgs();
-        await expect(as(farm, bob).harvestAll([1])).to.be.revertedWithCustomError(brk, "MintingBroken").withArgs();
-        expect(await farmState(farm, scope)).to.deep.equal(before);
+        const sends: [string, (o: Mined) => Promise<unknown>][] = [
+          ["harvest", (o) => as(farm, alice).harvest(0, o)],
+          ["withdraw", (o) => as(farm, alice).withdraw(0, 10n ** 15n, o)],
+          ["deposit", (o) => as(farm, alice).deposit(0, 1n, o)],
+          ["harvestAll", (o) => as(farm, bob).harvestAll([1], o)],
+        ];
+        await refusedAndMined(ethers, () => farmState(farm, scope), sends.map(([label, send]) => ({
+          label, send, by: brk, error: "MintingBroken", args: [],
+        })));
       });
 
       it("emergencyWithdraw still returns exactly the stake; the other pool's staker keeps stake and reward", async function () {
@@ -422,11 +425,10 @@ describe("Farm safety", function () {
       const { farm, fot, alice, rewardToken } = await networkHelpers.loadFixture(feeToken);
       await mined(as(farm, alice).deposit(0, parseEther("1000")));
       const scope = { pids: [0], accounts: [alice.address], tokens: [fot, rewardToken], rewardToken };
-      const before = await farmState(farm, scope);
-      await expect(as(farm, alice).withdraw(0, parseEther("1000")))
-        .to.be.revertedWithCustomError(farm, "WithdrawExceedsStake")
-        .withArgs(0n, parseEther("1000"), parseEther("800"));
-      expect(await farmState(farm, scope)).to.deep.equal(before);
+      await refusedAndMined(ethers, () => farmState(farm, scope), [{
+        send: (o) => as(farm, alice).withdraw(0, parseEther("1000"), o),
+        by: farm, error: "WithdrawExceedsStake", args: [0n, parseEther("1000"), parseEther("800")],
+      }]);
     });
 
     it("lets every staker withdraw exactly the credited amount, leaving the farm with nothing", async function () {
@@ -469,10 +471,10 @@ describe("Farm safety", function () {
       ["harvest", (farm) => farm.interface.encodeFunctionData("harvest", [0])],
       ["emergencyWithdraw", (farm) => farm.interface.encodeFunctionData("emergencyWithdraw", [0])],
     ];
-    const triggers: [string, (farm: Contract) => Promise<unknown>][] = [
-      ["deposit's transferFrom", (farm) => farm.deposit(0, parseEther("10"))],
-      ["withdraw's transfer", (farm) => farm.withdraw(0, parseEther("10"))],
-      ["emergencyWithdraw's transfer", (farm) => farm.emergencyWithdraw(0)],
+    const triggers: [string, (farm: Contract, o: Mined) => Promise<unknown>][] = [
+      ["deposit's transferFrom", (farm, o) => farm.deposit(0, parseEther("10"), o)],
+      ["withdraw's transfer", (farm, o) => farm.withdraw(0, parseEther("10"), o)],
+      ["emergencyWithdraw's transfer", (farm, o) => farm.emergencyWithdraw(0, o)],
     ];
 
     it("is set up as intended: both stakes in, the token contract approved the farm", async function () {
@@ -509,10 +511,9 @@ describe("Farm safety", function () {
           await mined(token.arm(farmAddress, payload(farm)));
           await mineUntilNextTxIn(ethers, S + 5n);
           const scope = { pids: [0], accounts: [mallory.address, tokenAddress], tokens: [token, rewardToken], rewardToken };
-          const before = await farmState(farm, scope);
-
-          await expect(trigger(as(farm, mallory))).to.be.revertedWithCustomError(farm, "ReentrancyGuardReentrantCall");
-          expect(await farmState(farm, scope)).to.deep.equal(before);
+          await refusedAndMined(ethers, () => farmState(farm, scope), [
+            { send: (o) => trigger(as(farm, mallory), o), by: farm, error: "ReentrancyGuardReentrantCall", args: [] },
+          ]);
           expect(await token.getFunction("target")()).to.equal(farmAddress); // still armed: the failed attempt left no trace
 
           // Disarmed, Mallory gets exactly her 100 back and 10 blocks x 5 RWD, nothing more.
@@ -531,27 +532,35 @@ describe("Farm safety", function () {
   });
 
   describe("staker errors", function () {
-    const unknownPidCalls: [string, (w: World, farm: Contract) => Promise<unknown>][] = [
-      ["deposit", async (_w, farm) => farm.deposit(2, 10n ** 14n)],
-      ["depositFor", async (w, farm) => farm.depositFor(2, 10n ** 14n, w.bob.address)],
-      ["withdraw", async (_w, farm) => farm.withdraw(2, 0)],
-      ["harvest", async (_w, farm) => farm.harvest(2)],
-      ["harvestAll([2])", async (_w, farm) => farm.harvestAll([2])],
-      ["harvestAll([0, 1, 2]) (nothing is paid for 0 and 1)", async (_w, farm) => farm.harvestAll([0, 1, 2])],
-      ["emergencyWithdraw", async (_w, farm) => farm.emergencyWithdraw(2)],
-      ["updatePool", async (_w, farm) => farm.updatePool(2)],
-      ["pendingReward", async (w, farm) => farm.pendingReward(2, w.alice.address)],
-      ["poolInfo", async (_w, farm) => farm.poolInfo(2)],
+    const unknownPidCalls: [string, (w: World, farm: Contract, o: Mined) => Promise<unknown>][] = [
+      ["deposit", async (_w, farm, o) => farm.deposit(2, 10n ** 14n, o)],
+      ["depositFor", async (w, farm, o) => farm.depositFor(2, 10n ** 14n, w.bob.address, o)],
+      ["withdraw", async (_w, farm, o) => farm.withdraw(2, 0, o)],
+      ["harvest", async (_w, farm, o) => farm.harvest(2, o)],
+      ["harvestAll([2])", async (_w, farm, o) => farm.harvestAll([2], o)],
+      ["harvestAll([0, 1, 2]) (nothing is paid for 0 and 1)", async (_w, farm, o) => farm.harvestAll([0, 1, 2], o)],
+      ["emergencyWithdraw", async (_w, farm, o) => farm.emergencyWithdraw(2, o)],
+      ["updatePool", async (_w, farm, o) => farm.updatePool(2, o)],
     ];
     for (const [name, call] of unknownPidCalls) {
       it(`${name} on an unknown pid reverts with PoolNotFound(pid, poolLength) and changes nothing`, async function () {
         const w = await networkHelpers.loadFixture(staked);
         await networkHelpers.mineUpTo(w.startBlock + 5n); // Alice has rewards pending in both pools
-        const before = await stakedState(w);
-        await expect(call(w, as(w.farm, w.alice)))
-          .to.be.revertedWithCustomError(w.farm, "PoolNotFound")
-          .withArgs(2n, 2n);
-        expect(await stakedState(w)).to.deep.equal(before);
+        await refusedAndMined(ethers, () => stakedState(w), [
+          { send: (o) => call(w, as(w.farm, w.alice), o), by: w.farm, error: "PoolNotFound", args: [2n, 2n] },
+        ]);
+      });
+    }
+
+    // Views: a call cannot be mined and changes nothing by construction; only the error is checked.
+    const unknownPidViews: [string, (w: World) => Promise<unknown>][] = [
+      ["pendingReward", async (w) => w.farm.pendingReward(2, w.alice.address)],
+      ["poolInfo", async (w) => w.farm.poolInfo(2)],
+    ];
+    for (const [name, view] of unknownPidViews) {
+      it(`${name} on an unknown pid reverts with PoolNotFound(pid, poolLength)`, async function () {
+        const w = await networkHelpers.loadFixture(staked);
+        await expect(view(w)).to.be.revertedWithCustomError(w.farm, "PoolNotFound").withArgs(2n, 2n);
       });
     }
 
@@ -568,33 +577,29 @@ describe("Farm safety", function () {
     it("withdrawing more than staked reverts with WithdrawExceedsStake(pid, requested, staked) and changes nothing", async function () {
       const w = await networkHelpers.loadFixture(staked);
       await networkHelpers.mineUpTo(w.startBlock + 5n);
-      const before = await stakedState(w);
-      await expect(as(w.farm, w.alice).withdraw(0, 3n * 10n ** 15n + 1n))
-        .to.be.revertedWithCustomError(w.farm, "WithdrawExceedsStake")
-        .withArgs(0n, 3n * 10n ** 15n + 1n, 3n * 10n ** 15n);
-      await expect(as(w.farm, w.mallory).withdraw(1, 1n))
-        .to.be.revertedWithCustomError(w.farm, "WithdrawExceedsStake")
-        .withArgs(1n, 1n, 0n);
-      expect(await stakedState(w)).to.deep.equal(before);
+      await refusedAndMined(ethers, () => stakedState(w), [
+        {
+          send: (o) => as(w.farm, w.alice).withdraw(0, 3n * 10n ** 15n + 1n, o),
+          by: w.farm, error: "WithdrawExceedsStake", args: [0n, 3n * 10n ** 15n + 1n, 3n * 10n ** 15n],
+        },
+        { send: (o) => as(w.farm, w.mallory).withdraw(1, 1n, o), by: w.farm, error: "WithdrawExceedsStake", args: [1n, 1n, 0n] },
+      ]);
     });
 
     it("WithdrawExceedsStake also applies while paused", async function () {
       const w = await networkHelpers.loadFixture(staked);
       await (await as(w.farm, w.owner).pause()).wait();
-      const before = await stakedState(w);
-      await expect(as(w.farm, w.bob).withdraw(0, 2n * 10n ** 15n))
-        .to.be.revertedWithCustomError(w.farm, "WithdrawExceedsStake")
-        .withArgs(0n, 2n * 10n ** 15n, 10n ** 15n);
-      expect(await stakedState(w)).to.deep.equal(before);
+      await refusedAndMined(ethers, () => stakedState(w), [{
+        send: (o) => as(w.farm, w.bob).withdraw(0, 2n * 10n ** 15n, o),
+        by: w.farm, error: "WithdrawExceedsStake", args: [0n, 2n * 10n ** 15n, 10n ** 15n],
+      }]);
     });
 
     it("depositFor to the zero address reverts with ZeroRecipient and changes nothing", async function () {
       const w = await networkHelpers.loadFixture(staked);
-      const before = await stakedState(w);
-      await expect(as(w.farm, w.alice).depositFor(0, 10n ** 14n, ZeroAddress))
-        .to.be.revertedWithCustomError(w.farm, "ZeroRecipient")
-        .withArgs();
-      expect(await stakedState(w)).to.deep.equal(before);
+      await refusedAndMined(ethers, () => stakedState(w), [
+        { send: (o) => as(w.farm, w.alice).depositFor(0, 10n ** 14n, ZeroAddress, o), by: w.farm, error: "ZeroRecipient", args: [] },
+      ]);
       expect([...(await w.farm.userInfo(0, ZeroAddress))]).to.deep.equal([0n, 0n]);
     });
 

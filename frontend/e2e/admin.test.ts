@@ -148,14 +148,14 @@ describe("admin page", () => {
     // The page: the field clears, the allocation table lists the pool, the farms page shows it.
     await expect.poll(() => lpInput().inputValue()).toBe("");
     await expect.poll(() => page.locator("[data-test=allocations]").innerText(), { timeout: 10_000 }).toContain(`#${pid} `);
-    await page.locator("nav a[href='#farms']").click();
+    await page.locator("nav a[href='#/farms']").click();
     const card = page.locator(`[data-test=pool-${pid}]`);
     await card.waitFor();
     for (const token of newPair.tokens) expect(await card.innerText()).toContain(token.symbol);
   });
 
   test("the pool just added is now refused as a duplicate", async () => {
-    await page.locator("nav a[href='#admin']").click();
+    await page.locator("nav a[href='#/admin']").click();
     await lpInput().fill(newPair.address);
     await expect.poll(() => lpError().innerText().catch(() => ""), { timeout: 5_000 }).toMatch(/already has a pool/);
     expect(await submit().isDisabled()).toBe(true);

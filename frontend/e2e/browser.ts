@@ -10,7 +10,7 @@ import { type Address, parseUnits } from "viem";
 import { expect, inject } from "vitest";
 
 import { openWorld, poolBySymbols, type World } from "./chain";
-import { launchBrowser } from "./chromium";
+import { launchBrowser } from "../../fixtures/chromium";
 
 export { launchBrowser };
 

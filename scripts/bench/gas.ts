@@ -4,8 +4,8 @@
  */
 import { network } from "hardhat";
 
-import { runGasBenchmark } from "./gas-benchmark.js";
-import { formatGasReport, writeGasReport } from "./gas-report.js";
+import { runGasBenchmark } from "../../gas-benchmark/run.js";
+import { formatGasReport, writeGasReport } from "../../gas-benchmark/report.js";
 
 const started = performance.now();
 const report = await runGasBenchmark(await network.create());

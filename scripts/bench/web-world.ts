@@ -9,8 +9,8 @@ import os from "node:os";
 import path from "node:path";
 
 import { readDeployment, recordBlockSeconds } from "../../deploy/deployments.js";
-import { buildLocalWorld } from "../../deploy/local-world.js";
-import { freePort, Launched } from "../../test/helpers/processes.js";
+import { buildLocalWorld } from "../../worlds/local-world.js";
+import { freePort, Launched } from "../../fixtures/processes.js";
 import { HOST, mineBlockTimeHistory, startNode } from "../lib/node.js";
 
 export interface BenchWorld {

@@ -15,7 +15,7 @@ import path from "node:path";
 
 import type { Browser } from "playwright-core";
 
-import { launchBrowser } from "../../frontend/e2e/chromium.js";
+import { launchBrowser } from "../../fixtures/chromium.js";
 import { untilStopped } from "../lib/node.js";
 import { explain, fail, Steps } from "../lib/steps.js";
 import { buildApp, javascriptGzipBytes } from "./web-build.js";

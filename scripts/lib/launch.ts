@@ -6,7 +6,7 @@
 import type { HardhatEthers } from "@nomicfoundation/hardhat-ethers/types";
 
 import { type Deployment, recordBlockSeconds } from "../../deploy/deployments.js";
-import { FUNDED_ACCOUNTS } from "../../deploy/local-world.js";
+import { FUNDED_ACCOUNTS } from "../../worlds/local-world.js";
 import { type AppServer, serveApp } from "./app-server.js";
 import {
   assertPortFree,

@@ -13,10 +13,10 @@ import { network } from "hardhat";
 import type { JsonRpcServer } from "hardhat/types/network";
 
 import type { Deployment } from "../../deploy/deployments.js";
-import { startMainnetShapedUpstream } from "../../deploy/mainnet-shaped.js";
+import { startMainnetShapedUpstream } from "../../worlds/mainnet-shaped.js";
 import { MAINNET_PAIRS } from "../fork/upstream.js";
-import { buildWorld, type World } from "../helpers/world.js";
-import { freePort, npm } from "../helpers/processes.js";
+import { buildWorld, type World } from "../../fixtures/world.js";
+import { freePort, npm } from "../../fixtures/processes.js";
 
 describe("npm run deploy: any network, from a config file", function () {
   let server: JsonRpcServer;

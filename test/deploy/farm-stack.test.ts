@@ -16,7 +16,7 @@ import type { Deployment } from "../../deploy/deployments.js";
 import { deployFarmStack } from "../../deploy/farm-stack.js";
 import { MULTICALL3_ADDRESS } from "../../deploy/multicall.js";
 import type { FarmPlan } from "../../deploy/plan.js";
-import { buildWorld, type World } from "../helpers/world.js";
+import { buildWorld, type World } from "../../fixtures/world.js";
 
 const { ethers, networkHelpers } = await network.create();
 

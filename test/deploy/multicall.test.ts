@@ -2,16 +2,12 @@
 import { expect } from "chai";
 import { Contract } from "ethers";
 import { network } from "hardhat";
+import { multicall3Abi } from "viem";
 
 import { ensureMulticall3, MULTICALL3_ADDRESS } from "../../deploy/multicall.js";
 
 const { ethers } = await network.create();
 
-const MULTICALL3_ABI = [
-  "function aggregate3((address target, bool allowFailure, bytes callData)[] calls) payable returns ((bool success, bytes returnData)[])",
-  "function getBlockNumber() view returns (uint256)",
-  "function getEthBalance(address) view returns (uint256)",
-];
 
 describe("deploy/multicall: Multicall3 on a local chain", function () {
   it("places it at 0xcA11…CA11, where aggregate3 batches reads and tolerates a failing one", async function () {
@@ -19,14 +15,14 @@ describe("deploy/multicall: Multicall3 on a local chain", function () {
     expect(await ensureMulticall3(ethers)).to.equal(MULTICALL3_ADDRESS);
 
     const [alice] = await ethers.getSigners();
-    const multicall = new Contract(MULTICALL3_ADDRESS, MULTICALL3_ABI, ethers.provider);
+    const multicall = new Contract(MULTICALL3_ADDRESS, multicall3Abi, ethers.provider);
     const calls = [
-      { target: MULTICALL3_ADDRESS, allowFailure: false, callData: multicall.interface.encodeFunctionData("getBlockNumber") },
+      { target: MULTICALL3_ADDRESS, allowFailure: false, callData: multicall.interface.encodeFunctionData("getCurrentBlockTimestamp") },
       { target: MULTICALL3_ADDRESS, allowFailure: false, callData: multicall.interface.encodeFunctionData("getEthBalance", [alice.address]) },
       { target: MULTICALL3_ADDRESS, allowFailure: true, callData: "0xdeadbeef" },
     ];
-    const [block, balance, bad] = (await multicall.aggregate3.staticCall(calls)) as [boolean, string][];
-    expect(BigInt(block[1])).to.equal(BigInt(await ethers.provider.getBlockNumber()));
+    const [time, balance, bad] = (await multicall.aggregate3.staticCall(calls)) as [boolean, string][];
+    expect(BigInt(time[1])).to.equal(BigInt((await ethers.provider.getBlock("latest"))!.timestamp));
     expect(BigInt(balance[1])).to.equal(await ethers.provider.getBalance(alice.address));
     expect(bad[0]).to.equal(false);
   });

@@ -11,7 +11,7 @@ import { MULTICALL3_ADDRESS } from "../../deploy/multicall.js";
 import { type FarmPlan, parsePlan, readPlan } from "../../deploy/plan.js";
 import { checkPlan } from "../../deploy/preflight.js";
 import { deployUniswap } from "../../deploy/uniswap.js";
-import { buildWorld, type World } from "../helpers/world.js";
+import { buildWorld, type World } from "../../fixtures/world.js";
 
 const { ethers, networkHelpers } = await network.create();
 

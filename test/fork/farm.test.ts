@@ -24,10 +24,10 @@ import { expect } from "chai";
 import { type Contract, MaxUint256, parseEther as rwd } from "ethers";
 
 import { readDeployment } from "../../deploy/deployments.js";
-import { REWARD_MARKET } from "../../deploy/demo-farm.js";
-import { acquireLp, type ForkWorld, setUpForkWorld } from "../../deploy/fork-world.js";
-import type { Upstream } from "../../deploy/mainnet-shaped.js";
-import { MAINNET } from "../../deploy/mainnet.js";
+import { REWARD_MARKET } from "../../worlds/demo-farm.js";
+import { acquireLp, type ForkWorld, setUpForkWorld } from "../../worlds/fork-world.js";
+import type { Upstream } from "../../worlds/mainnet-shaped.js";
+import { MAINNET } from "../../worlds/mainnet.js";
 import { MULTICALL3_ADDRESS } from "../../deploy/multicall.js";
 import { as, at, latestBlock, mintsIn, viewAt } from "../helpers/scenario.js";
 import { forkOf, MAINNET_PAIRS, mainnet } from "./upstream.js";

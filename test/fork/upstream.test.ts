@@ -8,10 +8,10 @@ import type { HardhatEthers, HardhatEthersSigner } from "@nomicfoundation/hardha
 import { expect } from "chai";
 import { type Contract, parseEther } from "ethers";
 
-import type { Upstream } from "../../deploy/mainnet-shaped.js";
-import { MAINNET } from "../../deploy/mainnet.js";
+import type { Upstream } from "../../worlds/mainnet-shaped.js";
+import { MAINNET } from "../../worlds/mainnet.js";
 import { MULTICALL3_ADDRESS } from "../../deploy/multicall.js";
-import { TEST_TOKENS } from "../../deploy/tokens.js";
+import { TEST_TOKENS } from "../../worlds/tokens.js";
 import { pairAt, uniswapAt, type UniswapWorld } from "../../deploy/uniswap.js";
 import { connectTo, MAINNET_PAIRS, mainnet } from "./upstream.js";
 

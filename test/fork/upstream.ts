@@ -1,12 +1,12 @@
 /**
  * What the fork tests fork: FORK_URL when it is set (a real Ethereum mainnet RPC), else the
- * mainnet-shaped upstream started in-process for the test file (deploy/mainnet-shaped.ts).
+ * mainnet-shaped upstream started in-process for the test file (worlds/mainnet-shaped.ts).
  * The tests and the fork code work the same against either.
  */
 import { network } from "hardhat";
 
-import { checkForkUrl } from "../../deploy/fork-url.js";
-import { startMainnetShapedUpstream, type Upstream } from "../../deploy/mainnet-shaped.js";
+import { checkForkUrl } from "../../worlds/fork-url.js";
+import { startMainnetShapedUpstream, type Upstream } from "../../worlds/mainnet-shaped.js";
 
 /** The real mainnet pair addresses, known independently of any factory: what the fork must find. */
 export const MAINNET_PAIRS = {

@@ -6,7 +6,7 @@
  */
 import { expect } from "chai";
 
-import { launchBrowser } from "../../frontend/e2e/chromium.js";
+import { launchBrowser } from "../../fixtures/chromium.js";
 
 interface ShownPool {
   pid: number;

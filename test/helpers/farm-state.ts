@@ -1,11 +1,13 @@
 /**
- * Helpers for the contract tests (admin, safety, permit, reward token):
+ * Helpers for the contract tests (admin, safety, permit, regressions):
  * - `farmState` reads everything a call could change, so a rejected call can be shown to change nothing;
- * - `deployFarmFor` deploys a Farm against a reward token built for its predicted address;
- * - `signPairPermit` signs a real EIP-2612 permit for a UniswapV2Pair.
+ * - `refusedAndMined` mines refused calls and shows they left things as empty blocks would;
+ * - `deployFarmFor` deploys a Farm against a reward token built for its predicted address.
+ * Permit signing, which the gas benchmark shares, is in fixtures/permit.ts.
  */
 import type { HardhatEthers, HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
-import { type Contract, Signature } from "ethers";
+import { expect } from "chai";
+import type { Contract } from "ethers";
 
 import { deployFarmOver, predictFarmAddress } from "../../deploy/farm.js";
 
@@ -55,6 +57,61 @@ export async function farmState(farm: Contract, scope: StateScope = {}): Promise
   return state;
 }
 
+/** A fixed gas limit: it skips ethers' gas estimate, which stops a refused call before any block. */
+export const MINED = { gasLimit: 1_000_000 } as const;
+export type Mined = typeof MINED;
+
+/** A call the contract must refuse, and the custom error it must refuse it with. */
+export interface Refusal {
+  /** Sends the call with `overrides` as its last argument (a state-changing function, not a view). */
+  send: (overrides: Mined) => Promise<unknown>;
+  /** The contract whose ABI declares `error` (the callee, or the token whose error bubbles up). */
+  by: Contract;
+  error: string;
+  /** All of the error's arguments: [] for an error that has none. */
+  args: unknown[];
+  /** Names the refusal in a failure message. */
+  label?: string;
+}
+
+/**
+ * Sends each refusal so that the node mines it (`MINED`), checks the custom error and its arguments
+ * on the mined transaction, checks that each one took exactly one block holding just that
+ * transaction, reverted (status 0), and finally that `read()` shows exactly what it shows after as
+ * many empty blocks. Those empty blocks are mined first, read, and rewound (evm_snapshot /
+ * evm_revert, which also restores a pending setNextBlockTimestamp), so views that move with the
+ * block number (blockNumber, pendingReward, rewardsRemaining) are compared too, to the wei.
+ *
+ * Without the fixed gas limit ethers refuses the call at its gas estimate: nothing is sent, no block
+ * is mined, and a before/after comparison could not fail.
+ */
+export async function refusedAndMined(
+  ethers: HardhatEthers,
+  read: () => Promise<unknown>,
+  refusals: Refusal[],
+): Promise<void> {
+  if (refusals.length === 0) throw new Error("refusedAndMined: no refusals");
+  const provider = ethers.provider;
+  const snapshot: string = await provider.send("evm_snapshot", []);
+  await provider.send("hardhat_mine", [`0x${refusals.length.toString(16)}`]);
+  const emptyBlocks = await read();
+  if ((await provider.send("evm_revert", [snapshot])) !== true) throw new Error("refusedAndMined: could not rewind");
+
+  for (const [i, refusal] of refusals.entries()) {
+    const name = refusal.label ?? `refusal ${i + 1} of ${refusals.length} (${refusal.error})`;
+    const before = await provider.getBlockNumber();
+    await expect(refusal.send(MINED), name)
+      .to.be.revertedWithCustomError(refusal.by, refusal.error)
+      .withArgs(...refusal.args);
+    const block = await provider.getBlock("latest");
+    expect(block?.number, `${name} was mined, in a block of its own`).to.equal(before + 1);
+    expect(block!.transactions.length, `${name}: its block holds it alone`).to.equal(1);
+    const receipt = await provider.getTransactionReceipt(block!.transactions[0]);
+    expect(receipt?.status, `${name} reverted in its block`).to.equal(0);
+  }
+  expect(await read(), "the refused calls left a difference that as many empty blocks do not").to.deep.equal(emptyBlocks);
+}
+
 /**
  * Deploys `makeRewardToken(predictedFarm)` and then a Farm at the predicted address, as
  * deploy/farm.ts does. The token may name any minter it likes.
@@ -71,55 +128,4 @@ export async function deployFarmFor(
   const farm = await deployFarmOver(ethers, deployer, rewardToken, farmArgs);
   if ((await farm.getAddress()) !== predictedFarm) throw new Error("farm address prediction failed");
   return { rewardToken, farm, predictedFarm };
-}
-
-/** EIP-2612 Permit typed-data types (UniswapV2Pair and OpenZeppelin ERC20Permit alike). */
-export const PERMIT_TYPES = {
-  Permit: [
-    { name: "owner", type: "address" },
-    { name: "spender", type: "address" },
-    { name: "value", type: "uint256" },
-    { name: "nonce", type: "uint256" },
-    { name: "deadline", type: "uint256" },
-  ],
-};
-
-export interface PairPermit {
-  owner: string;
-  spender: string;
-  value: bigint;
-  nonce: bigint;
-  deadline: bigint;
-}
-
-/** The EIP-712 domain of a real UniswapV2Pair: name "Uniswap V2", version "1". */
-export async function pairPermitDomain(ethers: HardhatEthers, pair: Contract) {
-  return {
-    name: "Uniswap V2",
-    version: "1",
-    chainId: (await ethers.provider.getNetwork()).chainId,
-    verifyingContract: await pair.getAddress(),
-  };
-}
-
-/**
- * `signer` signs an EIP-2612 permit on `pair` for `message` (owner defaults to the signer, nonce to
- * the owner's current nonce on the pair). Returns v, r, s and the message signed.
- */
-export async function signPairPermit(
-  ethers: HardhatEthers,
-  signer: HardhatEthersSigner,
-  pair: Contract,
-  message: { spender: string; value: bigint; deadline: bigint; owner?: string; nonce?: bigint },
-): Promise<{ v: number; r: string; s: string; message: PairPermit }> {
-  const owner = message.owner ?? signer.address;
-  const full: PairPermit = {
-    owner,
-    spender: message.spender,
-    value: message.value,
-    nonce: message.nonce ?? ((await pair.nonces(owner)) as bigint),
-    deadline: message.deadline,
-  };
-  const signature = Signature.from(await signer.signTypedData(await pairPermitDomain(ethers, pair), PERMIT_TYPES, full));
-  return { v: signature.v, r: signature.r, s: signature.s, message: full };
 }

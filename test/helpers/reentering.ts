@@ -4,8 +4,8 @@
  */
 import { type Contract, MaxUint256, parseEther } from "ethers";
 
-import { as, mined } from "./chain.js";
-import type { World } from "./world.js";
+import { as, mined } from "../../fixtures/chain.js";
+import type { World } from "../../fixtures/world.js";
 
 /** What each of the two stakers of the re-entering pool holds staked. */
 export const REENTERING_STAKE = parseEther("100");

@@ -15,7 +15,7 @@ import {
   ZeroAddress,
 } from "ethers";
 
-import { as, mineUntilNextTxIn } from "./chain.js";
+import { as, mineUntilNextTxIn } from "../../fixtures/chain.js";
 
 export { as };
 

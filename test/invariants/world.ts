@@ -8,12 +8,12 @@
 import type { HardhatEthers, HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
 import { type Contract, ContractFactory, type InterfaceAbi, MaxUint256, parseEther, parseUnits, toQuantity } from "ethers";
 
-import { addLiquidity } from "../../deploy/liquidity.js";
+import { addLiquidity } from "../../worlds/liquidity.js";
 import { ensureMulticall3 } from "../../deploy/multicall.js";
-import { deployTestToken, TEST_TOKENS } from "../../deploy/tokens.js";
+import { deployTestToken, TEST_TOKENS } from "../../worlds/tokens.js";
 import { deployUniswap } from "../../deploy/uniswap.js";
 import { predictFarmAddress } from "../../deploy/farm.js";
-import { as } from "../helpers/chain.js";
+import { as } from "../../fixtures/chain.js";
 
 /** A token that can be staked, and the share of each transfer it burns (basis points). */
 export interface Stakeable {

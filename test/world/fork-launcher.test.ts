@@ -12,11 +12,11 @@ import { Contract, JsonRpcProvider } from "ethers";
 import hre from "hardhat";
 
 import type { Deployment } from "../../deploy/deployments.js";
-import { MAINNET } from "../../deploy/mainnet.js";
-import { startMainnetShapedUpstream, type Upstream } from "../../deploy/mainnet-shaped.js";
+import { MAINNET } from "../../worlds/mainnet.js";
+import { startMainnetShapedUpstream, type Upstream } from "../../worlds/mainnet-shaped.js";
 import { MAINNET_PAIRS } from "../fork/upstream.js";
 import { expectFarmsPageShows } from "../helpers/dapp.js";
-import { freePort, groupMembers, type Launched, npm } from "../helpers/processes.js";
+import { freePort, groupMembers, type Launched, npm } from "../../fixtures/processes.js";
 
 const ERC20_ABI = ["function balanceOf(address) view returns (uint256)", "function totalSupply() view returns (uint256)"];
 

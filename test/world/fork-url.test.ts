@@ -1,5 +1,5 @@
 /**
- * A bad FORK_URL fails within seconds with a sentence (scripts/lib/fork-url.ts), instead of
+ * A bad FORK_URL fails within seconds with a sentence (worlds/fork-url.ts), instead of
  * Hardhat's minute of retries: missing, malformed, unreachable, silent, not JSON-RPC, wrong chain.
  */
 import http from "node:http";
@@ -8,8 +8,8 @@ import net from "node:net";
 import { expect } from "chai";
 import { network } from "hardhat";
 
-import { checkForkUrl, redact } from "../../deploy/fork-url.js";
-import { freePort, npm } from "../helpers/processes.js";
+import { checkForkUrl, redact } from "../../worlds/fork-url.js";
+import { freePort, npm } from "../../fixtures/processes.js";
 
 async function refusal(url: string | undefined): Promise<string> {
   const error = await checkForkUrl(url).then(() => undefined, (e: Error) => e);

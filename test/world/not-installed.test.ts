@@ -9,7 +9,7 @@ import path from "node:path";
 
 import { expect } from "chai";
 
-import { npm } from "../helpers/processes.js";
+import { npm } from "../../fixtures/processes.js";
 
 const ROOT = path.resolve(import.meta.dirname, "..", "..");
 

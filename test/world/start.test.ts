@@ -15,7 +15,7 @@ import type { Deployment } from "../../deploy/deployments.js";
 import { MULTICALL3_ADDRESS } from "../../deploy/multicall.js";
 import { uniswapArtifacts } from "../../deploy/uniswap.js";
 import { expectFarmsPageShows } from "../helpers/dapp.js";
-import { freePort, groupMembers, type Launched, npm } from "../helpers/processes.js";
+import { freePort, groupMembers, type Launched, npm } from "../../fixtures/processes.js";
 
 const ERC20_ABI = ["function balanceOf(address) view returns (uint256)", "function symbol() view returns (string)"];
 

@@ -6,8 +6,6 @@
 import { hardhat, mainnet } from "@wagmi/core/chains";
 import { defineChain } from "viem";
 
-export const MULTICALL3_ADDRESS = "0xcA11bde05977b3631167028862bE2a173976CA11";
-
 /** The node behind the app's origin. */
 export function localRpcUrl(): string {
   return new URL(`${import.meta.env.BASE_URL}rpc`, window.location.href).href;
@@ -18,7 +16,7 @@ export function localChain() {
     ...hardhat,
     name: "Local (Hardhat)",
     rpcUrls: { default: { http: [localRpcUrl()] } },
-    contracts: { multicall3: { address: MULTICALL3_ADDRESS } },
+    contracts: { multicall3: mainnet.contracts.multicall3 },
   });
 }
 

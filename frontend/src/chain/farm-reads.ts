@@ -10,42 +10,9 @@
  */
 import { type Address, decodeFunctionResult, encodeFunctionData, type Hex, type PublicClient, zeroAddress } from "viem";
 
+import type { FarmSnapshot, PairMeta } from "../lib/farm-snapshot";
 import type { PairState } from "../lib/prices";
 import { farmLensAbi, farmLensCode } from "./abis.generated";
-import type { PairMeta } from "./pairs";
-
-export interface UserPosition {
-  staked: bigint;
-  pending: bigint;
-  wallet: bigint;
-  allowance: bigint;
-}
-
-export interface PoolState {
-  pid: number;
-  lpToken: Address;
-  allocPoint: bigint;
-  totalStaked: bigint;
-  pair: PairState;
-  user?: UserPosition;
-}
-
-export interface FarmSnapshot {
-  blockNumber: bigint;
-  timestamp: bigint;
-  rewardPerBlock: bigint;
-  totalAllocPoint: bigint;
-  startBlock: bigint;
-  rewardsRemaining: bigint;
-  emissionEndBlock: bigint;
-  paused: boolean;
-  owner: Address;
-  poolLength: number;
-  pools: PoolState[];
-  /** Pairs read only for prices (stablecoin/WETH, reward/WETH when not farmed). */
-  pricePairs: PairState[];
-  user?: { address: Address; rewardBalance: bigint; ethBalance: bigint };
-}
 
 export interface ReadPlan {
   farm: Address;

@@ -5,17 +5,8 @@
  */
 import { type Address, erc20Abi, getAddress, type PublicClient } from "viem";
 
+import type { PairMeta } from "../lib/farm-snapshot";
 import { uniswapV2PairAbi } from "./abis.generated";
-
-export interface PairMeta {
-  address: Address;
-  token0: Address;
-  token1: Address;
-  symbol0: string;
-  symbol1: string;
-  decimals0: number;
-  decimals1: number;
-}
 
 /** Describes `addresses`; one that is not a Uniswap V2 pair (no token0/token1) is left out. */
 export async function describePairs(client: PublicClient, addresses: Address[]): Promise<PairMeta[]> {

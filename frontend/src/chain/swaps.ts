@@ -1,6 +1,6 @@
 /**
  * Trading volume for the fee APR: the pairs' Swap events over the last day of blocks, in one
- * eth_getLogs for all pairs. The store keeps them and asks only for new blocks afterwards.
+ * eth_getLogs for all pairs, then only the blocks since the last read.
  */
 import { type Address, getAbiItem, getAddress, type PublicClient } from "viem";
 
@@ -29,4 +29,42 @@ export async function readSwaps(client: PublicClient, pairs: Address[], fromBloc
     amount0Out: log.args.amount0Out ?? 0n,
     amount1Out: log.args.amount1Out ?? 0n,
   }));
+}
+
+/** Swaps grouped by pair (checksummed addresses). */
+export type SwapsByPair = ReadonlyMap<Address, readonly SwapRecord[]>;
+
+/**
+ * The swaps of a window of the latest blocks, kept by reading only the blocks since the last read,
+ * and at most every `refreshBlocks` blocks: fee APRs move slowly, log reads are the dearest.
+ */
+export class SwapWindow {
+  #scannedTo = 0n;
+  #records: SwapRecord[] = [];
+
+  constructor(private readonly refreshBlocks: bigint) {}
+
+  /** True when `latest` is far enough past the last read to read again. */
+  due(latest: bigint): boolean {
+    return this.#scannedTo === 0n || latest - this.#scannedTo >= this.refreshBlocks;
+  }
+
+  /** Reads the blocks up to `latest` and drops those older than `windowBlocks`: the swaps by pair. */
+  async advance(client: PublicClient, pairs: Address[], latest: bigint, windowBlocks: bigint): Promise<SwapsByPair> {
+    const oldest = latest > windowBlocks ? latest - windowBlocks : 0n;
+    const fresh = await readSwaps(client, pairs, this.#scannedTo === 0n ? oldest : this.#scannedTo + 1n, latest);
+    this.#scannedTo = latest;
+    this.#records = [...this.#records, ...fresh].filter((s) => s.blockNumber >= oldest);
+    return groupByPair(this.#records);
+  }
+}
+
+function groupByPair(records: SwapRecord[]): SwapsByPair {
+  const groups = new Map<Address, SwapRecord[]>();
+  for (const swap of records) {
+    const group = groups.get(swap.pair);
+    if (group) group.push(swap);
+    else groups.set(swap.pair, [swap]);
+  }
+  return groups;
 }

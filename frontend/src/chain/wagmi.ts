@@ -2,9 +2,11 @@
  * The wagmi config: injected wallets (EIP-6963 discovery finds each installed one), any extra
  * connectors (WalletConnect, see walletconnect.ts), and on the local chain a dev wallet per
  * unlocked node account (wagmi's mock connector: it answers accounts and chain itself and sends
- * everything else, signing included, to the node).
+ * everything else, signing included, to the node). Its type is registered with wagmi, so every
+ * action knows the app's chains and checks chain ids and contract calls at compile time.
  */
-import { type Config, type CreateConnectorFn, createConfig, http, injected, mock } from "@wagmi/core";
+import { type CreateConnectorFn, createConfig, getPublicClient, http, injected, mock } from "@wagmi/core";
+import type { PublicClient } from "viem";
 
 import { localChain, mainnet } from "./chains";
 
@@ -17,7 +19,7 @@ export interface WalletSettings {
   extraConnectors: CreateConnectorFn[];
 }
 
-export function createWagmiConfig({ devAccounts, extraConnectors }: WalletSettings): Config {
+export function createWagmiConfig({ devAccounts, extraConnectors }: WalletSettings) {
   const local = localChain();
   const dev = devAccounts.map((account) => mock({ accounts: [account], features: { reconnect: true } }));
   return createConfig({
@@ -26,4 +28,25 @@ export function createWagmiConfig({ devAccounts, extraConnectors }: WalletSettin
     multiInjectedProviderDiscovery: true,
     transports: { [local.id]: http(local.rpcUrls.default.http[0]), [mainnet.id]: http() },
   });
+}
+
+export type WagmiConfig = ReturnType<typeof createWagmiConfig>;
+
+/** The chains the app can show a farm on. */
+export type AppChainId = WagmiConfig["chains"][number]["id"];
+
+declare module "@wagmi/core" {
+  interface Register {
+    config: WagmiConfig;
+  }
+}
+
+/** True when `id` is one of the config's chains. */
+export function isAppChain(config: WagmiConfig, id: number | undefined): id is AppChainId {
+  return config.chains.some((chain) => chain.id === id);
+}
+
+/** The client that reads `chainId`, typed as the chain-agnostic viem client the chain/ reads take. */
+export function readClient(config: WagmiConfig, chainId: AppChainId): PublicClient {
+  return getPublicClient(config, { chainId });
 }

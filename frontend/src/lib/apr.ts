@@ -2,15 +2,9 @@
  * Yearly returns of a farm pool, as fractions (0.5 = 50%): the reward token emitted to it, and
  * the trading fees its LP earns in the Uniswap pair. Simple interest: nothing is compounded.
  */
-import type { PairState } from "./prices";
-import { priceOf } from "./prices";
+import { SECONDS_PER_YEAR, UNISWAP_V2_FEE_RATE } from "./conventions";
+import { type PairState, priceOf, type TokenPrices } from "./prices";
 import { toDecimalNumber } from "./units";
-
-/** A 365-day year, the convention APRs are quoted in. */
-export const SECONDS_PER_YEAR = 31_536_000;
-
-/** Uniswap V2's swap fee, all of which goes to liquidity providers. */
-const UNISWAP_V2_FEE_RATE = 0.003;
 
 /** Blocks mined in a year at one block every `secondsPerBlock`. Throws unless it is positive. */
 export function blocksPerYear(secondsPerBlock: number): number {
@@ -67,16 +61,16 @@ export function feeApr(input: {
 }
 
 /** The amounts of one Uniswap V2 `Swap` event. */
-type SwapAmounts = { amount0In: bigint; amount1In: bigint; amount0Out: bigint; amount1Out: bigint };
+export type SwapAmounts = { amount0In: bigint; amount1In: bigint; amount0Out: bigint; amount1Out: bigint };
 
 /**
  * The USD volume of a pair's `Swap` events, each valued on its input side (the fee is charged
  * on what goes in). 0 when either token of the pair has no price.
  */
 export function swapVolumeUsd(
-  swaps: SwapAmounts[],
+  swaps: readonly SwapAmounts[],
   pair: PairState,
-  prices: Map<string, number>,
+  prices: TokenPrices,
 ): number {
   const price0 = priceOf(prices, pair.token0);
   const price1 = priceOf(prices, pair.token1);

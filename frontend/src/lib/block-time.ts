@@ -7,6 +7,7 @@
  * 2. the slot time of a chain that has one (Ethereum and its testnets: 12 s);
  * 3. the average over a long window of past blocks (`longWindowSeconds`), where nothing says better.
  */
+import { SECONDS_PER_DAY } from "./conventions";
 
 /** Chains whose blocks come at a fixed slot time. */
 export const NOMINAL_BLOCK_SECONDS: Readonly<Record<number, number>> = {
@@ -52,5 +53,5 @@ export function longWindowSeconds(a: { number: bigint; timestamp: bigint }, b: {
 
 /** Blocks in a day at `secondsPerBlock`, rounded to the nearest block: the fee window and emission per day. */
 export function blocksPerDay(secondsPerBlock: number): bigint {
-  return BigInt(Math.round(86_400 / secondsPerBlock));
+  return BigInt(Math.round(SECONDS_PER_DAY / secondsPerBlock));
 }

@@ -3,6 +3,7 @@
  * on. viem wraps errors in layers (ContractFunctionExecutionError → ContractFunctionRevertedError
  * → ...), and what matters is often deep inside, so every check walks the whole `.cause` chain.
  */
+import { LP_DECIMALS } from "./conventions";
 import { formatTokenAmount } from "./format";
 
 /** What the sentence may say about the token being moved; LP with 18 decimals if unsaid. */
@@ -27,20 +28,32 @@ type DecodedRevert = { errorName: string; args: readonly unknown[]; reason: stri
 export const WRONG_NETWORK =
   "Your wallet is on another network. Switch to the farm's network and try again.";
 
+/** Said whenever the node does not answer: on the page's banner and for a write it stopped. */
+export const NODE_NOT_ANSWERING =
+  "The node is not answering. Check that it is running; this page reconnects by itself.";
+
 /** The longest message quoted back to the user: past that it is a dump, not a sentence. */
 const MAX_MESSAGE_LENGTH = 200;
 
 /** A cause chain deeper than this is a cycle or a bug, not information. */
 const MAX_CHAIN_LENGTH = 32;
 
+/** Said when the user rejected a request in the wallet: not an error, nothing was sent. */
+export const CANCELLED_IN_WALLET = "You cancelled it in your wallet; nothing was sent.";
+
+/** True when the user rejected the request in the wallet, however deep and however the wallet says it. */
+export function isUserRejection(error: unknown): boolean {
+  return causeChain(error).some(isRejectionLink);
+}
+
 /**
- * The sentence to show for `error`, or null when the user rejected the request in the wallet:
- * they know, and telling them again is noise. `context` names the token whose amount the
- * failed call moved, for sentences that quote an amount.
+ * The sentence to show for `error`. `context` names the token whose amount the failed call
+ * moved, for sentences that quote an amount. A rejection in the wallet is told apart by
+ * `isUserRejection`: it is shown as cancelled, not as a failure.
  */
-export function errorSentence(error: unknown, context: ErrorContext = {}): string | null {
+export function errorSentence(error: unknown, context: ErrorContext = {}): string {
   const chain = causeChain(error);
-  if (chain.some(isUserRejection)) return null;
+  if (chain.some(isRejectionLink)) return CANCELLED_IN_WALLET;
   const revert = findDecodedRevert(chain);
   if (revert) return revertSentence(revert, context);
   const reason = findRevertReason(chain);
@@ -50,7 +63,7 @@ export function errorSentence(error: unknown, context: ErrorContext = {}): strin
   }
   if (chain.some(isChainMismatch)) return WRONG_NETWORK;
   if (chain.some(isNetworkFailure)) {
-    return "The node is not answering. Check that it is running; this page reconnects by itself.";
+    return NODE_NOT_ANSWERING;
   }
   return fallbackSentence(error, chain);
 }
@@ -69,7 +82,7 @@ function isObject(value: unknown): value is ErrorLink {
   return typeof value === "object" && value !== null;
 }
 
-function isUserRejection(link: ErrorLink): boolean {
+function isRejectionLink(link: ErrorLink): boolean {
   return (
     link.name === "UserRejectedRequestError" ||
     link.code === 4001 ||
@@ -196,7 +209,7 @@ const CUSTOM_ERRORS: Record<string, SentenceFor> = {
  */
 function tokenAmount(value: unknown, context: ErrorContext, defaultSymbol: string): string {
   if (typeof value !== "bigint") return String(value);
-  const decimals = context.decimals ?? 18;
+  const decimals = context.decimals ?? LP_DECIMALS;
   const symbol = context.symbol ?? defaultSymbol;
   const amount = formatTokenAmount(value, decimals, decimals);
   return symbol === "" ? amount : `${amount} ${symbol}`;

@@ -3,6 +3,7 @@
  * tokens, after the price of one in the other moves by a ratio r. The pool rebalances as the
  * price moves, so it always ends holding more of the token that fell.
  */
+import { DAYS_PER_YEAR } from "./conventions";
 
 /**
  * The value of the pool position over the value of holding, minus one, when token0's price in
@@ -29,8 +30,6 @@ export interface IlProjection {
   /** Days of yield needed to cover the loss: 0 with no loss, undefined if yield never covers it. */
   breakevenDays: number | undefined;
 }
-
-const DAYS_PER_YEAR = 365;
 
 /**
  * Projects `amountUsd` deposited half in token0, half in token1, after token0's price in token1

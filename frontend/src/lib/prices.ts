@@ -3,13 +3,16 @@
  * against it, every other token against one of the two. No oracle and no network: the caller
  * reads the pairs, this file does the arithmetic.
  */
+import { type Address, getAddress, isAddressEqual } from "viem";
+
+import { LP_DECIMALS } from "./conventions";
 import { toDecimalNumber } from "./units";
 
-/** One Uniswap V2 pair as read from the chain. Addresses may be in any letter case. */
+/** One Uniswap V2 pair as read from the chain. */
 export interface PairState {
-  address: string;
-  token0: string;
-  token1: string;
+  address: Address;
+  token0: Address;
+  token1: Address;
   decimals0: number;
   decimals1: number;
   reserve0: bigint;
@@ -17,31 +20,31 @@ export interface PairState {
   totalSupply: bigint;
 }
 
-/** Uniswap V2 LP tokens always have 18 decimals. */
-const LP_DECIMALS = 18;
+/** USD prices of whole tokens, keyed by checksummed address. */
+export type TokenPrices = Map<Address, number>;
 
 /**
  * The price of one whole `base` token in whole units of the pair's other token, from the
  * reserves: 1 WETH in a USDC/WETH pair holding 3,000,000 USDC and 1,000 WETH is 3000.
  * 0 when either reserve is empty. Throws if `base` is not in the pair.
  */
-export function spotPrice(pair: PairState, base: string): number {
+export function spotPrice(pair: PairState, base: Address): number {
   const [baseReserve, otherReserve] = sidesFrom(pair, base);
   if (baseReserve === 0 || otherReserve === 0) return 0;
   return otherReserve / baseReserve;
 }
 
 /** [base reserve, other reserve] in whole tokens, for `base` on either side of the pair. */
-function sidesFrom(pair: PairState, base: string): [number, number] {
+function sidesFrom(pair: PairState, base: Address): [number, number] {
   const reserve0 = toDecimalNumber(pair.reserve0, pair.decimals0);
   const reserve1 = toDecimalNumber(pair.reserve1, pair.decimals1);
-  if (sameAddress(pair.token0, base)) return [reserve0, reserve1];
-  if (sameAddress(pair.token1, base)) return [reserve1, reserve0];
+  if (isAddressEqual(pair.token0, base)) return [reserve0, reserve1];
+  if (isAddressEqual(pair.token1, base)) return [reserve1, reserve0];
   throw new Error(`Token ${base} is not in pair ${pair.address}.`);
 }
 
 /**
- * USD prices for every token that can be priced from `pairs`, keyed by lowercased address:
+ * USD prices for every token that can be priced from `pairs`, keyed by checksummed address:
  * the stablecoin is 1; WETH comes from the stablecoin/WETH pair with the largest stablecoin
  * reserve; any other token from its pair with the stablecoin if it has one, else from its pair
  * with WETH. Where several pairs qualify, the one holding the most of the quote token wins:
@@ -49,15 +52,15 @@ function sidesFrom(pair: PairState, base: string): [number, number] {
  */
 export function tokenPricesUsd(
   pairs: PairState[],
-  stablecoin: string,
-  weth: string,
-): Map<string, number> {
-  const prices = new Map<string, number>([[stablecoin.toLowerCase(), 1]]);
+  stablecoin: Address,
+  weth: Address,
+): TokenPrices {
+  const prices: TokenPrices = new Map([[getAddress(stablecoin), 1]]);
   const wethPrice = priceVia(pairs, weth, stablecoin, 1);
-  if (wethPrice !== undefined) prices.set(weth.toLowerCase(), wethPrice);
+  if (wethPrice !== undefined) prices.set(getAddress(weth), wethPrice);
 
   for (const token of tokensIn(pairs)) {
-    if (prices.has(token) || sameAddress(token, weth)) continue;
+    if (prices.has(token) || isAddressEqual(token, weth)) continue;
     const price =
       priceVia(pairs, token, stablecoin, 1) ??
       (wethPrice === undefined ? undefined : priceVia(pairs, token, weth, wethPrice));
@@ -72,8 +75,8 @@ export function tokenPricesUsd(
  */
 function priceVia(
   pairs: PairState[],
-  token: string,
-  quote: string,
+  token: Address,
+  quote: Address,
   quotePrice: number,
 ): number | undefined {
   const deepest = pairs
@@ -85,35 +88,33 @@ function priceVia(
   return deepest === undefined ? undefined : spotPrice(deepest, token) * quotePrice;
 }
 
-function holdsBoth(pair: PairState, a: string, b: string): boolean {
+function holdsBoth(pair: PairState, a: Address, b: Address): boolean {
   return (
-    (sameAddress(pair.token0, a) && sameAddress(pair.token1, b)) ||
-    (sameAddress(pair.token0, b) && sameAddress(pair.token1, a))
+    (isAddressEqual(pair.token0, a) && isAddressEqual(pair.token1, b)) ||
+    (isAddressEqual(pair.token0, b) && isAddressEqual(pair.token1, a))
   );
 }
 
 /** The raw reserve of `token`: comparable between pairs because the token is the same. */
-function reserveOf(pair: PairState, token: string): bigint {
-  return sameAddress(pair.token0, token) ? pair.reserve0 : pair.reserve1;
+function reserveOf(pair: PairState, token: Address): bigint {
+  return isAddressEqual(pair.token0, token) ? pair.reserve0 : pair.reserve1;
 }
 
-function tokensIn(pairs: PairState[]): Set<string> {
-  return new Set(pairs.flatMap((pair) => [pair.token0.toLowerCase(), pair.token1.toLowerCase()]));
+/** The tokens of `pairs`, checksummed (viem caches the checksums: this is cheap every block). */
+function tokensIn(pairs: PairState[]): Set<Address> {
+  return new Set(pairs.flatMap((pair) => [getAddress(pair.token0), getAddress(pair.token1)]));
 }
 
-/**
- * The USD price of `token` from a `tokenPricesUsd` map, whatever the letter case of the
- * address; undefined when the token has no price.
- */
-export function priceOf(prices: Map<string, number>, token: string): number | undefined {
-  return prices.get(token.toLowerCase());
+/** The USD price of `token` from a `tokenPricesUsd` map; undefined when the token has no price. */
+export function priceOf(prices: TokenPrices, token: Address): number | undefined {
+  return prices.get(getAddress(token));
 }
 
 /**
  * The USD value of both reserves of a pair (its TVL), or undefined if either token has no
  * price.
  */
-export function reserveUsd(pair: PairState, prices: Map<string, number>): number | undefined {
+export function reserveUsd(pair: PairState, prices: TokenPrices): number | undefined {
   const price0 = priceOf(prices, pair.token0);
   const price1 = priceOf(prices, pair.token1);
   if (price0 === undefined || price1 === undefined) return undefined;
@@ -127,7 +128,7 @@ export function reserveUsd(pair: PairState, prices: Map<string, number>): number
  * The USD value of one whole LP token: the pair's reserves in USD shared over its supply.
  * undefined if either token has no price; 0 for a pair with no supply yet.
  */
-export function lpPriceUsd(pair: PairState, prices: Map<string, number>): number | undefined {
+export function lpPriceUsd(pair: PairState, prices: TokenPrices): number | undefined {
   const reserves = reserveUsd(pair, prices);
   if (reserves === undefined) return undefined;
   if (pair.totalSupply === 0n) return 0;
@@ -137,8 +138,4 @@ export function lpPriceUsd(pair: PairState, prices: Map<string, number>): number
 /** The USD value of `lpWei` base units of an LP token priced `lpPrice` per whole token. */
 export function lpAmountUsd(lpWei: bigint, lpPrice: number): number {
   return toDecimalNumber(lpWei, LP_DECIMALS) * lpPrice;
-}
-
-function sameAddress(a: string, b: string): boolean {
-  return a.toLowerCase() === b.toLowerCase();
 }

@@ -3,12 +3,13 @@
  * must be a contract, should be a Uniswap V2 pair (its tokens are shown), and must not already
  * have a pool.
  */
-import { getPublicClient } from "@wagmi/core";
 import { defineStore } from "pinia";
-import { type Address, getAddress, isAddress, type PublicClient } from "viem";
+import { type Address, getAddress, isAddress, isAddressEqual } from "viem";
 
 import { farmAbi } from "../chain/abis.generated";
-import { describePairs, type PairMeta } from "../chain/pairs";
+import { describePairs } from "../chain/pairs";
+import { readClient } from "../chain/wagmi";
+import type { PairMeta } from "../lib/farm-snapshot";
 import { useConnectionStore } from "./connection";
 import { useFarmStore } from "./farm";
 import { useTransactionsStore } from "./transactions";
@@ -22,17 +23,17 @@ export const useAdminStore = defineStore("admin", () => {
   const farm = useFarmStore();
   const tx = useTransactionsStore();
 
-  const farmContract = () => ({ address: farm.deployment!.farm as Address, abi: farmAbi });
-  const client = () => getPublicClient(connection.config!, { chainId: farm.chainId as never }) as PublicClient;
+  const farmContract = () => ({ address: farm.deployment!.farm, abi: farmAbi }) as const;
+  const client = () => readClient(connection.config!, farm.chainId!);
 
   /** What the page says about a pasted LP address before anything is sent. */
   async function inspectLp(input: string): Promise<LpInspection> {
     const text = input.trim();
     if (!isAddress(text, { strict: false })) return { ok: false, reason: "Enter an address: 0x followed by 40 hexadecimal digits." };
     const address = getAddress(text);
-    const existing = farm.pairs.findIndex((p) => p.address.toLowerCase() === address.toLowerCase());
+    const existing = farm.pairs.findIndex((p) => isAddressEqual(p.address, address));
     if (existing >= 0) return { ok: false, reason: `The farm already has a pool for this LP token (pool ${existing}).` };
-    if (address.toLowerCase() === farm.deployment?.rewardToken.toLowerCase()) {
+    if (farm.deployment && isAddressEqual(address, farm.deployment.rewardToken)) {
       return { ok: false, reason: "That is the reward token: it cannot be staked in its own farm." };
     }
     const code = await client().getCode({ address });
@@ -54,7 +55,7 @@ export const useAdminStore = defineStore("admin", () => {
   }
 
   function setPaused(paused: boolean): Promise<boolean> {
-    return tx.send(paused ? "Pause the farm" : "Unpause the farm", { ...farmContract(), functionName: paused ? "pause" : "unpause" });
+    return tx.send(paused ? "Pause the farm" : "Unpause the farm", { ...farmContract(), functionName: paused ? "pause" : "unpause", args: [] });
   }
 
   return { inspectLp, addPool, setAllocation, setRewardPerBlock, setPaused };

@@ -4,7 +4,6 @@
  * Mirrors wagmi's connection state; components read it here and never talk to wagmi themselves.
  */
 import {
-  type Config,
   type Connector,
   connect,
   disconnect,
@@ -19,7 +18,7 @@ import { computed, ref, shallowRef } from "vue";
 
 import { localRpcUrl } from "../chain/chains";
 import { fetchDevAccounts } from "../chain/dev-accounts";
-import { createWagmiConfig, DEV_WALLET_TYPE } from "../chain/wagmi";
+import { type AppChainId, createWagmiConfig, DEV_WALLET_TYPE, type WagmiConfig } from "../chain/wagmi";
 import { WALLETCONNECT_TYPE, walletConnectConnectors } from "../chain/walletconnect";
 
 export interface WalletOption {
@@ -29,7 +28,7 @@ export interface WalletOption {
 }
 
 export const useConnectionStore = defineStore("connection", () => {
-  const config = shallowRef<Config>();
+  const config = shallowRef<WagmiConfig>();
   const address = ref<Address>();
   const chainId = ref<number>();
   const connectorUid = ref<string>();
@@ -77,7 +76,7 @@ export const useConnectionStore = defineStore("connection", () => {
     sync();
   }
 
-  async function switchTo(target: number): Promise<void> {
+  async function switchTo(target: AppChainId): Promise<void> {
     if (config.value) await switchChain(config.value, { chainId: target });
     sync();
   }

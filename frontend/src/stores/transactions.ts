@@ -6,10 +6,10 @@
  */
 import { simulateContract, waitForTransactionReceipt, writeContract } from "@wagmi/core";
 import { defineStore } from "pinia";
-import type { Abi, Address, Hash } from "viem";
+import type { Abi, Address, ContractFunctionArgs, ContractFunctionName, Hash } from "viem";
 import { ref } from "vue";
 
-import { errorSentence, WRONG_NETWORK } from "../lib/errors";
+import { CANCELLED_IN_WALLET, errorSentence, isUserRejection, WRONG_NETWORK } from "../lib/errors";
 import { useConnectionStore } from "./connection";
 import { useFarmStore } from "./farm";
 
@@ -23,12 +23,18 @@ export interface Notice {
   message?: string;
 }
 
-export interface WriteRequest {
+type Mutability = "nonpayable" | "payable";
+
+/**
+ * A contract write, checked against its ABI where it is written (function name and arguments),
+ * and still a plain request of any ABI for wagmi, which cannot follow generic ABIs through.
+ */
+export type WriteRequest<abi extends Abi, name extends ContractFunctionName<abi, Mutability>> = {
   address: Address;
-  abi: Abi;
-  functionName: string;
-  args?: readonly unknown[];
-}
+  abi: abi;
+  functionName: name;
+  args: readonly unknown[] & ContractFunctionArgs<abi, Mutability, name>;
+};
 
 export const useTransactionsStore = defineStore("transactions", () => {
   const connection = useConnectionStore();
@@ -44,52 +50,60 @@ export const useTransactionsStore = defineStore("transactions", () => {
     notices.value = notices.value.filter((n) => n.id !== id);
   }
 
+  function add(notice: Omit<Notice, "id">): number {
+    const id = nextId++;
+    notices.value = [...notices.value, { id, ...notice }];
+    return id;
+  }
+
   /**
    * True, with a notice saying so, when the wallet is on another chain than the farm shown: then
    * nothing is asked of the wallet, which would sign or send for the wrong chain.
    */
   function refuseOffChain(title: string): boolean {
     if (!farm.wrongNetwork) return false;
-    notices.value = [...notices.value, { id: nextId++, title, status: "failed", message: WRONG_NETWORK }];
+    add({ title, status: "failed", message: WRONG_NETWORK });
     return true;
   }
 
   /** Simulates, sends and waits for one contract call; true when it was mined successfully. */
-  async function send(title: string, request: WriteRequest, context?: { decimals?: number; symbol?: string }): Promise<boolean> {
+  async function send<const abi extends Abi, name extends ContractFunctionName<abi, Mutability>>(
+    title: string,
+    request: WriteRequest<abi, name>,
+    context?: { decimals?: number; symbol?: string }): Promise<boolean> {
     if (refuseOffChain(title)) return false;
     const config = connection.config!;
-    const id = nextId++;
-    notices.value = [...notices.value, { id, title, status: "pending", message: "Confirm in your wallet…" }];
+    const chainId = farm.chainId!;
+    const id = add({ title, status: "pending", message: "Confirm in your wallet…" });
     try {
-      const { request: simulated } = await simulateContract(config, {
-        ...request,
-        account: connection.address,
-        chainId: farm.chainId,
-      } as never);
-      const hash = await writeContract(config, simulated as never);
+      const { address, abi, functionName, args }: { address: Address; abi: Abi; functionName: string; args: readonly unknown[] } = request;
+      const { request: simulated } = await simulateContract(config, { address, abi, functionName, args, account: connection.address, chainId });
+      const hash = await writeContract(config, simulated);
       update(id, { hash, message: "Waiting for the block…" });
-      const receipt = await waitForTransactionReceipt(config, { hash, chainId: farm.chainId as never });
+      const receipt = await waitForTransactionReceipt(config, { hash, chainId });
       if (receipt.status !== "success") throw new Error("The transaction was reverted.");
       update(id, { status: "confirmed", message: `Confirmed in block ${receipt.blockNumber}.` });
       setTimeout(() => dismiss(id), 8_000);
       return true;
     } catch (error) {
-      const sentence = errorSentence(error, context);
-      if (sentence === null) {
-        update(id, { status: "cancelled", message: "You cancelled it in your wallet; nothing was sent." });
-        setTimeout(() => dismiss(id), 5_000);
-      } else update(id, { status: "failed", message: sentence });
+      if (isUserRejection(error)) cancelled(id);
+      else update(id, { status: "failed", message: errorSentence(error, context) });
       return false;
     } finally {
       await farm.refresh();
     }
   }
 
-  /** A failure that happened before any transaction (a refused signature, a check). */
+  function cancelled(id: number): void {
+    update(id, { status: "cancelled", message: CANCELLED_IN_WALLET });
+    setTimeout(() => dismiss(id), 5_000);
+  }
+
+  /** A failure, or a rejection in the wallet, that happened before any transaction (a signature, a read). */
   function report(title: string, error: unknown): void {
-    const sentence = errorSentence(error);
-    const id = nextId++;
-    notices.value = [...notices.value, { id, title, status: sentence === null ? "cancelled" : "failed", message: sentence ?? "You cancelled it in your wallet; nothing was sent." }];
+    const id = add({ title, status: "pending" });
+    if (isUserRejection(error)) cancelled(id);
+    else update(id, { status: "failed", message: errorSentence(error) });
   }
 
   return { notices, send, report, refuseOffChain, dismiss };

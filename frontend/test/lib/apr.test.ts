@@ -1,13 +1,14 @@
+import type { Address } from "viem";
 import { describe, expect, it } from "vitest";
 
 import {
-  SECONDS_PER_YEAR,
   blocksPerYear,
   feeApr,
   rewardApr,
   swapVolumeUsd,
   totalApr,
 } from "../../src/lib/apr";
+import { SECONDS_PER_YEAR } from "../../src/lib/conventions";
 import type { PairState } from "../../src/lib/prices";
 
 const E6 = 10n ** 6n;
@@ -109,9 +110,9 @@ describe("swapVolumeUsd", () => {
     reserve1: 1_000n * E18,
     totalSupply: 1_000n * E18,
   };
-  const prices = new Map([
-    [USDC.toLowerCase(), 1],
-    [WETH.toLowerCase(), 3000],
+  const prices = new Map<Address, number>([
+    [USDC, 1],
+    [WETH, 3000],
   ]);
 
   it("values each swap on its input side", () => {
@@ -128,7 +129,7 @@ describe("swapVolumeUsd", () => {
 
   it("gives 0 when a price is missing", () => {
     const swaps = [{ amount0In: 3_000n * E6, amount1In: 0n, amount0Out: 0n, amount1Out: 1n }];
-    expect(swapVolumeUsd(swaps, pair, new Map([[USDC.toLowerCase(), 1]]))).toBe(0);
+    expect(swapVolumeUsd(swaps, pair, new Map<Address, number>([[USDC, 1]]))).toBe(0);
   });
 });
 

@@ -14,7 +14,7 @@ import {
 import { describe, expect, it } from "vitest";
 
 import { farmAbi } from "../../src/chain/abis.generated";
-import { errorSentence } from "../../src/lib/errors";
+import { CANCELLED_IN_WALLET, errorSentence, isUserRejection } from "../../src/lib/errors";
 
 const ACCOUNT = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8";
 const LP_TOKEN = "0x5FbDB2315678afecb367f032d93F642f64180aa3";
@@ -34,15 +34,25 @@ function farmRevert(errorName: string, args?: readonly unknown[]) {
 }
 
 describe("user rejection", () => {
-  it("is null, however deep and however the wallet says it", () => {
-    const viemRejection = new UserRejectedRequestError(new Error("User rejected the request."));
-    expect(errorSentence(viemRejection)).toBeNull();
-    expect(errorSentence({ name: "TransactionExecutionError", cause: viemRejection })).toBeNull();
-    expect(errorSentence({ shortMessage: "x", cause: { cause: { code: 4001 } } })).toBeNull();
-    expect(
-      errorSentence(new Error("MetaMask Tx Signature: User denied transaction signature.")),
-    ).toBeNull();
-    expect(errorSentence({ message: "User rejected the request." })).toBeNull();
+  const rejections = [
+    new UserRejectedRequestError(new Error("User rejected the request.")),
+    { name: "TransactionExecutionError", cause: new UserRejectedRequestError(new Error("no")) },
+    { shortMessage: "x", cause: { cause: { code: 4001 } } },
+    new Error("MetaMask Tx Signature: User denied transaction signature."),
+    { message: "User rejected the request." },
+  ];
+
+  it("is recognised however deep and however the wallet says it, and said as cancelled", () => {
+    for (const rejection of rejections) {
+      expect(isUserRejection(rejection)).toBe(true);
+      expect(errorSentence(rejection)).toBe(CANCELLED_IN_WALLET);
+    }
+  });
+
+  it("is not any other error", () => {
+    expect(isUserRejection(new Error("fetch failed"))).toBe(false);
+    expect(isUserRejection({ code: 4100, message: "Unauthorized" })).toBe(false);
+    expect(isUserRejection(farmRevert("EnforcedPause"))).toBe(false);
   });
 });
 

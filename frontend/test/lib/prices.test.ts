@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 
+import type { Address } from "viem";
+
 import type { PairState } from "../../src/lib/prices";
 import {
   lpAmountUsd,
@@ -10,14 +12,15 @@ import {
   tokenPricesUsd,
 } from "../../src/lib/prices";
 
-// Mixed-case addresses, as a checksummed deployments file writes them.
+// Checksummed, as the app's chain boundary hands every address on.
 const USDC = "0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48";
 const WETH = "0xC02aaA39b223FE8D0A0e5C4F27eAD9083C756Cc2";
 const WBTC = "0x2260FAC5E5542a773Aa44fBCfeDf7C193bc2C599";
 const DAI = "0x6B175474E89094C44Da98b954EedeAC495271d0F";
-const RWD = "0x00000000000000000000000000000000000000Aa";
+const RWD = "0x00000000000000000000000000000000000000AA";
 const FOO = "0x00000000000000000000000000000000000000F0";
 const BAR = "0x00000000000000000000000000000000000000B0";
+const lower = (address: Address) => address.toLowerCase() as Address;
 
 const E6 = 10n ** 6n;
 const E8 = 10n ** 8n;
@@ -25,12 +28,12 @@ const E18 = 10n ** 18n;
 
 let nextPair = 0;
 function pair(
-  [token0, decimals0, reserve0]: [string, number, bigint],
-  [token1, decimals1, reserve1]: [string, number, bigint],
+  [token0, decimals0, reserve0]: [Address, number, bigint],
+  [token1, decimals1, reserve1]: [Address, number, bigint],
   totalSupply = 1_000n * E18,
 ): PairState {
   nextPair += 1;
-  const address = `0x${nextPair.toString(16).padStart(40, "0")}`;
+  const address: Address = `0x${nextPair.toString(16).padStart(40, "0")}`;
   return { address, token0, token1, decimals0, decimals1, reserve0, reserve1, totalSupply };
 }
 
@@ -44,8 +47,8 @@ describe("spotPrice", () => {
   });
 
   it("compares addresses whatever their case", () => {
-    expect(spotPrice(usdcWeth, WETH.toLowerCase())).toBe(3000);
-    expect(spotPrice(usdcWeth, WETH.toUpperCase().replace("0X", "0x"))).toBe(3000);
+    expect(spotPrice(usdcWeth, lower(WETH))).toBe(3000);
+    expect(spotPrice(usdcWeth, `0x${WETH.slice(2).toUpperCase()}`)).toBe(3000);
   });
 
   it("gives 0 for an empty pair", () => {
@@ -61,8 +64,8 @@ describe("spotPrice", () => {
 describe("tokenPricesUsd", () => {
   it("prices the stablecoin at 1 and WETH from their pair", () => {
     const prices = tokenPricesUsd([usdcWeth], USDC, WETH);
-    expect(prices.get(USDC.toLowerCase())).toBe(1);
-    expect(prices.get(WETH.toLowerCase())).toBe(3000);
+    expect(prices.get(USDC)).toBe(1);
+    expect(prices.get(WETH)).toBe(3000);
     expect(prices.size).toBe(2);
   });
 
@@ -70,14 +73,14 @@ describe("tokenPricesUsd", () => {
     // Listed first, token order reversed, and pricing WETH at 2,000: too shallow to count.
     const shallow = pair([WETH, 18, 10n * E18], [USDC, 6, 20_000n * E6]);
     const prices = tokenPricesUsd([shallow, usdcWeth], USDC, WETH);
-    expect(prices.get(WETH.toLowerCase())).toBe(3000);
+    expect(prices.get(WETH)).toBe(3000);
   });
 
   it("routes a token with no stablecoin pair through WETH", () => {
     // 10 WBTC (8 decimals) against 200 WETH: 1 WBTC = 20 WETH = 20 × 3,000 = 60,000 USD.
     const wbtcWeth = pair([WBTC, 8, 10n * E8], [WETH, 18, 200n * E18]);
     const prices = tokenPricesUsd([wbtcWeth, usdcWeth], USDC, WETH);
-    expect(prices.get(WBTC.toLowerCase())).toBeCloseTo(60_000, 9);
+    expect(prices.get(WBTC)).toBeCloseTo(60_000, 9);
   });
 
   it("prefers the stablecoin pair over a WETH pair, even a deeper one", () => {
@@ -86,7 +89,7 @@ describe("tokenPricesUsd", () => {
     // DAI/WETH: 30,000,000 DAI / 10,000 WETH → 1 DAI = 1/3,000 WETH = 1.00 USD; not used.
     const daiWeth = pair([DAI, 18, 30_000_000n * E18], [WETH, 18, 10_000n * E18]);
     const prices = tokenPricesUsd([daiWeth, daiUsdc, usdcWeth], USDC, WETH);
-    expect(prices.get(DAI.toLowerCase())).toBeCloseTo(1_000_000 / 1_010_000, 12);
+    expect(prices.get(DAI)).toBeCloseTo(1_000_000 / 1_010_000, 12);
   });
 
   it("picks the pair with the most of the quote token, not of the priced token", () => {
@@ -95,7 +98,7 @@ describe("tokenPricesUsd", () => {
     // 1,000,000 RWD / 1,000 USDC: more RWD but less USDC, so it loses: 0.001 USD.
     const deepBase = pair([RWD, 18, 1_000_000n * E18], [USDC, 6, 1_000n * E6]);
     const prices = tokenPricesUsd([deepBase, deepQuote, usdcWeth], USDC, WETH);
-    expect(prices.get(RWD.toLowerCase())).toBe(1.5);
+    expect(prices.get(RWD)).toBe(1.5);
   });
 
   it("leaves out tokens it cannot price", () => {
@@ -103,28 +106,28 @@ describe("tokenPricesUsd", () => {
     const wbtcWeth = pair([WBTC, 8, 10n * E8], [WETH, 18, 200n * E18]);
     // No stablecoin/WETH pair: WETH, and so WBTC, have no price.
     const prices = tokenPricesUsd([fooBar, wbtcWeth], USDC, WETH);
-    expect([...prices.keys()]).toEqual([USDC.toLowerCase()]);
+    expect([...prices.keys()]).toEqual([USDC]);
   });
 
   it("ignores pairs with an empty reserve", () => {
     const empty = pair([USDC, 6, 0n], [WETH, 18, 5n * E18]);
     const prices = tokenPricesUsd([empty, usdcWeth], USDC, WETH);
-    expect(prices.get(WETH.toLowerCase())).toBe(3000);
-    expect(tokenPricesUsd([empty], USDC, WETH).has(WETH.toLowerCase())).toBe(false);
+    expect(prices.get(WETH)).toBe(3000);
+    expect(tokenPricesUsd([empty], USDC, WETH).has(WETH)).toBe(false);
   });
 
-  it("looks prices up by address in any case", () => {
+  it("keys prices by checksummed address and looks them up in any case", () => {
     const prices = tokenPricesUsd([usdcWeth], USDC, WETH);
     expect(priceOf(prices, WETH)).toBe(3000);
-    expect(priceOf(prices, WETH.toLowerCase())).toBe(3000);
+    expect(priceOf(prices, lower(WETH))).toBe(3000);
     expect(priceOf(prices, DAI)).toBeUndefined();
   });
 });
 
 describe("LP value", () => {
-  const prices = new Map([
-    [USDC.toLowerCase(), 1],
-    [WETH.toLowerCase(), 3000],
+  const prices = new Map<Address, number>([
+    [USDC, 1],
+    [WETH, 3000],
   ]);
 
   it("values the reserves of a USDC(6)/WETH(18) pair", () => {
@@ -149,7 +152,7 @@ describe("LP value", () => {
   });
 
   it("gives undefined without both prices and 0 without supply", () => {
-    const usdcOnly = new Map([[USDC.toLowerCase(), 1]]);
+    const usdcOnly = new Map<Address, number>([[USDC, 1]]);
     expect(reserveUsd(usdcWeth, usdcOnly)).toBeUndefined();
     expect(lpPriceUsd(usdcWeth, usdcOnly)).toBeUndefined();
     expect(lpPriceUsd({ ...usdcWeth, totalSupply: 0n }, prices)).toBe(0);

@@ -9,7 +9,7 @@ import path from "node:path";
 
 import type { TestProject } from "vitest/node";
 
-import { freePort, Launched, npm } from "../../../test/helpers/processes";
+import { freePort, Launched, npm } from "../../../fixtures/processes";
 
 declare module "vitest" {
   export interface ProvidedContext {

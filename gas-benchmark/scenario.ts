@@ -15,9 +15,9 @@ import type { HardhatEthers } from "@nomicfoundation/hardhat-ethers/types";
 import { MaxUint256, toBeHex, toQuantity } from "ethers";
 import type { NetworkConnection } from "hardhat/types/network";
 
-import { as } from "../../test/helpers/chain.js";
-import { signPairPermit } from "../../test/helpers/farm-state.js";
-import { buildWorld, type World } from "../../test/helpers/world.js";
+import { as } from "../fixtures/chain.js";
+import { signPairPermit } from "../fixtures/permit.js";
+import { buildWorld, type World } from "../fixtures/world.js";
 
 /** The measured pool. */
 export const PID = 0;

@@ -8,16 +8,16 @@
 import type { HardhatEthers, HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
 import { Contract, getAddress, MaxUint256, parseEther, ZeroAddress } from "ethers";
 
-import type { Deployment } from "./deployments.js";
+import type { Deployment } from "../deploy/deployments.js";
+import { completeStack, deployFarmStack } from "../deploy/farm-stack.js";
+import { ensureMulticall3, MULTICALL3_ADDRESS } from "../deploy/multicall.js";
+import type { FarmPlan } from "../deploy/plan.js";
+import type { PoolSpec } from "../deploy/pools.js";
+import { pairAt, uniswapAt, type UniswapWorld } from "../deploy/uniswap.js";
 import { DEMO_REWARD_PER_BLOCK, DEMO_REWARD_TOKEN, REWARD_MARKET, REWARD_POOL_ALLOC_POINT } from "./demo-farm.js";
-import { completeStack, deployFarmStack } from "./farm-stack.js";
 import { addLiquidity, approveOnce } from "./liquidity.js";
 import { MAINNET, MAINNET_POOLS } from "./mainnet.js";
-import { ensureMulticall3, MULTICALL3_ADDRESS } from "./multicall.js";
-import type { FarmPlan } from "./plan.js";
-import type { PoolSpec } from "./pools.js";
 import { buyWithEth } from "./swaps.js";
-import { pairAt, uniswapAt, type UniswapWorld } from "./uniswap.js";
 
 export interface ForkWorldOptions {
   /** Hardhat network name, recorded in the deployments file. */

@@ -12,7 +12,7 @@ import type { HardhatPlugin } from "hardhat/types/plugins";
 const branchCoverage: HardhatPlugin = {
   id: "lp-farm:branch-coverage",
   hookHandlers: {
-    solidity: () => import("./branch-coverage-hooks.js"),
+    solidity: () => import("./hooks.js"),
   },
 };
 

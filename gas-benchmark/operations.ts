@@ -1,13 +1,13 @@
 /**
  * The operations the gas benchmark measures, each as one transaction sent from the steady state
- * (gas-scenario.ts). Staker operations are alice's in pid 0 unless named otherwise.
+ * (scenario.ts). Staker operations are alice's in pid 0 unless named otherwise.
  */
 import type { ContractTransactionResponse } from "ethers";
 
-import { as } from "../../test/helpers/chain.js";
-import { signPairPermit } from "../../test/helpers/farm-state.js";
-import { REWARD_PER_BLOCK } from "../../test/helpers/world.js";
-import { AMOUNT, PID, type Scenario } from "./gas-scenario.js";
+import { as } from "../fixtures/chain.js";
+import { signPairPermit } from "../fixtures/permit.js";
+import { REWARD_PER_BLOCK } from "../fixtures/world.js";
+import { AMOUNT, PID, type Scenario } from "./scenario.js";
 
 export interface Operation {
   name: string;

@@ -16,12 +16,12 @@ import type { HardhatEthers, HardhatEthersSigner } from "@nomicfoundation/hardha
 import { type Contract, ContractFactory, parseEther, parseUnits, toQuantity, ZeroHash } from "ethers";
 import hre from "hardhat";
 
+import { ensureMulticall3 } from "../deploy/multicall.js";
+import { uniswapArtifacts, uniswapAt, type UniswapWorld } from "../deploy/uniswap.js";
 import { addLiquidity } from "./liquidity.js";
 import { MAINNET } from "./mainnet.js";
-import { ensureMulticall3 } from "./multicall.js";
 import { swapExact } from "./swaps.js";
 import { deployTestToken, TEST_TOKENS } from "./tokens.js";
-import { uniswapArtifacts, uniswapAt, type UniswapWorld } from "./uniswap.js";
 
 /** Blocks mined before anything else, so block numbers (and the hardforks they imply) are mainnet's. */
 const MAINNET_SHAPED_HEIGHT = 24_000_000n;

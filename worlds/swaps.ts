@@ -4,8 +4,8 @@
  */
 import { type Contract, MaxUint256, type Signer } from "ethers";
 
+import type { UniswapWorld } from "../deploy/uniswap.js";
 import { approveOnce } from "./liquidity.js";
-import type { UniswapWorld } from "./uniswap.js";
 
 /** Sells exactly `amountIn` of `tokenIn` for `tokenOut` through their pair; returns the amount out. */
 export async function swapExact(

@@ -5,9 +5,9 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 
-import type { GasReport } from "./gas-benchmark.js";
+import type { GasReport } from "./run.js";
 
-const REPORT_FILE = path.resolve(import.meta.dirname, "..", "..", "reports", "gas.json");
+const REPORT_FILE = path.resolve(import.meta.dirname, "..", "reports", "gas.json");
 
 const number = (n: number) => n.toLocaleString("en-US");
 const percent = (fraction: number) => `${(fraction * 100).toFixed(2)}%`;

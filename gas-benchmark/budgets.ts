@@ -1,6 +1,6 @@
 /**
  * What the gas benchmark holds the farm to (issue 6). Budgets are receipt gas, 21,000 base
- * included, in the steady state of gas-scenario.ts, at every farm size measured.
+ * included, in the steady state of scenario.ts, at every farm size measured.
  */
 export const BUDGETS: Record<string, number> = {
   "deposit, new staker": 102_000,

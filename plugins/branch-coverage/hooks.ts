@@ -1,5 +1,5 @@
 /**
- * The branch probes (see branch-coverage.ts). Under `--coverage`, every project file Hardhat
+ * The branch probes (see index.ts). Under `--coverage`, every project file Hardhat
  * instruments is handed to this hook after Hardhat's own instrumentation, which keeps line numbers
  * and appends an import of its coverage library, `__NomicFoundationCoverage`. Then:
  *

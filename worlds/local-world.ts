@@ -8,15 +8,15 @@
 import type { HardhatEthers, HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
 import { type Contract, parseEther, parseUnits, toQuantity } from "ethers";
 
+import { completeStack, deployFarmStack, type FarmStack } from "../deploy/farm-stack.js";
+import { ensureMulticall3 } from "../deploy/multicall.js";
+import type { FarmPlan } from "../deploy/plan.js";
+import type { PoolSpec } from "../deploy/pools.js";
+import { deployUniswap, type UniswapWorld } from "../deploy/uniswap.js";
 import { DEMO_REWARD_PER_BLOCK, DEMO_REWARD_TOKEN, REWARD_MARKET, REWARD_POOL_ALLOC_POINT } from "./demo-farm.js";
-import { completeStack, deployFarmStack, type FarmStack } from "./farm-stack.js";
 import { addLiquidity, approveOnce } from "./liquidity.js";
-import { ensureMulticall3 } from "./multicall.js";
-import type { FarmPlan } from "./plan.js";
-import type { PoolSpec } from "./pools.js";
 import { swapExact } from "./swaps.js";
 import { deployTestToken, TEST_TOKENS } from "./tokens.js";
-import { deployUniswap, type UniswapWorld } from "./uniswap.js";
 
 /** Runs one titled step; the launcher prints progress, tests just run it. */
 export type StepRunner = <T>(title: string, work: (note: (line: string) => void) => Promise<T>) => Promise<T>;

@@ -4,7 +4,7 @@
  */
 import { parseEther } from "ethers";
 
-import type { RewardTokenPlan } from "./plan.js";
+import type { RewardTokenPlan } from "../deploy/plan.js";
 
 /** 10,000,000 RWD cap; 100,000 minted to the deployer to seed the RWD/WETH market. */
 export const DEMO_REWARD_TOKEN: RewardTokenPlan = {

@@ -1,13 +1,13 @@
 /**
- * Measures every operation of gas-operations.ts at every farm size of gas-budgets.ts and checks
+ * Measures every operation of operations.ts at every farm size of budgets.ts and checks
  * the figures against the budgets and the flatness bound. `npm run bench` and test/gas.test.ts
  * both call `runGasBenchmark`: one code path, so the test checks fresh figures, never a stale file.
  */
 import type { NetworkConnection } from "hardhat/types/network";
 
-import { BUDGETS, FLATNESS, KNOWN_MISSES, POOL_COUNTS, STAKER_COUNTS } from "./gas-budgets.js";
-import { type Operation, OPERATIONS } from "./gas-operations.js";
-import { addStakers, growPools, type Scenario, steadyFarm } from "./gas-scenario.js";
+import { BUDGETS, FLATNESS, KNOWN_MISSES, POOL_COUNTS, STAKER_COUNTS } from "./budgets.js";
+import { type Operation, OPERATIONS } from "./operations.js";
+import { addStakers, growPools, type Scenario, steadyFarm } from "./scenario.js";
 
 /** Blocks mined before each measured transaction, so that every staker has something pending. */
 const BLOCKS_BEFORE = 10;
@@ -23,7 +23,7 @@ interface Check {
   check: string;
   actual: number;
   pass: boolean;
-  /** A known miss (gas-budgets.ts): over its budget by this much, within its accepted ceiling. */
+  /** A known miss (budgets.ts): over its budget by this much, within its accepted ceiling. */
   over?: number;
 }
 

@@ -4,7 +4,7 @@
  */
 import { type Contract, MaxUint256, type Signer } from "ethers";
 
-import { pairAt, type UniswapWorld } from "./uniswap.js";
+import { pairAt, type UniswapWorld } from "../deploy/uniswap.js";
 
 export interface LiquidityRequest {
   tokenA: Contract;

@@ -1,0 +1,121 @@
+/**
+ * The farm as the pages show it: each pool's name, prices, TVL, APRs and the user's position in
+ * USD, and the farm's totals, from one snapshot of the chain. Pure: the farm store feeds it what
+ * it read, and the unit tests feed it by hand.
+ */
+import type { Address } from "viem";
+
+import { blocksPerYear, feeApr, rewardApr, type RewardApr, type SwapAmounts, swapVolumeUsd, totalApr } from "./apr";
+import { blocksPerDay } from "./block-time";
+import { SECONDS_PER_DAY } from "./conventions";
+import type { FarmSnapshot, PairMeta, UserPosition } from "./farm-snapshot";
+import { pairName } from "./pair-name";
+import { lpAmountUsd, lpPriceUsd, priceOf, reserveUsd, type TokenPrices } from "./prices";
+
+export interface PoolView {
+  pid: number;
+  name: string;
+  meta: PairMeta;
+  allocPoint: bigint;
+  /** Share of the emission, 0..1. */
+  share: number;
+  totalStaked: bigint;
+  /** USD per whole LP token; undefined when a token of the pair has no price. */
+  lpPrice?: number;
+  stakedUsd?: number;
+  reward: RewardApr;
+  feeApr: number;
+  totalApr: number;
+  /** USD swapped through the pair over the fee window (a day). */
+  volumeUsd: number;
+  reserveUsd?: number;
+  /** Earning now: emission goes on and the pool has an allocation. */
+  live: boolean;
+  user?: UserPosition & { walletUsd?: number; stakedUsd?: number };
+}
+
+export interface FarmView {
+  snapshot: FarmSnapshot;
+  /** Each pool's pair, by pid. */
+  pairs: readonly PairMeta[];
+  prices: TokenPrices;
+  /** The fee window's swaps (a day of blocks), by pair address. */
+  swapsByPair: ReadonlyMap<Address, readonly SwapAmounts[]>;
+  rewardToken: { address: Address; decimals: number };
+  blockSeconds: number;
+  /** Quote tokens from weakest to strongest, for pool names: [WETH, stablecoin]. */
+  quoteTokens: Address[];
+}
+
+/** True once the farm emits nothing more: the cap is reached or the rate is zero. */
+export function emissionFinished(snapshot: FarmSnapshot): boolean {
+  return snapshot.rewardsRemaining === 0n || snapshot.rewardPerBlock === 0n;
+}
+
+/** Every pool of the snapshot, as its card shows it. */
+export function poolViews(farm: FarmView): PoolView[] {
+  const { snapshot, prices, blockSeconds } = farm;
+  const finished = emissionFinished(snapshot);
+  const rewardPriceUsd = priceOf(prices, farm.rewardToken.address) ?? 0;
+  const perYear = blocksPerYear(blockSeconds);
+  return snapshot.pools.map((pool) => {
+    const meta = farm.pairs[pool.pid];
+    const lpPrice = lpPriceUsd(pool.pair, prices);
+    const usd = (lp: bigint) => (lpPrice === undefined ? undefined : lpAmountUsd(lp, lpPrice));
+    const stakedUsd = usd(pool.totalStaked);
+    const reserves = reserveUsd(pool.pair, prices);
+    const volumeUsd = swapVolumeUsd(farm.swapsByPair.get(meta.address) ?? [], pool.pair, prices);
+    const reward = rewardApr({
+      rewardPerBlock: snapshot.rewardPerBlock,
+      rewardDecimals: farm.rewardToken.decimals,
+      blocksPerYear: perYear,
+      allocPoint: pool.allocPoint,
+      totalAllocPoint: snapshot.totalAllocPoint,
+      rewardPriceUsd,
+      stakedUsd: stakedUsd ?? 0,
+      finished,
+    });
+    const fees = feeApr({ volumeUsd, periodSeconds: SECONDS_PER_DAY, reserveUsd: reserves ?? 0 });
+    return {
+      pid: pool.pid,
+      name: pairName(meta, farm.quoteTokens),
+      meta,
+      allocPoint: pool.allocPoint,
+      share: snapshot.totalAllocPoint === 0n ? 0 : Number(pool.allocPoint) / Number(snapshot.totalAllocPoint),
+      totalStaked: pool.totalStaked,
+      lpPrice,
+      stakedUsd,
+      reward,
+      feeApr: fees,
+      totalApr: totalApr(reward, fees),
+      volumeUsd,
+      reserveUsd: reserves,
+      live: !finished && pool.allocPoint > 0n,
+      user: pool.user && { ...pool.user, walletUsd: usd(pool.user.wallet), stakedUsd: usd(pool.user.staked) },
+    };
+  });
+}
+
+export interface FarmTotals {
+  /** USD staked in the farm, over the pools whose LP has a price. */
+  stakedUsd: number;
+  userStakedUsd: number;
+  /** The user's pending reward over every pool, in reward-token wei. */
+  pending: bigint;
+  /** The pools where the user has something to harvest. */
+  pendingPids: number[];
+  /** Reward-token wei emitted a day at the nominal block time. */
+  emissionPerDay: bigint;
+}
+
+export function farmTotals(pools: readonly PoolView[], snapshot: FarmSnapshot | undefined, blockSeconds: number): FarmTotals {
+  const sum = (f: (p: PoolView) => number | undefined) => pools.reduce((acc, p) => acc + (f(p) ?? 0), 0);
+  const pendingPools = pools.filter((p) => (p.user?.pending ?? 0n) > 0n);
+  return {
+    stakedUsd: sum((p) => p.stakedUsd),
+    userStakedUsd: sum((p) => p.user?.stakedUsd),
+    pending: pendingPools.reduce((acc, p) => acc + p.user!.pending, 0n),
+    pendingPids: pendingPools.map((p) => p.pid),
+    emissionPerDay: snapshot ? snapshot.rewardPerBlock * blocksPerDay(blockSeconds) : 0n,
+  };
+}

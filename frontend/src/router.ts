@@ -1,0 +1,26 @@
+/**
+ * The pages, in the URL's hash (`#/farms`, `#/il?pid=2`, `#/admin`): the app is served as static
+ * files from any path, so the hash keeps every page a plain link. `#farms`-style links from before
+ * the router still land (vue-router reads a hash without its slash as the same path).
+ */
+import { createRouter, createWebHashHistory, type RouteRecordRaw } from "vue-router";
+
+import AdminView from "./views/AdminView.vue";
+import FarmsView from "./views/FarmsView.vue";
+import IlView from "./views/IlView.vue";
+
+/** The pages in the navigation bar, in its order. */
+export const PAGES = [
+  { path: "/farms", label: "Farms", component: FarmsView },
+  { path: "/il", label: "Impermanent loss", component: IlView },
+  { path: "/admin", label: "Admin", component: AdminView },
+] as const;
+
+const routes: RouteRecordRaw[] = [
+  ...PAGES.map(({ path, component }) => ({ path, component })),
+  { path: "/:anything(.*)", redirect: "/farms" },
+];
+
+export function createAppRouter() {
+  return createRouter({ history: createWebHashHistory(), routes });
+}
