@@ -108,6 +108,14 @@ export async function readAmount(locator: Locator, decimals = 18): Promise<bigin
 }
 
 /**
+ * True when `shown` is `onChain` cut (never rounded up) to the 6 significant digits LP amounts
+ * are shown with: at most `onChain` / 100,000 below it, and never above.
+ */
+export function isCutToSignificant(onChain: bigint, shown: bigint): boolean {
+  return shown <= onChain && onChain - shown <= onChain / 100_000n;
+}
+
+/**
  * Runs `action` (a click that sends a transaction) and waits for the notice it raises to settle.
  * Anything but "confirmed" fails the test with the notice's own words (the app's error sentence).
  */

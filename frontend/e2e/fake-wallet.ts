@@ -22,12 +22,20 @@ export interface FakeWalletOptions {
   rpcUrl?: string;
 }
 
+/** A wallet_watchAsset request's parameters (EIP-747). */
+export interface WatchedAsset {
+  type: string;
+  options: { address: string; symbol: string; decimals: number };
+}
+
 /** What the test can do with the wallet from outside the page. */
 interface FakeWalletControl {
   /** Methods the person refuses, answered with 4001 "User rejected the request." */
   refuse: string[];
   /** Every method the page asked of the wallet, in order. */
   requests: string[];
+  /** Tokens the page asked the wallet to show (wallet_watchAsset), as asked. */
+  watched: WatchedAsset[];
   /** The person moves the wallet to another chain (as from the wallet's own menu). */
   switchChain(chainId: number): void;
 }
@@ -44,6 +52,7 @@ function installFakeWallet(options: FakeWalletOptions): void {
   const control: FakeWalletControl = {
     refuse: [],
     requests: [],
+    watched: [],
     switchChain(wanted: number) {
       chainId = wanted;
       emit("chainChanged", hex(chainId));
@@ -85,6 +94,10 @@ function installFakeWallet(options: FakeWalletOptions): void {
         case "wallet_revokePermissions":
           connected = false;
           return null;
+        // The person accepts the token (EIP-747); the test reads what was asked from `requests`.
+        case "wallet_watchAsset":
+          control.watched.push(params as unknown as WatchedAsset);
+          return true;
         case "wallet_switchEthereumChain": {
           const wanted = Number((params?.[0] as { chainId: string }).chainId);
           if (!options.knownChains.includes(wanted)) throw rpcError(4902, `Unrecognized chain ID ${hex(wanted)}`);
@@ -134,4 +147,9 @@ export function walletRequests(page: Page): Promise<string[]> {
 /** The person moves the wallet to `chainId` from the wallet itself, not through the page. */
 export async function switchWalletChain(page: Page, chainId: number): Promise<void> {
   await page.evaluate((id) => (window as unknown as WithWallet).fakeWallet.switchChain(id), chainId);
+}
+
+/** The tokens the page asked the wallet to show, in order. */
+export function watchedAssets(page: Page): Promise<WatchedAsset[]> {
+  return page.evaluate(() => [...(window as unknown as WithWallet).fakeWallet.watched]);
 }

@@ -72,26 +72,31 @@ describe("the node disappears mid-session, dev account #3", () => {
     const asked = failedRequests;
     await expect.poll(() => failedRequests, { timeout: UI_TIMEOUT, message: "the page tries the node again" }).toBeGreaterThan(asked + 2);
     expect(await figures()).toEqual(shown);
-    expect(shown).toHaveLength(cards + 5); // five summary figures for a connected account
+    expect(shown).toHaveLength(cards + 6); // six summary figures for a connected account
     for (const figure of shown) expect(figure).not.toMatch(/NaN|undefined|Infinity/);
     expect(await readAmount(pool.locator("[data-test=staked-lp]"))).toBeGreaterThan(0n);
     await screenshot(page, "node-offline");
   });
 
-  test("a stake while the node is away is refused in words, sends nothing, and keeps the amount", async () => {
-    outage = "bad-gateway";
-    const before = await accountState(world, user, pid, lpToken);
+  test("while the node is away nothing can be sent: every action is off, an open dialog says why and keeps its amount", async () => {
+    for (const action of ["stake", "unstake", "harvest", "emergency"]) {
+      expect(await pool.locator(`[data-test=${action}]`).isDisabled(), `${action} is off`).toBe(true);
+    }
+    expect(await page.locator("[data-test=harvest-all]").isDisabled()).toBe(true);
+
+    // A stake dialog opened while the node answered, and the node gone again while it is open.
+    await page.unroute(RPC);
+    await banner().waitFor({ state: "detached", timeout: UI_TIMEOUT });
     await pool.locator("[data-test=stake]").click();
     await dialog().locator("[data-test=amount]").fill("0.1");
-    const notice = await settledNotice(page, () => dialog().locator("[data-test=confirm]").click());
-
-    expect(notice.status).toBe("failed");
-    expect(notice.text).toContain(NODE_AWAY);
-    expect(await accountState(world, user, pid, lpToken)).toEqual(before);
+    outage = "bad-gateway";
+    const before = await accountState(world, user, pid, lpToken);
+    await nodeGone();
+    await banner().waitFor({ timeout: UI_TIMEOUT });
+    expect(await dialog().locator("[data-test=amount-error]").innerText()).toBe(NODE_AWAY);
+    expect(await dialog().locator("[data-test=confirm]").isDisabled()).toBe(true);
     expect(await dialog().locator("[data-test=amount]").inputValue()).toBe("0.1");
-    expect(await dialog().locator("[data-test=confirm]").innerText()).toBe("Stake");
-    expect(await dialog().locator("[data-test=confirm]").isEnabled()).toBe(true);
-    expect(await banner().isVisible()).toBe(true);
+    expect(await accountState(world, user, pid, lpToken)).toEqual(before);
     await screenshot(page, "stake-while-offline", false);
   });
 
@@ -112,4 +117,28 @@ describe("the node disappears mid-session, dev account #3", () => {
     expect(["deposit", "depositWithPermit"]).toContain(call.functionName);
     expect(call.args.slice(0, 2)).toEqual([BigInt(pid), parseEther("0.1")]);
   });
+});
+
+describe("the node freezes: the connection stays open and nothing answers, dev account #3", () => {
+  test("a harvest sent as it freezes fails in words instead of hanging, and the page says so within a few blocks", async () => {
+    await pool.locator("[data-test=harvest]").waitFor();
+    await expect.poll(() => pool.locator("[data-test=harvest]").isEnabled(), { timeout: UI_TIMEOUT }).toBe(true);
+    const before = await accountState(world, user, pid, lpToken);
+    // Every request from now on is held open, never answered: a frozen node, or a proxy in front of one.
+    await page.route(RPC, () => undefined);
+    const frozen = Date.now();
+    const notice = settledNotice(page, () => pool.locator("[data-test=harvest]").click());
+    await banner().waitFor({ timeout: UI_TIMEOUT });
+    expect(Date.now() - frozen, "ms until the page said so").toBeLessThan(FEW_BLOCKS_MS);
+    expect(await pool.locator("[data-test=harvest]").isDisabled()).toBe(true);
+    const settled = await notice;
+    expect(Date.now() - frozen, "ms until the harvest gave up").toBeLessThan(25_000);
+    expect(settled.status).toBe("failed");
+    expect(settled.text).toContain(NODE_AWAY);
+    expect(await accountState(world, user, pid, lpToken)).toEqual(before);
+    await screenshot(page, "node-frozen", false);
+
+    await page.unroute(RPC);
+    await banner().waitFor({ state: "detached", timeout: 30_000 });
+  }, 60_000);
 });

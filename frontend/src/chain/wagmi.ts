@@ -12,6 +12,12 @@ import { localChain, mainnet } from "./chains";
 
 export const DEV_WALLET_TYPE = "mock";
 
+/**
+ * How long a request may go unanswered, and one retry: a frozen node (the connection open, no
+ * answer) is told to the user in about 16 s instead of viem's default of 3 retries of 10 s.
+ */
+const NODE_PATIENCE = { timeout: 8_000, retryCount: 1 };
+
 export interface WalletSettings {
   /** Unlocked node accounts, offered as dev wallets (empty off the local chain). */
   devAccounts: `0x${string}`[];
@@ -26,7 +32,7 @@ export function createWagmiConfig({ devAccounts, extraConnectors }: WalletSettin
     chains: [local, mainnet],
     connectors: [injected(), ...extraConnectors, ...dev],
     multiInjectedProviderDiscovery: true,
-    transports: { [local.id]: http(local.rpcUrls.default.http[0]), [mainnet.id]: http() },
+    transports: { [local.id]: http(local.rpcUrls.default.http[0], NODE_PATIENCE), [mainnet.id]: http(undefined, NODE_PATIENCE) },
   });
 }
 

@@ -58,6 +58,25 @@ export function formatTokenAmount(wei: bigint, decimals: number, maxFractionDigi
   return sign + (shownFraction === "" ? grouped : `${grouped}.${shownFraction}`);
 }
 
+/** Significant digits amounts are shown with where their size varies widely (LP, balances). */
+export const SIGNIFICANT_DIGITS = 6;
+
+/**
+ * An exact token amount with `significant` significant digits, cut (never rounded up): every
+ * digit of the integer part, then decimals until `significant` digits are shown: 1234.56789 →
+ * "1,234.56", 0.0000112345678 → "0.0000112345". A tiny amount of a valuable token (one wei of
+ * LP can be dollars) keeps its digits instead of reading "<0.000001".
+ */
+export function formatSignificant(wei: bigint, decimals: number, significant = SIGNIFICANT_DIGITS): string {
+  const sign = wei < 0n ? "-" : "";
+  const [integer = "0", fraction = ""] = formatUnits(wei < 0n ? -wei : wei, decimals).split(".");
+  const leadingZeros = integer === "0" ? /^0*/.exec(fraction)![0].length : 0;
+  const fractionDigits = integer === "0" ? leadingZeros + significant : Math.max(0, significant - integer.length);
+  const shownFraction = fraction.slice(0, fractionDigits).replace(/0+$/, "");
+  const grouped = groupThousands(integer);
+  return sign + (shownFraction === "" ? grouped : `${grouped}.${shownFraction}`);
+}
+
 /** "0.0001" for 4 places, "1" for none: the smallest amount `formatTokenAmount` can show. */
 function smallestShown(fractionDigits: number): string {
   return fractionDigits > 0 ? `0.${"1".padStart(fractionDigits, "0")}` : "1";
@@ -97,4 +116,9 @@ export function formatNumber(value: number, maxFractionDigits = 2): string {
 /** -0 → 0, so a tiny negative that rounds to zero does not print as "-0.00". */
 function withoutNegativeZero(value: number): number {
   return value === 0 ? 0 : value;
+}
+
+/** An address or hash shortened for reading, "0x1234…abcd"; the whole value goes in a title or link. */
+export function shortHex(hex: string): string {
+  return hex.length <= 12 ? hex : `${hex.slice(0, 6)}…${hex.slice(-4)}`;
 }

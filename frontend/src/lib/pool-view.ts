@@ -11,6 +11,7 @@ import { SECONDS_PER_DAY } from "./conventions";
 import type { FarmSnapshot, PairMeta, UserPosition } from "./farm-snapshot";
 import { pairName } from "./pair-name";
 import { lpAmountUsd, lpPriceUsd, priceOf, reserveUsd, type TokenPrices } from "./prices";
+import { toDecimalNumber } from "./units";
 
 export interface PoolView {
   pid: number;
@@ -31,7 +32,7 @@ export interface PoolView {
   reserveUsd?: number;
   /** Earning now: emission goes on and the pool has an allocation. */
   live: boolean;
-  user?: UserPosition & { walletUsd?: number; stakedUsd?: number };
+  user?: UserPosition & { walletUsd?: number; stakedUsd?: number; pendingUsd: number };
 }
 
 export interface FarmView {
@@ -91,7 +92,12 @@ export function poolViews(farm: FarmView): PoolView[] {
       volumeUsd,
       reserveUsd: reserves,
       live: !finished && pool.allocPoint > 0n,
-      user: pool.user && { ...pool.user, walletUsd: usd(pool.user.wallet), stakedUsd: usd(pool.user.staked) },
+      user: pool.user && {
+        ...pool.user,
+        walletUsd: usd(pool.user.wallet),
+        stakedUsd: usd(pool.user.staked),
+        pendingUsd: toDecimalNumber(pool.user.pending, farm.rewardToken.decimals) * rewardPriceUsd,
+      },
     };
   });
 }

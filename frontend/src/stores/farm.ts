@@ -26,6 +26,13 @@ export const HOME_CHAINS: AppChainId[] = [31337, 1];
 /** The fee window's swaps are read again every this many blocks. */
 const SWAP_REFRESH_BLOCKS = 20n;
 const OFFLINE_RETRY_MS = 2_000;
+/**
+ * A read that has not answered in this many blocks (and at least FROZEN_MIN_MS) means a frozen
+ * node: one that keeps the connection open and never answers. The page says so then, instead of
+ * showing figures that silently stopped moving until the transport gives up (about 40 s).
+ */
+const FROZEN_BLOCKS = 3;
+const FROZEN_MIN_MS = 5_000;
 /** Before the block time is known, and where nothing can tell it. */
 const DEFAULT_BLOCK_SECONDS = 12;
 /**
@@ -90,9 +97,19 @@ export const useFarmStore = defineStore("farm", () => {
     return snap;
   }
 
+  /** `read()`, or a rejection once it has taken longer than a few blocks. */
+  function readOrFrozen(): Promise<FarmSnapshot> {
+    const limitMs = Math.max(FROZEN_MIN_MS, FROZEN_BLOCKS * blockSeconds.value * 1_000);
+    let watchdog: ReturnType<typeof setTimeout> | undefined;
+    const frozen = new Promise<never>((_, reject) => {
+      watchdog = setTimeout(() => reject(new Error(`The node has not answered for ${limitMs / 1_000} s.`)), limitMs);
+    });
+    return Promise.race([read(), frozen]).finally(() => clearTimeout(watchdog));
+  }
+
   async function tick(run: number): Promise<void> {
     try {
-      let snap = await read();
+      let snap = await readOrFrozen();
       if (run !== generation) return;
       if (snap.poolLength > pairs.value.length) {
         pairs.value = [...pairs.value, ...(await describeNewPools(client(), deployment.value!.farm, pairs.value.length, snap.poolLength))];

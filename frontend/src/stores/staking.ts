@@ -3,13 +3,14 @@
  * in one transaction (depositWithPermit); when the token has no usable permit it falls back to
  * approve + deposit, and with an allowance already in place it simply deposits.
  */
-import { signTypedData } from "@wagmi/core";
+import { signTypedData, watchAsset } from "@wagmi/core";
 import { defineStore } from "pinia";
 import { type Address, domainSeparator, maxUint256, parseSignature, type TypedDataDomain } from "viem";
 
 import { farmAbi, uniswapV2PairAbi } from "../chain/abis.generated";
 import { readClient } from "../chain/wagmi";
 import { LP_DECIMALS } from "../lib/conventions";
+import { isUserRejection } from "../lib/errors";
 import { useConnectionStore } from "./connection";
 import { useFarmStore } from "./farm";
 import { useTransactionsStore } from "./transactions";
@@ -128,5 +129,22 @@ export const useStakingStore = defineStore("staking", () => {
     return tx.send(`Emergency withdraw ${poolName(pid)} LP`, { address: farmAddress(), abi: farmAbi, functionName: "emergencyWithdraw", args: [BigInt(pid)] }, lpContext(pid));
   }
 
-  return { stake, unstake, harvest, harvestAll, emergencyWithdraw };
+  /**
+   * Asks the wallet to show the reward token (EIP-747 wallet_watchAsset): undefined when it did,
+   * else a sentence with the address to add by hand.
+   */
+  async function addRewardTokenToWallet(): Promise<string | undefined> {
+    const { symbol, decimals } = farm.reward;
+    const address = farm.deployment!.rewardToken;
+    const byHand = `Add it in your wallet by hand: ${symbol} is at ${address}, with ${decimals} decimals.`;
+    try {
+      if (await watchAsset(connection.config!, { type: "ERC20", options: { address, symbol, decimals } })) return undefined;
+      return `Your wallet did not add ${symbol}. ${byHand}`;
+    } catch (error) {
+      if (isUserRejection(error)) return `You declined in your wallet. ${byHand}`;
+      return `Your wallet cannot add tokens this way. ${byHand}`;
+    }
+  }
+
+  return { stake, unstake, harvest, harvestAll, emergencyWithdraw, addRewardTokenToWallet };
 });

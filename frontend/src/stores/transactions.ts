@@ -6,10 +6,13 @@
  */
 import { simulateContract, waitForTransactionReceipt, writeContract } from "@wagmi/core";
 import { defineStore } from "pinia";
-import type { Abi, Address, ContractFunctionArgs, ContractFunctionName, Hash } from "viem";
+import type { Abi, Address, ContractFunctionArgs, ContractFunctionName, Hash, TransactionReceipt } from "viem";
 import { ref } from "vue";
 
+import { explorerUrl } from "../chain/explorer";
+import { farmEventsIn } from "../chain/farm-events";
 import { CANCELLED_IN_WALLET, errorSentence, isUserRejection, WRONG_NETWORK } from "../lib/errors";
+import { summarizeFarmEvents } from "../lib/tx-summary";
 import { useConnectionStore } from "./connection";
 import { useFarmStore } from "./farm";
 
@@ -20,6 +23,8 @@ export interface Notice {
   title: string;
   status: NoticeStatus;
   hash?: Hash;
+  /** The transaction on the chain's block explorer, where it has one. */
+  link?: string;
   message?: string;
 }
 
@@ -74,15 +79,16 @@ export const useTransactionsStore = defineStore("transactions", () => {
     if (refuseOffChain(title)) return false;
     const config = connection.config!;
     const chainId = farm.chainId!;
-    const id = add({ title, status: "pending", message: "Confirm in your wallet…" });
+    const id = add({ title, status: "pending", message: "Checking it with the node…" });
     try {
       const { address, abi, functionName, args }: { address: Address; abi: Abi; functionName: string; args: readonly unknown[] } = request;
       const { request: simulated } = await simulateContract(config, { address, abi, functionName, args, account: connection.address, chainId });
+      update(id, { message: "Confirm in your wallet…" });
       const hash = await writeContract(config, simulated);
-      update(id, { hash, message: "Waiting for the block…" });
+      update(id, { hash, link: explorerUrl(config, chainId, { tx: hash }), message: "Waiting for the block…" });
       const receipt = await waitForTransactionReceipt(config, { hash, chainId });
       if (receipt.status !== "success") throw new Error("The transaction was reverted.");
-      update(id, { status: "confirmed", message: `Confirmed in block ${receipt.blockNumber}.` });
+      update(id, { status: "confirmed", message: confirmation(receipt) });
       setTimeout(() => dismiss(id), 8_000);
       return true;
     } catch (error) {
@@ -92,6 +98,23 @@ export const useTransactionsStore = defineStore("transactions", () => {
     } finally {
       await farm.refresh();
     }
+  }
+
+  /** What the farm says it did for the user ("Harvested 0.65 RWD ($0.98)."), and the block. */
+  function confirmation(receipt: TransactionReceipt): string {
+    const block = `Block ${receipt.blockNumber.toLocaleString("en-US")}.`;
+    const farmAddress = farm.deployment?.farm;
+    const user = connection.address;
+    if (!farmAddress || !user) return `Confirmed. ${block}`;
+    const summary = summarizeFarmEvents(farmEventsIn(receipt.logs, farmAddress), {
+      user,
+      reward: { ...farm.reward, priceUsd: farm.rewardPrice },
+      pool: (pid) => {
+        const pool = farm.pools.find((p) => p.pid === pid);
+        return { name: pool?.name ?? `pool ${pid}`, lpPriceUsd: pool?.lpPrice };
+      },
+    });
+    return `${summary ?? "Confirmed."} ${block}`;
   }
 
   function cancelled(id: number): void {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { formatNumber, formatPercent, formatTokenAmount, formatUsd } from "../../src/lib/format";
+import { formatNumber, formatPercent, formatSignificant, formatTokenAmount, formatUsd, shortHex } from "../../src/lib/format";
 
 describe("formatUsd", () => {
   it("shows zero and dust distinctly", () => {
@@ -122,5 +122,35 @@ describe("formatNumber", () => {
   it("does not print a negative zero, nor NaN", () => {
     expect(formatNumber(-0.001)).toBe("0");
     expect(formatNumber(Number.NaN)).toBe("—");
+  });
+});
+
+describe("formatSignificant", () => {
+  const E18 = 10n ** 18n;
+
+  it("shows the integer part whole, then decimals up to 6 significant digits, cut", () => {
+    expect(formatSignificant(123_456_789n * 10n ** 13n, 18)).toBe("1,234.56");
+    expect(formatSignificant(1_234_567_890n * E18, 18)).toBe("1,234,567,890");
+    expect(formatSignificant(1_999_999_9n * 10n ** 11n, 18)).toBe("1.99999");
+  });
+
+  it("keeps the digits of a tiny amount instead of hiding it behind '<'", () => {
+    // 0.0000112345678 LP: the "0.000011 LP" that stood for about $30,000.
+    expect(formatSignificant(11_234_567_800_000n, 18)).toBe("0.0000112345");
+    expect(formatSignificant(1n, 18)).toBe("0.000000000000000001");
+  });
+
+  it("drops trailing zeros, says 0 for zero, keeps the sign, takes other digit counts", () => {
+    expect(formatSignificant(15n * 10n ** 17n, 18)).toBe("1.5");
+    expect(formatSignificant(0n, 18)).toBe("0");
+    expect(formatSignificant(-25n * 10n ** 5n, 6)).toBe("-2.5");
+    expect(formatSignificant(123_456n, 6, 2)).toBe("0.12");
+  });
+});
+
+describe("shortHex", () => {
+  it("keeps the first 4 and last 4 hex digits of an address or hash", () => {
+    expect(shortHex("0x70997970C51812dc3A010C7d01b50e0d17dc79C8")).toBe("0x7099…79C8");
+    expect(shortHex("0x1234")).toBe("0x1234");
   });
 });

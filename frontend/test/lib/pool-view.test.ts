@@ -68,6 +68,7 @@ describe("poolViews", () => {
     expect(a.user!.stakedUsd).toBeCloseTo(12_000, 6);
     expect(a.user!.walletUsd).toBeCloseTo(3_000, 6);
     expect(a.user!.pending).toBe(5n * E18);
+    expect(a.user!.pendingUsd).toBeCloseTo(5 * 1.5, 9); // 5 RWD at $1.50
     expect(b.lpPrice).toBeCloseTo(18_000, 6);
     expect(b.user).toBeUndefined();
   });
