@@ -28,15 +28,19 @@ let pid: number;
 let lpToken: Address;
 let pool: Locator;
 
+/** Waits for a transaction sent from a node account, which must succeed. */
+async function mined(on: World, hash: Promise<Hash>): Promise<void> {
+  expect((await on.client.waitForTransactionReceipt({ hash: await hash })).status).toBe("success");
+}
+
 /** LP of DAI/WETH, half of it staked, and one harvest so the wallet holds reward tokens. */
 async function stakeAndHarvest(chain: FarmsChain): Promise<void> {
   const { lp } = await provideLiquidity(chain.world, chain.user, "DAI", parseEther("3000"), parseEther("1"));
   const wallet = nodeWallet(chain.user);
   const farm = { address: chain.world.deployment.farm as Address, abi: farmAbi, chain: null } as const;
-  const mined = async (hash: Promise<Hash>) => expect((await chain.world.client.waitForTransactionReceipt({ hash: await hash })).status).toBe("success");
-  await mined(wallet.writeContract({ address: chain.lpToken, abi: erc20Abi, functionName: "approve", args: [farm.address, maxUint256], chain: null }));
-  await mined(wallet.writeContract({ ...farm, functionName: "deposit", args: [BigInt(chain.pid), lp / 2n] }));
-  await mined(wallet.writeContract({ ...farm, functionName: "harvest", args: [BigInt(chain.pid)] }));
+  await mined(chain.world, wallet.writeContract({ address: chain.lpToken, abi: erc20Abi, functionName: "approve", args: [farm.address, maxUint256], chain: null }));
+  await mined(chain.world, wallet.writeContract({ ...farm, functionName: "deposit", args: [BigInt(chain.pid), lp / 2n] }));
+  await mined(chain.world, wallet.writeContract({ ...farm, functionName: "harvest", args: [BigInt(chain.pid)] }));
 }
 
 beforeAll(async () => {
@@ -121,8 +125,7 @@ describe("earnings, dev account #19 with a browser wallet", () => {
   test("while the farm is paused, the unstake dialog says the reward stays in the farm, not that it is paid", async () => {
     const owner = nodeWallet(world.accounts[OWNER]);
     const farm = { address: world.deployment.farm as Address, abi: farmAbi, chain: null } as const;
-    const mined = async (hash: Promise<Hash>) => expect((await world.client.waitForTransactionReceipt({ hash: await hash })).status).toBe("success");
-    await mined(owner.writeContract({ ...farm, functionName: "pause" }));
+    await mined(world, owner.writeContract({ ...farm, functionName: "pause" }));
     try {
       await pool.locator("[data-test=unstake]").click();
       const dialog = page.locator("[data-test=unstake-dialog]");
@@ -133,7 +136,7 @@ describe("earnings, dev account #19 with a browser wallet", () => {
       await screenshot(page, "13-5-paused-unstake", false);
       await dialog.getByRole("button", { name: "Cancel" }).click();
     } finally {
-      await mined(owner.writeContract({ ...farm, functionName: "unpause" }));
+      await mined(world, owner.writeContract({ ...farm, functionName: "unpause" }));
     }
   });
 
