@@ -1,6 +1,7 @@
 /**
  * The admin page, as the farm's owner (dev account #0): a pair created just now (outside the app,
- * as anyone could on Uniswap) is pasted, recognised by its tokens, added as a pool in one `add`
+ * as anyone could on Uniswap) is pasted (the "advanced" path beside the pair picker, which
+ * admin-review.test.ts covers), recognised by its tokens, reviewed, added as a pool in one `add`
  * transaction, and appears on the farms page. Addresses that must not become pools are refused
  * before anything is sent: an LP token that already has a pool, an address with no contract.
  */
@@ -101,9 +102,16 @@ const lpInput = () => page.locator("[data-test=add-lp]");
 const submit = () => page.locator("[data-test=add-submit]");
 const lpError = () => page.locator("[data-test=add-lp-error]");
 
+/** Opens "Advanced: paste an LP token address" (closed whenever the page is opened). */
+async function openPasteField(): Promise<void> {
+  if (!(await lpInput().isVisible())) await page.locator("[data-test=add-advanced] summary").click();
+  await lpInput().waitFor();
+}
+
 describe("admin page", () => {
   test("without the owner's wallet the page says who may change the farm, and adding is off", async () => {
     await page.locator("[data-test=not-owner]").waitFor();
+    await openPasteField();
     await lpInput().fill(newPair.address);
     await page.locator("[data-test=add-lp-pair]").waitFor();
     expect(await submit().isDisabled()).toBe(true);
@@ -137,8 +145,18 @@ describe("admin page", () => {
     expect(await submit().isEnabled()).toBe(true);
     await screenshot(page, "admin");
 
-    // On chain: one transaction from the owner, `add(10, pair)`, and a pool for the pair.
-    const call = await onlyFarmCallDuring(world, world.accounts[OWNER], () => expectConfirmed(page, () => submit().click()));
+    // Reviewed first (nothing sent until Confirm), then on chain: one transaction from the owner,
+    // `add(10, pair)`, and a pool for the pair, its notice naming the pair.
+    const name = `${newPair.tokens[0].symbol}/${newPair.tokens[1].symbol}`;
+    const call = await onlyFarmCallDuring(world, world.accounts[OWNER], () =>
+      expectConfirmed(page, async () => {
+        await submit().click();
+        const title = page.locator("[data-test=review-title]");
+        await title.waitFor();
+        expect([name, name.split("/").reverse().join("/")].map((n) => `Add a pool for ${n} (10 points)`)).toContain(await title.innerText());
+        await page.locator("[data-test=review-confirm]").click();
+      }),
+    );
     expect(call.functionName).toBe("add");
     expect(call.args).toEqual([10n, getAddress(newPair.address)]);
     expect(await poolCount(world)).toBe(poolsBefore + 1);
@@ -156,6 +174,7 @@ describe("admin page", () => {
 
   test("the pool just added is now refused as a duplicate", async () => {
     await page.locator("nav a[href='#/admin']").click();
+    await openPasteField();
     await lpInput().fill(newPair.address);
     await expect.poll(() => lpError().innerText().catch(() => ""), { timeout: 5_000 }).toMatch(/already has a pool/);
     expect(await submit().isDisabled()).toBe(true);

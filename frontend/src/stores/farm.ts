@@ -233,7 +233,7 @@ export const useFarmStore = defineStore("farm", () => {
   const isOwner = computed(() => !!snapshot.value && !!connection.address && isAddressEqual(snapshot.value.owner, connection.address));
 
   return {
-    chainId, deployment, snapshot, status, problem, blockSeconds, blockTimeSource, reward, shownPids, pairs, prices, rewardPrice, finished, pools, totals, isOwner, wrongNetwork,
+    chainId, deployment, snapshot, status, problem, blockSeconds, blockTimeSource, reward, shownPids, pairs, pricePairs, prices, rewardPrice, finished, pools, totals, isOwner, wrongNetwork,
     open, follow, refresh,
   };
 });
