@@ -171,7 +171,9 @@ export const useConnectionStore = defineStore("connection", () => {
     const wagmi = config.value!;
     if (awaitingDevAccount.value) await forgetDevWallet(wagmi);
     awaitingDevAccount.value = undefined;
-    for (const { connector } of [...wagmi.state.connections.values()]) await disconnect(wagmi, { connector });
+    // One that fails (a connection wagmi restored from storage a moment before it reconnects has
+    // no methods yet) must not keep the others.
+    for (const { connector } of [...wagmi.state.connections.values()]) await disconnect(wagmi, { connector }).catch(() => undefined);
   }
 
   async function switchTo(target: AppChainId): Promise<void> {
