@@ -549,7 +549,7 @@ describe("the admin page on a 390 px phone", () => {
       expect(await banner.innerText()).toContain(`${owner.slice(0, 6)}…${owner.slice(-4)}`);
       expect(await overflow(phone)).toBe(0);
       await expectOnScreen(banner, "the owner banner");
-      await banner.locator("[data-test=copy-address]").click();
+      await banner.locator("[data-test=copy-chip]").first().click();
       expect(await phone.evaluate(() => navigator.clipboard.readText())).toBe(owner);
       await fullShot(phone, "item6-admin-390-no-wallet");
     } finally {

@@ -1,7 +1,8 @@
 /**
  * A stand-in browser wallet, injected into the page before the app loads: a minimal EIP-1193
- * provider that announces itself with EIP-6963 (as real extensions do) and says it is on
- * whatever chain the test chose. It answers only what connecting and switching chains ask
+ * provider that announces itself with EIP-6963 (as real extensions do: a name, an icon, an rdns;
+ * or, as older wallets do, only sets `window.ethereum`) and says it is on whatever chain the test
+ * chose. Several can be installed in one page, as a person may have several extensions. It answers only what connecting and switching chains ask
  * (accounts, chain id, permissions, wallet_switchEthereumChain); anything else is refused with
  * 4200, so a test never mistakes it for a wallet that can sign, unless it is given a node
  * (`rpcUrl`): it then passes everything else there, and the node signs with its unlocked account.
@@ -20,6 +21,19 @@ export interface FakeWalletOptions {
   knownChains: number[];
   /** The node that answers (and signs) everything the wallet does not answer itself. */
   rpcUrl?: string;
+  /** The icon it announces (EIP-6963: a data: URI); a small green disc unless said. */
+  icon?: string;
+  /** Its EIP-6963 reverse-DNS id; one derived from the name unless said (wagmi keeps one wallet per rdns). */
+  rdns?: string;
+  /** Announces itself with EIP-6963 (true unless said). */
+  announce?: boolean;
+  /** Also sets `window.ethereum`, as most extensions do (false unless said). */
+  windowEthereum?: boolean;
+  /**
+   * Remembers that the site connected across reloads, as a real extension does (false unless
+   * said: the page then starts with the wallet not connected).
+   */
+  remembers?: boolean;
 }
 
 /** A wallet_watchAsset request's parameters (EIP-747). */
@@ -27,6 +41,10 @@ export interface WatchedAsset {
   type: string;
   options: { address: string; symbol: string; decimals: number };
 }
+
+/** A green disc: visible in a screenshot, so a shown icon is seen. */
+export const FAKE_WALLET_ICON =
+  "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 32 32'%3E%3Ccircle cx='16' cy='16' r='15' fill='%2334a06e'/%3E%3C/svg%3E";
 
 /** What the test can do with the wallet from outside the page. */
 interface FakeWalletControl {
@@ -41,9 +59,14 @@ interface FakeWalletControl {
 }
 
 /** Runs in the page (serialised by Playwright): no imports, no closures over test code. */
-function installFakeWallet(options: FakeWalletOptions): void {
+function installFakeWallet(options: FakeWalletOptions & { icon: string }): void {
   let chainId = options.chainId;
-  let connected = false;
+  const memory = `fake-wallet:${options.name}:connected`;
+  let connected = options.remembers === true && sessionStorage.getItem(memory) === "yes";
+  const setConnected = (now: boolean) => {
+    connected = now;
+    if (options.remembers) sessionStorage.setItem(memory, now ? "yes" : "no");
+  };
   const listeners = new Map<string, Set<(value: unknown) => void>>();
   const emit = (event: string, value: unknown) => listeners.get(event)?.forEach((listener) => listener(value));
   const hex = (n: number) => `0x${n.toString(16)}`;
@@ -58,7 +81,10 @@ function installFakeWallet(options: FakeWalletOptions): void {
       emit("chainChanged", hex(chainId));
     },
   };
-  (window as unknown as { fakeWallet: FakeWalletControl }).fakeWallet = control;
+  // The first wallet installed is the one the helpers below play; each is also found by its name.
+  const pageWindow = window as unknown as { fakeWallet?: FakeWalletControl; fakeWallets?: Record<string, FakeWalletControl> };
+  pageWindow.fakeWallet ??= control;
+  pageWindow.fakeWallets = { ...pageWindow.fakeWallets, [options.name]: control };
   let nextId = 1;
   const forward = async (method: string, params?: unknown[]): Promise<unknown> => {
     const response = await fetch(options.rpcUrl!, {
@@ -78,7 +104,7 @@ function installFakeWallet(options: FakeWalletOptions): void {
       switch (method) {
         // Like a real wallet, it shows the account only once the site has asked to connect.
         case "eth_requestAccounts":
-          connected = true;
+          setConnected(true);
           return [options.account];
         case "eth_accounts":
           return connected ? [options.account] : [];
@@ -87,12 +113,12 @@ function installFakeWallet(options: FakeWalletOptions): void {
         case "net_version":
           return String(chainId);
         case "wallet_requestPermissions":
-          connected = true;
+          setConnected(true);
           return permissions();
         case "wallet_getPermissions":
           return connected ? permissions() : [];
         case "wallet_revokePermissions":
-          connected = false;
+          setConnected(false);
           return null;
         // The person accepts the token (EIP-747); the test reads what was asked from `requests`.
         case "wallet_watchAsset":
@@ -120,16 +146,19 @@ function installFakeWallet(options: FakeWalletOptions): void {
     },
   };
 
-  const icon = "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 1 1'/%3E";
-  const info = { uuid: crypto.randomUUID(), name: options.name, icon, rdns: "test.fake-wallet" };
+  if (options.windowEthereum) (window as unknown as { ethereum: unknown }).ethereum = provider;
+  if (options.announce === false) return;
+  const rdns = options.rdns ?? `test.${options.name.toLowerCase().replace(/[^a-z0-9]+/g, "-")}`;
+  const info = { uuid: crypto.randomUUID(), name: options.name, icon: options.icon, rdns };
   const announce = () => window.dispatchEvent(new CustomEvent("eip6963:announceProvider", { detail: Object.freeze({ info, provider }) }));
   // EIP-6963: announce now, and again whenever the dapp asks.
   window.addEventListener("eip6963:requestProvider", announce);
   announce();
 }
 
+/** Installs a wallet in every page `page` loads from now on (reloads too); call once per wallet. */
 export async function injectFakeWallet(page: Page, options: FakeWalletOptions): Promise<void> {
-  await page.addInitScript(installFakeWallet, options);
+  await page.addInitScript(installFakeWallet, { icon: FAKE_WALLET_ICON, ...options });
 }
 
 type WithWallet = { fakeWallet: FakeWalletControl };

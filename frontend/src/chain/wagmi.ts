@@ -1,16 +1,19 @@
 /**
- * The wagmi config: injected wallets (EIP-6963 discovery finds each installed one), any extra
+ * The wagmi config: browser wallets (EIP-6963 discovery finds each installed one; the generic
+ * `injected()` connector stands for a `window.ethereum` that announces nothing), any extra
  * connectors (WalletConnect, see walletconnect.ts), and on the local chain a dev wallet per
- * unlocked node account (wagmi's mock connector: it answers accounts and chain itself and sends
- * everything else, signing included, to the node). Its type is registered with wagmi, so every
- * action knows the app's chains and checks chain ids and contract calls at compile time.
+ * unlocked node account, added once the node has named them (`devWallet`). Its type is registered
+ * with wagmi, so every action knows the app's chains and checks chain ids and contract calls at
+ * compile time.
  */
-import { type CreateConnectorFn, createConfig, getPublicClient, http, injected, mock } from "@wagmi/core";
-import type { PublicClient } from "viem";
+import { type Connector, type CreateConnectorFn, createConfig, createConnector, getPublicClient, http, injected, mock } from "@wagmi/core";
+import type { Address, PublicClient } from "viem";
 
 import { localChain, mainnet } from "./chains";
 
 export const DEV_WALLET_TYPE = "mock";
+/** The generic injected connector's id: `window.ethereum`, whatever wallet put it there. */
+export const WINDOW_ETHEREUM_ID = "injected";
 
 /**
  * How long a request may go unanswered, and one retry: a frozen node (the connection open, no
@@ -19,21 +22,83 @@ export const DEV_WALLET_TYPE = "mock";
 const NODE_PATIENCE = { timeout: 8_000, retryCount: 1 };
 
 export interface WalletSettings {
-  /** Unlocked node accounts, offered as dev wallets (empty off the local chain). */
-  devAccounts: `0x${string}`[];
-  /** Offered between the injected wallets and the dev accounts. */
+  /** Offered between the browser wallets and the dev accounts. */
   extraConnectors: CreateConnectorFn[];
 }
 
-export function createWagmiConfig({ devAccounts, extraConnectors }: WalletSettings) {
+export function createWagmiConfig({ extraConnectors }: WalletSettings) {
   const local = localChain();
-  const dev = devAccounts.map((account) => mock({ accounts: [account], features: { reconnect: true } }));
   return createConfig({
     chains: [local, mainnet],
-    connectors: [injected(), ...extraConnectors, ...dev],
+    connectors: [injected(), ...extraConnectors],
     multiInjectedProviderDiscovery: true,
     transports: { [local.id]: http(local.rpcUrls.default.http[0], NODE_PATIENCE), [mainnet.id]: http(undefined, NODE_PATIENCE) },
   });
+}
+
+/** The dev account connected and not disconnected since, kept in wagmi's storage (localStorage). */
+type DevWalletMemory = { devAccount: Address };
+
+/**
+ * Dev account #`index`: wagmi's mock connector for one unlocked node account (it answers accounts
+ * and chain itself and sends everything else, signing included, to the node), with an id and a
+ * name of its own, remembering in wagmi's storage that it is connected. The mock forgets that on
+ * every page load and shares one id with every other account, so a reload, or the dev server
+ * reloading the page when `npm start` restarts the node, would drop the account.
+ */
+export function devWallet(account: Address, index: number) {
+  return createConnector<unknown, Record<string, unknown>, DevWalletMemory>((config) => {
+    const base = mock({ accounts: [account], features: { reconnect: true } })(config);
+    return {
+      ...base,
+      id: `dev-${account.toLowerCase()}`,
+      name: `Dev account #${index}`,
+      async connect(parameters) {
+        const connected = await base.connect.call(this, parameters);
+        await config.storage?.setItem("devAccount", account);
+        return connected as never;
+      },
+      async disconnect() {
+        await base.disconnect.call(this);
+        if ((await config.storage?.getItem("devAccount")) === account) await config.storage?.removeItem("devAccount");
+      },
+      async isAuthorized() {
+        return (await config.storage?.getItem("devAccount")) === account;
+      },
+    };
+  });
+}
+
+/** The dev account connected when the page was last left, and not disconnected since. */
+export async function rememberedDevAccount(config: WagmiConfig): Promise<Address | undefined> {
+  return ((await config.storage?.getItem("devAccount")) as Address | null) ?? undefined;
+}
+
+/** The remembered dev account will not reconnect by itself: the person chose otherwise while the node was away. */
+export async function forgetDevWallet(config: WagmiConfig): Promise<void> {
+  await config.storage?.removeItem("devAccount");
+}
+
+/**
+ * Adds connectors to a created config (the dev wallets, once the node has named its accounts),
+ * skipping any already there. wagmi adds the wallets EIP-6963 announces late the same way.
+ */
+export function addConnectors(config: WagmiConfig, connectorFns: CreateConnectorFn[]): Connector[] {
+  const present = new Set(config.connectors.map((connector) => connector.id));
+  const added = connectorFns.map((fn) => config._internal.connectors.setup(fn)).filter((connector) => !present.has(connector.id));
+  config._internal.connectors.setState((connectors) => [...connectors, ...added]);
+  return added;
+}
+
+/**
+ * True when the page has a `window.ethereum` that no EIP-6963 wallet announced: only then does
+ * the generic injected connector reach a wallet the list does not already name. (Wallets that
+ * announce themselves announce the very object they put on `window.ethereum`.)
+ */
+export function windowEthereumUnnamed(config: WagmiConfig): boolean {
+  const ethereum = (window as { ethereum?: unknown }).ethereum;
+  if (!ethereum) return false;
+  return !(config._internal.mipd?.getProviders() ?? []).some((detail) => detail.provider === ethereum);
 }
 
 export type WagmiConfig = ReturnType<typeof createWagmiConfig>;

@@ -16,7 +16,7 @@ import { type AdminChange, buildReview, changeTitle, type Review } from "../lib/
 import type { PairMeta } from "../lib/farm-snapshot";
 import { knownTokens as listKnownTokens, pairOrder, type TokenMeta } from "../lib/known-tokens";
 import { pairName } from "../lib/pair-name";
-import { shortAddress } from "../lib/short-address";
+import { shortHex } from "../lib/format";
 import type { PairState } from "../lib/prices";
 import { useConnectionStore } from "./connection";
 import { useFarmStore } from "./farm";
@@ -170,7 +170,7 @@ export const useAdminStore = defineStore("admin", () => {
     const code = await client().getCode({ address });
     if (!code || code === "0x") return { ok: false, reason: "There is no contract at this address on this network." };
     const [pair] = await describePairs(client(), [address]);
-    return { ok: true, address, pair, name: pair ? nameOf(pair) : shortAddress(address) };
+    return { ok: true, address, pair, name: pair ? nameOf(pair) : shortHex(address) };
   }
 
   return { review, propose, back, confirm, knownTokens, inspectToken, lookupPair, createPair, inspectLp };

@@ -18,7 +18,9 @@ describe("checkRewardPerBlock", () => {
   it("refuses what is not a rate, with a sentence", () => {
     expect(checkRewardPerBlock("", 18, "RWD")).toEqual({ ok: false, reason: "Enter an amount." });
     expect(checkRewardPerBlock("-1", 18, "RWD")).toEqual({ ok: false, reason: "Enter a number, like 1.5." });
-    expect(checkRewardPerBlock("1,5", 18, "RWD")).toEqual({ ok: false, reason: "Enter a number, like 1.5." });
+    // A decimal comma nobody could read as a thousands separator is a decimal (lib/amount.ts); "1,500" is not.
+    expect(checkRewardPerBlock("1,5", 18, "RWD")).toEqual({ ok: true, value: 15n * 10n ** 17n });
+    expect(checkRewardPerBlock("1,500", 18, "RWD").ok).toBe(false);
     expect(checkRewardPerBlock("0.0000001", 6, "USDR")).toEqual({ ok: false, reason: "This token has 6 decimals: use at most 6 digits after the point." });
     const tooMuch = checkRewardPerBlock("80000000000", 18, "RWD"); // 8e28 wei > 2^96 - 1 ≈ 7.9e28
     expect(tooMuch.ok).toBe(false);

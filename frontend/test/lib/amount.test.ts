@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { checkAmount, maxAmountInput } from "../../src/lib/amount";
+import { checkAmount, maxAmountInput, withDecimalPoint } from "../../src/lib/amount";
 
 const ONE = 10n ** 18n;
 const BALANCE = 3n * ONE;
@@ -46,8 +46,8 @@ describe("checkAmount", () => {
   });
 
   it("refuses anything but a plain non-negative decimal", () => {
-    const pasted = ["1,5", "1\u00a0000", "1_000", "１", "Infinity", "NaN", "1e-18", "-0"];
-    for (const input of ["1e3", "-1", "abc", "1.2.3", "0x10", ",", "1,000", ".", "+1", "1 000", ...pasted]) {
+    const pasted = ["1\u00a0000", "1_000", "１", "Infinity", "NaN", "1e-18", "-0"];
+    for (const input of ["1e3", "-1", "abc", "1.2.3", "0x10", ",", ".", "+1", "1 000", ...pasted]) {
       expect(reasonFor(input), input).toBe("Enter a number, like 1.5.");
     }
   });
@@ -83,6 +83,57 @@ describe("checkAmount", () => {
     expect(reasonFor("200", 2, 12_345n)).toBe("That is more than your balance (123.45).");
     // A balance below the sixth decimal still says it is not empty.
     expect(reasonFor("1", 18, 1n)).toBe("That is more than your balance (<0.000001).");
+  });
+});
+
+describe("a decimal comma", () => {
+  const ONE_AND_A_HALF = 1_500_000_000_000_000_000n;
+
+  it("is read as a point where no one could mean a thousands separator, and says so", () => {
+    expect(checkAmount("1,5", 18, BALANCE)).toEqual({ ok: true, wei: ONE_AND_A_HALF, readAs: "1.5" });
+    expect(checkAmount(" 0,25 ", 18, BALANCE)).toEqual({ ok: true, wei: 250_000_000_000_000_000n, readAs: "0.25" });
+    expect(checkAmount(",5", 18, BALANCE)).toEqual({ ok: true, wei: 500_000_000_000_000_000n, readAs: "0.5" });
+    expect(checkAmount("2,", 18, BALANCE)).toEqual({ ok: true, wei: 2n * ONE, readAs: "2" });
+    // Two or four digits after the comma, or a first group starting with 0: not a thousands group.
+    expect(checkAmount("1,50", 18, BALANCE)).toEqual({ ok: true, wei: ONE_AND_A_HALF, readAs: "1.50" });
+    expect(checkAmount("1,5000", 18, BALANCE)).toEqual({ ok: true, wei: ONE_AND_A_HALF, readAs: "1.5000" });
+    expect(checkAmount("0,500", 18, BALANCE)).toEqual({ ok: true, wei: 500_000_000_000_000_000n, readAs: "0.500" });
+    // A first group of four digits cannot be followed by a thousands separator.
+    expect(checkAmount("2500,125", 6, 10n ** 12n)).toEqual({ ok: true, wei: 2_500_125_000n, readAs: "2500.125" });
+  });
+
+  it("leaves a typed point alone: no note to show", () => {
+    expect(checkAmount("1.5", 18, BALANCE)).toEqual({ ok: true, wei: ONE_AND_A_HALF });
+  });
+
+  it("goes through every other check as if typed with a point", () => {
+    expect(reasonFor("1,1234567", 6, 10n ** 9n)).toBe("This token has 6 decimals: use at most 6 digits after the point.");
+    expect(reasonFor("0,0")).toBe("Enter an amount above zero.");
+    expect(reasonFor("3,5")).toBe("That is more than your balance (3).");
+  });
+
+  it("refuses a comma that could be a thousands separator, with both readings", () => {
+    // "1,500" never silently becomes 1.5 (or 1500).
+    expect(reasonFor("1,500", 18, 10_000n * ONE)).toBe('"1,500" could mean 1.500 or 1500: type it with a dot for decimals and no thousands separator.');
+    expect(reasonFor("12,000")).toBe('"12,000" could mean 12.000 or 12000: type it with a dot for decimals and no thousands separator.');
+    expect(reasonFor("999,999")).toBe('"999,999" could mean 999.999 or 999999: type it with a dot for decimals and no thousands separator.');
+  });
+
+  it("refuses commas beside a point, or several commas, saying to use a dot", () => {
+    for (const input of ["1,000.5", "1.000,5", "1,000,000", "1,5,", ",,5", "1.5,"]) {
+      expect(reasonFor(input), input).toBe("Use a dot for decimals and no thousands separators, like 1500.25.");
+    }
+  });
+
+  it("is no number when there is no digit or something else is there", () => {
+    for (const input of [",", "-1,5", "1,5e3", "a,5", "1 ,5"]) {
+      expect(reasonFor(input), input).toBe("Enter a number, like 1.5.");
+    }
+  });
+
+  it("leaves text without a comma as typed", () => {
+    expect(withDecimalPoint("1.5")).toEqual({ text: "1.5" });
+    expect(withDecimalPoint("abc")).toEqual({ text: "abc" });
   });
 });
 

@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 /**
  * The connection store against the real local world: every way to connect is offered (the node's
- * dev accounts, WalletConnect only when a project id is configured), and a dev account connects.
+ * dev accounts, WalletConnect only when a project id is configured, no generic "Injected" without
+ * a wallet), a dev account connects, and a page loaded again reconnects it until it is disconnected.
  */
 import { createPinia, setActivePinia } from "pinia";
 import { afterEach, beforeAll, describe, expect, inject, it, vi } from "vitest";
@@ -27,11 +28,13 @@ async function freshStore() {
 }
 
 describe("connection store", () => {
-  it("offers a dev wallet per funded node account and no WalletConnect without a project id", async () => {
+  it("offers a dev wallet per node account, no WalletConnect without a project id, and no browser wallet without one", async () => {
     vi.stubEnv("VITE_WALLETCONNECT_PROJECT_ID", "");
     const connection = await freshStore();
     const kinds = connection.options.map((option) => option.kind);
     expect(kinds).not.toContain("walletConnect");
+    expect(kinds).not.toContain("injected"); // happy-dom has no window.ethereum and no wallet announces itself
+    expect(connection.devNode).toBe("answered");
     const dev = connection.options.filter((option) => option.kind === "dev");
     expect(dev.length).toBe(connection.devAccounts.length);
     expect(dev[0].label).toMatch(/^Dev account #0 \(0x[0-9a-fA-F]{4}…[0-9a-fA-F]{4}\)$/);
@@ -54,5 +57,24 @@ describe("connection store", () => {
     expect(connection.chainId).toBe(31337);
     await connection.disconnectWallet();
     expect(connection.connected).toBe(false);
+  });
+
+  it("reconnects the dev account a page loaded again had, until it is disconnected", async () => {
+    vi.stubEnv("VITE_WALLETCONNECT_PROJECT_ID", "");
+    const first = await freshStore();
+    // Dev account #17, which no other file connects; connecting sends nothing.
+    const mine = first.options.filter((option) => option.kind === "dev")[17];
+    await first.connectWith(mine.connector);
+    expect(first.address).toBe(first.devAccounts[17]);
+
+    // The page again (the same localStorage): the same account, with no click.
+    const again = await freshStore();
+    expect(again.address).toBe(again.devAccounts[17]);
+    expect(again.activeOption?.name).toBe("Dev account #17");
+    expect(again.awaitingDevAccount).toBeUndefined();
+
+    await again.disconnectWallet();
+    const afterDisconnect = await freshStore();
+    expect(afterDisconnect.connected).toBe(false);
   });
 });
