@@ -74,3 +74,19 @@ function niceStep(roughStep: number): number {
   const multiple = fraction <= 1 ? 1 : fraction <= 2 ? 2 : fraction <= 5 ? 5 : 10;
   return multiple * power;
 }
+
+/**
+ * A y-range that follows a main curve spanning [min, max]: that span plus `margin` of it on each
+ * side, stretched upward for another line spanning `other` by at most the main curve's own span,
+ * so the main curve always fills about half the chart or more. The other line is clipped beyond;
+ * one wholly out of that reach stretches nothing (it would only leave the stretch empty). So an
+ * impermanent-loss curve down to -42% stays readable beside a net line of +2,000%.
+ */
+export function followingRange(main: [number, number], other: [number, number], margin = 0.1): [number, number] {
+  const span = main[1] - main[0] || 1;
+  const low = main[0] - margin * span;
+  const high = main[1] + margin * span;
+  const reach = main[1] + span + margin * span;
+  if (!(other[1] > high) || !(other[0] < reach)) return [low, high];
+  return [low, Math.min(other[1] + margin * span, reach)];
+}

@@ -1,9 +1,12 @@
 /**
  * Impermanent loss: what a 50/50 Uniswap V2 position is worth against simply holding the two
  * tokens, after the price of one in the other moves by a ratio r. The pool rebalances as the
- * price moves, so it always ends holding more of the token that fell.
+ * price moves, so it always ends holding more of the token that fell. What a stake earns
+ * meanwhile, and the net of the two, is ./roi.ts.
  */
-import { DAYS_PER_YEAR } from "./conventions";
+
+/** The price ratios the estimators offer and chart: a tenth to ten times today's price. */
+export const RATIO_RANGE = { min: 0.1, max: 10 } as const;
 
 /**
  * The value of the pool position over the value of holding, minus one, when token0's price in
@@ -15,56 +18,6 @@ export function impermanentLoss(priceRatio: number): number {
   return (2 * Math.sqrt(priceRatio)) / (1 + priceRatio) - 1;
 }
 
-/** The outcome of providing liquidity for a while, in the numeraire token1 (so, in USD terms). */
-export interface IlProjection {
-  /** Pool value over hold value, minus one (negative: a loss). */
-  il: number;
-  /** What the two tokens would be worth had they been held instead. */
-  holdValue: number;
-  /** What the pool position is worth, before earnings. */
-  poolValue: number;
-  /** Farm and fee yield over the period, simple interest. */
-  earnings: number;
-  /** Pool value plus earnings, minus hold value: positive when providing liquidity paid off. */
-  net: number;
-  /** Days of yield needed to cover the loss: 0 with no loss, undefined if yield never covers it. */
-  breakevenDays: number | undefined;
-}
-
-/**
- * Projects `amountUsd` deposited half in token0, half in token1, after token0's price in token1
- * moves by `priceRatio` and the position has earned `apr` (a fraction) for `days`.
- * Hold: half stays, half is worth r times more: amount·(1+r)/2. Pool: the constant product
- * keeps both halves equal in value, each growing by √r: amount·√r.
- */
-export function projectIl(input: {
-  amountUsd: number;
-  priceRatio: number;
-  days: number;
-  apr: number;
-}): IlProjection {
-  const { amountUsd, priceRatio, days, apr } = input;
-  assertRatio(priceRatio);
-  const holdValue = (amountUsd * (1 + priceRatio)) / 2;
-  const poolValue = amountUsd * Math.sqrt(priceRatio);
-  const earningsPerDay = (amountUsd * apr) / DAYS_PER_YEAR;
-  const earnings = earningsPerDay * days;
-  return {
-    il: impermanentLoss(priceRatio),
-    holdValue,
-    poolValue,
-    earnings,
-    net: poolValue + earnings - holdValue,
-    breakevenDays: breakevenDays(holdValue - poolValue, earningsPerDay),
-  };
-}
-
-function breakevenDays(loss: number, earningsPerDay: number): number | undefined {
-  if (loss <= 0) return 0;
-  if (earningsPerDay <= 0) return undefined;
-  return loss / earningsPerDay;
-}
-
 /**
  * Impermanent loss at `points` price ratios spaced evenly on a log scale from `minRatio` to
  * `maxRatio` (so 0.5× and 2× sit symmetric around 1×), both ends included. Ratio 1 (no loss)
@@ -72,8 +25,8 @@ function breakevenDays(loss: number, earningsPerDay: number): number | undefined
  * within rounding, else 1 is inserted as an extra point.
  */
 export function ilCurve(
-  minRatio = 0.1,
-  maxRatio = 10,
+  minRatio: number = RATIO_RANGE.min,
+  maxRatio: number = RATIO_RANGE.max,
   points = 121,
 ): { ratio: number; il: number }[] {
   if (!(minRatio > 0) || !(maxRatio > minRatio) || !Number.isInteger(points) || points < 2) {

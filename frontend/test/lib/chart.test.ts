@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { linePath, linearScale, logScale, niceTicks } from "../../src/lib/chart";
+import { followingRange, linePath, linearScale, logScale, niceTicks } from "../../src/lib/chart";
 
 describe("linearScale", () => {
   it("maps the domain onto the range proportionally", () => {
@@ -85,5 +85,27 @@ describe("niceTicks", () => {
     expect(niceTicks(3, 3, 5)).toEqual([3]);
     expect(niceTicks(0, 1, 0)).toEqual([]);
     expect(niceTicks(0, Number.NaN, 5)).toEqual([]);
+  });
+});
+
+describe("followingRange", () => {
+  // The impermanent-loss curve from 0.1× to 10×: down to 2√10 / 11 − 1 = −0.4250, up to 0.
+  const loss: [number, number] = [-0.425, 0];
+
+  it("is the main curve's span with a tenth of it either side when the other line fits", () => {
+    const [low, high] = followingRange(loss, [-0.3, 0.01]);
+    expect(low).toBeCloseTo(-0.4675, 12);
+    expect(high).toBeCloseTo(0.0425, 12);
+  });
+
+  it("stretches up for the other line, by the main curve's span at most", () => {
+    // A net line up to +20%: the axis reaches 0.2 + 0.0425.
+    expect(followingRange(loss, [-0.2, 0.2])[1]).toBeCloseTo(0.2425, 12);
+    // Up to +2,000% somewhere, from −10%: capped at 0.425 + 0.0425, the loss curve still half the height.
+    expect(followingRange(loss, [-0.1, 20])[1]).toBeCloseTo(0.4675, 12);
+  });
+
+  it("does not stretch for a line wholly beyond reach: it would only leave the stretch empty", () => {
+    expect(followingRange(loss, [5, 20])).toEqual(followingRange(loss, [-0.3, 0]));
   });
 });

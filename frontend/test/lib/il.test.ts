@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { formatPercent } from "../../src/lib/format";
-import { ilCurve, impermanentLoss, projectIl } from "../../src/lib/il";
+import { ilCurve, impermanentLoss } from "../../src/lib/il";
 
 describe("impermanentLoss", () => {
   it("matches values worked out by hand", () => {
@@ -30,53 +30,6 @@ describe("impermanentLoss", () => {
     expect(() => impermanentLoss(0)).toThrow(RangeError);
     expect(() => impermanentLoss(-2)).toThrow(RangeError);
     expect(() => impermanentLoss(Number.NaN)).toThrow(RangeError);
-  });
-});
-
-describe("projectIl", () => {
-  it("works out a concrete position", () => {
-    // 10,000 USD, token0 doubles (r = 2), 50% APR, 30 days.
-    const projection = projectIl({ amountUsd: 10_000, priceRatio: 2, days: 30, apr: 0.5 });
-    // Hold: 5,000 stays + 5,000 doubles = 15,000.
-    expect(projection.holdValue).toBe(15_000);
-    // Pool: 10,000 × √2 = 14,142.135623731.
-    expect(projection.poolValue).toBeCloseTo(14_142.135623731, 8);
-    expect(projection.il).toBeCloseTo(-0.0571909584, 10);
-    // Earnings: 10,000 × 0.5 / 365 = 13.698630137 a day; × 30 = 410.958904110.
-    expect(projection.earnings).toBeCloseTo(410.95890411, 8);
-    // Net: 14,142.135623731 + 410.958904110 − 15,000 = −446.905472159.
-    expect(projection.net).toBeCloseTo(-446.905472159, 8);
-    // Breakeven: loss 857.864376269 / 13.698630137 a day = 857.864376269 × 0.073 = 62.624099468.
-    expect(projection.breakevenDays).toBeCloseTo(62.624099468, 8);
-  });
-
-  it("needs no days to break even without a loss", () => {
-    const projection = projectIl({ amountUsd: 1_000, priceRatio: 1, days: 10, apr: 0.365 });
-    expect(projection.breakevenDays).toBe(0);
-    expect(projection.il).toBe(0);
-    // 1,000 × 0.365 × 10 / 365 = 10: all of it is net gain.
-    expect(projection.earnings).toBeCloseTo(10, 12);
-    expect(projection.net).toBeCloseTo(10, 12);
-  });
-
-  it("never breaks even without yield", () => {
-    expect(projectIl({ amountUsd: 1_000, priceRatio: 4, days: 10, apr: 0 }).breakevenDays).toBe(
-      undefined,
-    );
-    expect(projectIl({ amountUsd: 1_000, priceRatio: 4, days: 10, apr: -0.1 }).breakevenDays).toBe(
-      undefined,
-    );
-  });
-
-  it("values a fall the same way: r = 0.25 loses 20% against holding", () => {
-    // Hold: 1,000 × 1.25 / 2 = 625. Pool: 1,000 × 0.5 = 500. 500 / 625 − 1 = −0.2.
-    const projection = projectIl({ amountUsd: 1_000, priceRatio: 0.25, days: 0, apr: 1 });
-    expect(projection.holdValue).toBe(625);
-    expect(projection.poolValue).toBe(500);
-    expect(projection.il).toBeCloseTo(-0.2, 15);
-    expect(projection.net).toBe(-125);
-    // 125 of loss at 1,000 × 1 / 365 a day: 45.625 days.
-    expect(projection.breakevenDays).toBeCloseTo(45.625, 10);
   });
 });
 
