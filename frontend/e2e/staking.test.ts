@@ -117,7 +117,7 @@ describe("stake and unstake, dev account #1", () => {
       ["1.2.3", /Enter a number/],
       ["-1", /Enter a number/],
       ["1e3", /Enter a number/],
-      ["1,000", /Enter a number/],
+      ["1,000", /could mean 1.000 or 1000/],
       [`0.${"0".repeat(18)}1`, /at most 18 digits after the point/], // 19 decimals
       ["0", /above zero/],
       [`${balance / 10n ** 18n + 1n}`, /more than your LP balance/],

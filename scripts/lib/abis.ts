@@ -1,7 +1,7 @@
 /**
  * frontend/src/chain/abis.generated.ts, written from the Hardhat artifacts (Farm, RewardToken,
  * FarmLens with its runtime code, which the dapp lends a node for one call) and the official
- * Uniswap V2 build artifacts as `as const` arrays, so viem and wagmi type every call. Generated, never hand-copied: the build, the tests and the launchers' dev server all
+ * Uniswap V2 build artifacts (pair, factory, router) as `as const` arrays, so viem and wagmi type every call. Generated, never hand-copied: the build, the tests and the launchers' dev server all
  * write it first, so a fresh clone never meets a missing module.
  */
 import { readFile, writeFile } from "node:fs/promises";
@@ -19,6 +19,8 @@ const SOURCES: Record<string, string> = {
   farmLensAbi: path.join(ROOT, "artifacts/contracts/lens/FarmLens.sol/FarmLens.json"),
   uniswapV2PairAbi: require.resolve("@uniswap/v2-core/build/UniswapV2Pair.json"),
   uniswapV2FactoryAbi: require.resolve("@uniswap/v2-core/build/UniswapV2Factory.json"),
+  // The router the deployments file names (`uniswapV2Router`): the liquidity dialog adds and removes through it.
+  uniswapV2RouterAbi: require.resolve("@uniswap/v2-periphery/build/UniswapV2Router02.json"),
 };
 
 /** Contracts whose runtime code the dapp needs too. */

@@ -5,6 +5,7 @@
  */
 import { LP_DECIMALS } from "./conventions";
 import { formatTokenAmount } from "./format";
+import { liquidityRevertSentence } from "./liquidity-errors";
 
 /** What the sentence may say about the token being moved; LP with 18 decimals if unsaid. */
 type ErrorContext = { decimals?: number; symbol?: string };
@@ -134,6 +135,8 @@ function findRevertReason(chain: ErrorLink[]): string | undefined {
 }
 
 function revertedWith(reason: string): string {
+  const known = liquidityRevertSentence(reason.trim());
+  if (known) return known;
   const said = reason.trim().replace(/\.+$/, "");
   return said === "" ? "The transaction was reverted." : `The transaction was reverted: ${said}.`;
 }

@@ -122,3 +122,13 @@ function withoutNegativeZero(value: number): number {
 export function shortHex(hex: string): string {
   return hex.length <= 12 ? hex : `${hex.slice(0, 6)}…${hex.slice(-4)}`;
 }
+
+const sixSignificant = new Intl.NumberFormat("en-US", { maximumSignificantDigits: SIGNIFICANT_DIGITS });
+
+/**
+ * A float (a price, a ratio) to six significant digits, grouped: 3000 → "3,000",
+ * 1/3000 → "0.000333333", 0.0099965012 → "0.0099965". NaN and ±Infinity give "—".
+ */
+export function formatSignificantNumber(value: number): string {
+  return Number.isFinite(value) ? sixSignificant.format(value) : NOT_A_NUMBER;
+}

@@ -3,11 +3,12 @@
  * in one transaction (depositWithPermit); when the token has no usable permit it falls back to
  * approve + deposit, and with an allowance already in place it simply deposits.
  */
-import { signTypedData, watchAsset } from "@wagmi/core";
+import { watchAsset } from "@wagmi/core";
 import { defineStore } from "pinia";
-import { type Address, domainSeparator, maxUint256, parseSignature, type TypedDataDomain } from "viem";
+import { type Address, domainSeparator, maxUint256, type TypedDataDomain } from "viem";
 
 import { farmAbi, uniswapV2PairAbi } from "../chain/abis.generated";
+import { signPermit as signInWallet } from "../chain/permit";
 import { readClient } from "../chain/wagmi";
 import { LP_DECIMALS } from "../lib/conventions";
 import { isUserRejection } from "../lib/errors";
@@ -17,15 +18,6 @@ import { useTransactionsStore } from "./transactions";
 
 /** Permits expire 20 minutes (of chain time) after signing. */
 const PERMIT_LIFETIME = 1_200n;
-const PERMIT_TYPES = {
-  Permit: [
-    { name: "owner", type: "address" },
-    { name: "spender", type: "address" },
-    { name: "value", type: "uint256" },
-    { name: "nonce", type: "uint256" },
-    { name: "deadline", type: "uint256" },
-  ],
-} as const;
 
 type Permit = { deadline: bigint; v: number; r: `0x${string}`; s: `0x${string}` };
 
@@ -74,17 +66,9 @@ export const useStakingStore = defineStore("staking", () => {
 
   /** Signs a permit for `amount` in `domain`; throws a rejection when the user refuses. */
   async function signPermit(domain: TypedDataDomain, nonce: bigint, amount: bigint): Promise<Permit> {
-    const owner = connection.address!;
     const deadline = (farm.snapshot?.timestamp ?? BigInt(Math.floor(Date.now() / 1000))) + PERMIT_LIFETIME;
-    const signature = await signTypedData(connection.config!, {
-      account: owner,
-      domain,
-      types: PERMIT_TYPES,
-      primaryType: "Permit",
-      message: { owner, spender: farmAddress(), value: amount, nonce, deadline },
-    });
-    const { r, s, v, yParity } = parseSignature(signature);
-    return { deadline, r, s, v: Number(v ?? BigInt(yParity + 27)) };
+    const message = { owner: connection.address!, spender: farmAddress(), value: amount, nonce, deadline };
+    return { deadline, ...(await signInWallet(connection.config!, domain, message)) };
   }
 
   async function stake(pid: number, amount: bigint): Promise<boolean> {

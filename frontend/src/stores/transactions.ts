@@ -39,6 +39,8 @@ export type WriteRequest<abi extends Abi, name extends ContractFunctionName<abi,
   abi: abi;
   functionName: name;
   args: readonly unknown[] & ContractFunctionArgs<abi, Mutability, name>;
+  /** Wei sent with a payable call (adding liquidity with ETH). */
+  value?: bigint;
 };
 
 export const useTransactionsStore = defineStore("transactions", () => {
@@ -81,8 +83,8 @@ export const useTransactionsStore = defineStore("transactions", () => {
     const chainId = farm.chainId!;
     const id = add({ title, status: "pending", message: "Checking it with the node…" });
     try {
-      const { address, abi, functionName, args }: { address: Address; abi: Abi; functionName: string; args: readonly unknown[] } = request;
-      const { request: simulated } = await simulateContract(config, { address, abi, functionName, args, account: connection.address, chainId });
+      const { address, abi, functionName, args, value }: { address: Address; abi: Abi; functionName: string; args: readonly unknown[]; value?: bigint } = request;
+      const { request: simulated } = await simulateContract(config, { address, abi, functionName, args, value, account: connection.address, chainId });
       update(id, { message: "Confirm in your wallet…" });
       const hash = await writeContract(config, simulated);
       update(id, { hash, link: explorerUrl(config, chainId, { tx: hash }), message: "Waiting for the block…" });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { formatNumber, formatPercent, formatSignificant, formatTokenAmount, formatUsd, shortHex } from "../../src/lib/format";
+import { formatNumber, formatPercent, formatSignificant, formatSignificantNumber, formatTokenAmount, formatUsd, shortHex } from "../../src/lib/format";
 
 describe("formatUsd", () => {
   it("shows zero and dust distinctly", () => {
@@ -140,6 +140,13 @@ describe("formatSignificant", () => {
     expect(formatSignificant(1n, 18)).toBe("0.000000000000000001");
   });
 
+  it("never shows more decimals than the token has", () => {
+    expect(formatSignificant(1n, 6)).toBe("0.000001");
+    expect(formatSignificant(5n, 0)).toBe("5");
+    expect(formatSignificant(3_000_123_456n, 6)).toBe("3,000.12");
+    expect(formatSignificant(999_999_999_999_999_999n, 18)).toBe("0.999999");
+  });
+
   it("drops trailing zeros, says 0 for zero, keeps the sign, takes other digit counts", () => {
     expect(formatSignificant(15n * 10n ** 17n, 18)).toBe("1.5");
     expect(formatSignificant(0n, 18)).toBe("0");
@@ -152,5 +159,15 @@ describe("shortHex", () => {
   it("keeps the first 4 and last 4 hex digits of an address or hash", () => {
     expect(shortHex("0x70997970C51812dc3A010C7d01b50e0d17dc79C8")).toBe("0x7099…79C8");
     expect(shortHex("0x1234")).toBe("0x1234");
+  });
+});
+
+describe("formatSignificantNumber", () => {
+  it("six significant digits, grouped, trailing zeros dropped", () => {
+    expect(formatSignificantNumber(3000)).toBe("3,000");
+    expect(formatSignificantNumber(1 / 3000)).toBe("0.000333333");
+    expect(formatSignificantNumber(0.0099965012)).toBe("0.0099965");
+    expect(formatSignificantNumber(1234567.89)).toBe("1,234,570");
+    expect(formatSignificantNumber(NaN)).toBe("—");
   });
 });
