@@ -55,54 +55,58 @@ export function tokenPricesUsd(
   stablecoin: Address,
   weth: Address,
 ): TokenPrices {
-  const prices: TokenPrices = new Map([[getAddress(stablecoin), 1]]);
-  const wethPrice = priceVia(pairs, weth, stablecoin, 1);
-  if (wethPrice !== undefined) prices.set(getAddress(weth), wethPrice);
+  const byTokens = pairsByTokens(pairs);
+  const [stable, wrapped] = [getAddress(stablecoin), getAddress(weth)];
+  const prices: TokenPrices = new Map([[stable, 1]]);
+  const wethPrice = priceVia(byTokens, wrapped, stable, 1);
+  if (wethPrice !== undefined) prices.set(wrapped, wethPrice);
 
-  for (const token of tokensIn(pairs)) {
-    if (prices.has(token) || isAddressEqual(token, weth)) continue;
-    const price =
-      priceVia(pairs, token, stablecoin, 1) ??
-      (wethPrice === undefined ? undefined : priceVia(pairs, token, weth, wethPrice));
-    if (price !== undefined) prices.set(token, price);
+  for (const [{ token0, token1 }] of byTokens.values()) {
+    for (const token of [token0, token1]) {
+      if (prices.has(token) || token === wrapped) continue;
+      const price =
+        priceVia(byTokens, token, stable, 1) ??
+        (wethPrice === undefined ? undefined : priceVia(byTokens, token, wrapped, wethPrice));
+      if (price !== undefined) prices.set(token, price);
+    }
   }
   return prices;
+}
+
+/** A pair with its tokens checksummed, so they compare with `===`. */
+type KeyedPair = PairState & { token0: Address; token1: Address };
+
+/**
+ * The pairs grouped by their two tokens (in either order), checksummed once: finding a token's
+ * pair with the stablecoin or WETH is then one lookup, not a scan of every pair (a scan for every
+ * token took seconds at 1,000 pools).
+ */
+function pairsByTokens(pairs: PairState[]): Map<string, KeyedPair[]> {
+  const groups = new Map<string, KeyedPair[]>();
+  for (const pair of pairs) {
+    const keyed = { ...pair, token0: getAddress(pair.token0), token1: getAddress(pair.token1) };
+    const key = tokensKey(keyed.token0, keyed.token1);
+    const group = groups.get(key);
+    if (group) group.push(keyed);
+    else groups.set(key, [keyed]);
+  }
+  return groups;
+}
+
+function tokensKey(a: Address, b: Address): string {
+  return a < b ? `${a}/${b}` : `${b}/${a}`;
 }
 
 /**
  * The USD price of `token` from its deepest pair with `quote` (whose USD price is
  * `quotePrice`), or undefined when no pair of the two has reserves on both sides.
  */
-function priceVia(
-  pairs: PairState[],
-  token: Address,
-  quote: Address,
-  quotePrice: number,
-): number | undefined {
-  const deepest = pairs
-    .filter((pair) => holdsBoth(pair, token, quote) && pair.reserve0 > 0n && pair.reserve1 > 0n)
-    .reduce<PairState | undefined>(
-      (best, pair) => (best && reserveOf(best, quote) >= reserveOf(pair, quote) ? best : pair),
-      undefined,
-    );
+function priceVia(byTokens: Map<string, KeyedPair[]>, token: Address, quote: Address, quotePrice: number): number | undefined {
+  const reserveOfQuote = (pair: KeyedPair) => (pair.token0 === quote ? pair.reserve0 : pair.reserve1);
+  const deepest = (byTokens.get(tokensKey(token, quote)) ?? [])
+    .filter((pair) => pair.reserve0 > 0n && pair.reserve1 > 0n)
+    .reduce<KeyedPair | undefined>((best, pair) => (best && reserveOfQuote(best) >= reserveOfQuote(pair) ? best : pair), undefined);
   return deepest === undefined ? undefined : spotPrice(deepest, token) * quotePrice;
-}
-
-function holdsBoth(pair: PairState, a: Address, b: Address): boolean {
-  return (
-    (isAddressEqual(pair.token0, a) && isAddressEqual(pair.token1, b)) ||
-    (isAddressEqual(pair.token0, b) && isAddressEqual(pair.token1, a))
-  );
-}
-
-/** The raw reserve of `token`: comparable between pairs because the token is the same. */
-function reserveOf(pair: PairState, token: Address): bigint {
-  return isAddressEqual(pair.token0, token) ? pair.reserve0 : pair.reserve1;
-}
-
-/** The tokens of `pairs`, checksummed (viem caches the checksums: this is cheap every block). */
-function tokensIn(pairs: PairState[]): Set<Address> {
-  return new Set(pairs.flatMap((pair) => [getAddress(pair.token0), getAddress(pair.token1)]));
 }
 
 /** The USD price of `token` from a `tokenPricesUsd` map; undefined when the token has no price. */
