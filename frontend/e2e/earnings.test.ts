@@ -162,7 +162,10 @@ describe("earnings, dev account #19 with a browser wallet", () => {
     }
   });
 
-  test("emergency withdraw says what comes back and what is given up, then returns all the LP and pays nothing", async () => {
+  test("emergency withdraw says what comes back and what is given up, then returns all the LP and pays nothing (on a 390 px phone)", async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await pool.locator("[data-test=emergency]").scrollIntoViewIfNeeded();
+    await screenshot(page, "13-3-earnings-phone", false);
     await pool.locator("[data-test=emergency]").click();
     const dialog = page.locator("[data-test=emergency-dialog]");
     await dialog.waitFor();
@@ -171,7 +174,8 @@ describe("earnings, dev account #19 with a browser wallet", () => {
     const forfeit = await readAmount(dialog.locator("[data-test=emergency-forfeit]"));
     expect(forfeit).toBeGreaterThan(0n);
     expect(forfeit).toBeLessThanOrEqual(await pendingOf(world, pid, user));
-    await screenshot(page, "13-5-emergency-dialog", false);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth), "nothing wider than the phone").toBeLessThanOrEqual(390);
+    await screenshot(page, "13-5-emergency-dialog-phone", false);
 
     const [walletBefore, rewardBefore] = [await balanceOf(world, lpToken, user), await rewardBalance(world, user)];
     const notice = await settledNotice(page, () => dialog.locator("[data-test=confirm]").click());
@@ -181,5 +185,7 @@ describe("earnings, dev account #19 with a browser wallet", () => {
     expect(await balanceOf(world, lpToken, user)).toBe(walletBefore + staked);
     expect(await rewardBalance(world, user)).toBe(rewardBefore);
     await dialog.waitFor({ state: "detached" });
+    await screenshot(page, "13-4-emergency-notice-phone", false);
+    await page.setViewportSize({ width: 1280, height: 900 });
   });
 });
