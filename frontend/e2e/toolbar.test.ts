@@ -173,6 +173,20 @@ describe("the testers' toolbar on the local world", () => {
     await expectShows(page.locator(`[data-test=pool-${daiUsdc.pid}] [data-test=wallet-lp]`), after);
   });
 
+  test("gets LP of a small pool too (RWD/WETH), where the buy moves the price by percents", async () => {
+    const rwdWeth = poolBySymbols(world, "RWD", "WETH");
+    const before = await balanceOf(world, rwdWeth.lpToken as Address, user);
+    const result = await act(page, async (panel) => {
+      await panel.locator("[data-test=fund-pool]").selectOption(String(rwdWeth.pid));
+      await panel.locator("[data-test=fund-eth]").fill("4");
+      await panel.locator("[data-test=fund]").click();
+    });
+    expect(result.ok, result.text).toBe(true);
+    const after = await balanceOf(world, rwdWeth.lpToken as Address, user);
+    expect(after - before).toBeGreaterThanOrEqual(addedLp(result.text).wei);
+    await expectShows(page.locator(`[data-test=pool-${rwdWeth.pid}] [data-test=wallet-lp]`), after);
+  });
+
   test("mining 100 blocks moves the page's block by 100 and its pending reward by 100 blocks of the pool's share", async () => {
     // Half the LP just got, staked through the page (permit and deposit in one transaction).
     const stake = (await balanceOf(world, lpToken, user)) / 2n;

@@ -182,9 +182,10 @@ async function approveRouter({ account, router }: FundingRequest, token: Address
 const ethText = (wei: bigint) => `${formatTokenAmount(wei, 18, 6)} ETH`;
 
 /**
- * Token/WETH: buy the token with half, add it whole with the other half as ETH. The token was
- * bought at the pair's price, so the pair takes all of it and the ETH that matches; the router
- * refunds the ETH it does not take.
+ * Token/WETH: buy the token with half, add it with the other half as ETH. No minimums: the buy
+ * raised the token's price, so at the new price the tokens may be worth a little more than the
+ * ETH beside them (1.4% more for 0.5 ETH in a 30 ETH pair); the pair then takes all the ETH and
+ * the tokens that match, the rest stays in the wallet, and ETH it does not take is refunded.
  */
 async function addWithEth(request: FundingRequest, plan: Extract<FundingPlan, { kind: "token-eth" }>): Promise<void> {
   const { account, pair, router, onStep } = request;
@@ -194,7 +195,7 @@ async function addWithEth(request: FundingRequest, plan: Extract<FundingPlan, { 
   onStep(2, 3, `Approving the router for ${symbol}`);
   await approveRouter(request, plan.token, bought);
   onStep(3, 3, `Adding ${symbol} and ${ethText(plan.addEth)} to the pool`);
-  const args = [plan.token, bought, minimumOut(bought), 0n, account, await deadline()] as const;
+  const args = [plan.token, bought, 0n, 0n, account, await deadline()] as const;
   const c = testClient();
   await mined(writeContract(c, { account, chain: c.chain, address: router, abi: routerAbi, functionName: "addLiquidityETH", args, value: plan.addEth }));
 }
