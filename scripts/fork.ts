@@ -30,7 +30,7 @@ async function main(): Promise<never> {
     const world = await steps.run("Deploying the farm over the real pairs and getting LP for the dev accounts", (note) =>
       setUpForkWorld(ethers, { network: "localhost", log: note, devAccounts: FUNDED_ACCOUNTS }),
     );
-    return world.deployment;
+    return { deployment: world.deployment };
   });
 }
 

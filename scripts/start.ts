@@ -4,7 +4,7 @@
  * rewards visibly grow. WORLD_POOLS (default 5) sets the farm's pool count, to see the dapp at
  * scale. Ctrl-C stops everything this process started.
  */
-import { buildLocalWorld, DEFAULT_POOLS, localWorldSteps } from "../worlds/local-world.js";
+import { buildLocalWorld, DEFAULT_POOLS, localWorldSteps, NEWCOMER_ACCOUNT } from "../worlds/local-world.js";
 import { assertLauncherPortsFree, SERVE_STEPS, serveWorld } from "./lib/launch.js";
 import { portFromEnv, startNode } from "./lib/node.js";
 import { fail, Steps } from "./lib/steps.js";
@@ -28,7 +28,7 @@ async function main(): Promise<never> {
   });
   return serveWorld(steps, node, async (ethers) => {
     const world = await buildLocalWorld(ethers, { network: "localhost", pools, step: (title, work) => steps.run(title, work) });
-    return world.stack.deployment;
+    return { deployment: world.stack.deployment, newcomer: NEWCOMER_ACCOUNT };
   });
 }
 

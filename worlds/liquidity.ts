@@ -11,6 +11,8 @@ export interface LiquidityRequest {
   tokenB: Contract;
   amountA: bigint;
   amountB: bigint;
+  /** Who receives the LP: the provider unless said (the local world hands LP to its newcomer). */
+  to?: string;
 }
 
 /** Approves `spender` for unlimited `token` unless it may already spend `amount`. */
@@ -19,14 +21,14 @@ export async function approveOnce(token: Contract, owner: Signer, spender: strin
   if (allowance < amount) await (await (token.connect(owner) as Contract).approve(spender, MaxUint256)).wait();
 }
 
-/** Adds liquidity for `provider` (who must hold both tokens) and returns the pair. */
+/** Adds liquidity from `provider` (who must hold both tokens), LP to `to` or itself, and returns the pair. */
 export async function addLiquidity(
   uniswap: UniswapWorld,
   provider: Signer,
-  { tokenA, tokenB, amountA, amountB }: LiquidityRequest,
+  { tokenA, tokenB, amountA, amountB, to: recipient }: LiquidityRequest,
 ): Promise<Contract> {
   const router = await uniswap.router.getAddress();
-  const to = await provider.getAddress();
+  const to = recipient ?? (await provider.getAddress());
   await approveOnce(tokenA, provider, router, amountA);
   await approveOnce(tokenB, provider, router, amountB);
   const deadline = MaxUint256;

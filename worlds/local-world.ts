@@ -2,8 +2,9 @@
  * The local world `npm start` brings up: Uniswap V2 from the official artifacts, test tokens with
  * real decimals, pairs at market prices, the reward token with its own market, the farm with five
  * pools (or any number from 2, for measuring the dapp at scale), dev accounts holding tokens and LP
- * (half of it staked), and some trading volume so the pairs earn fees. Every part comes from the
- * same deploy modules the tests and the fork use.
+ * (half of it staked), a newcomer holding tokens and LP but no approvals, and trading volume in
+ * every pair so each earns fees. Every part comes from the same deploy modules the tests and the
+ * fork use.
  */
 import type { HardhatEthers, HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
 import { type Contract, parseEther, parseUnits, toQuantity } from "ethers";
@@ -27,6 +28,12 @@ export function localWorldSteps(pools: number): number {
 }
 /** Dev accounts #0..#3 get tokens and LP; #0 deploys and owns the farm. */
 export const FUNDED_ACCOUNTS = 4;
+/**
+ * Dev account #4 is a newcomer: tokens of every busy pair, LP of a few pools, nothing staked and
+ * no approval to the farm or the router, so its first stake is the permit path a first-time user
+ * meets (sign, then one `depositWithPermit`). No test may approve from it for good.
+ */
+export const NEWCOMER_ACCOUNT = 4;
 /** The four pairs of `pairSpecs` and RWD/WETH. */
 export const DEFAULT_POOLS = 5;
 
@@ -147,14 +154,44 @@ async function stakeHalf(stack: FarmStack, pair: Contract, account: HardhatEther
   await (await (stack.farm.connect(account) as Contract).deposit(pid, half)).wait();
 }
 
-/** Swaps back and forth in every pair so each has trading-fee volume to show. */
-async function trade(world: LocalWorld, specs: PairSpec[], trader: HardhatEthersSigner): Promise<number> {
-  await fund(world.uniswap, trader, specs, 20n);
+/**
+ * The newcomer's wallet: twice what a dev account provides of every busy pair's tokens (minted by
+ * the faucet, WETH wrapped by itself: neither is an approval), RWD sent by the deployer, and LP of
+ * `lpPairs` and the reward token's market, added by the deployer (RWD from its seed supply) with
+ * the newcomer as recipient: the newcomer itself approved nothing.
+ */
+async function fundNewcomer(world: LocalWorld, specs: PairSpec[], lpPairs: PairSpec[], deployer: HardhatEthersSigner, newcomer: HardhatEthersSigner): Promise<void> {
+  const { uniswap, stack } = world;
+  await fund(uniswap, newcomer, specs, 50n);
+  await (await (stack.rewardToken.connect(deployer) as Contract).transfer(newcomer.address, RWD_PER_ACCOUNT)).wait();
+  const rewardMarket = rewardMarketSpec(world);
+  await fund(uniswap, deployer, lpPairs, 100n);
+  await (await (uniswap.weth.connect(deployer) as Contract).deposit({ value: rewardMarket.seedB / 100n })).wait();
+  for (const s of [...lpPairs, rewardMarket]) {
+    await addLiquidity(uniswap, deployer, { tokenA: s.tokenA, tokenB: s.tokenB, amountA: s.seedA / 100n, amountB: s.seedB / 100n, to: newcomer.address });
+  }
+}
+
+/** The reward token's market as a pair to trade in. */
+function rewardMarketSpec(world: LocalWorld): PairSpec {
+  const { rwd, eth } = REWARD_MARKET;
+  return { name: "RWD/WETH", tokenA: world.stack.rewardToken, tokenB: world.uniswap.weth, seedA: rwd, seedB: eth, allocPoint: REWARD_POOL_ALLOC_POINT };
+}
+
+/**
+ * Swaps back and forth in every busy pair and the reward token's market, so each has trading-fee
+ * volume to show. The trader is the deployer: it holds RWD (no faucet mints it) and approved the
+ * router for every token when it seeded the pairs, so trading costs no approval.
+ */
+async function trade(world: LocalWorld, specs: PairSpec[], deployer: HardhatEthersSigner): Promise<number> {
+  const rewardMarket = rewardMarketSpec(world);
+  await fund(world.uniswap, deployer, specs, 20n);
+  await (await (world.uniswap.weth.connect(deployer) as Contract).deposit({ value: rewardMarket.seedB / 20n })).wait();
   let swaps = 0;
-  for (const { tokenA, tokenB, seedA, seedB } of specs) {
+  for (const { tokenA, tokenB, seedA, seedB } of [...specs, rewardMarket]) {
     for (const fraction of [200n, 80n, 120n]) {
-      await swapExact(world.uniswap, trader, tokenA, tokenB, seedA / fraction);
-      await swapExact(world.uniswap, trader, tokenB, tokenA, seedB / fraction);
+      await swapExact(world.uniswap, deployer, tokenA, tokenB, seedA / fraction);
+      await swapExact(world.uniswap, deployer, tokenB, tokenA, seedB / fraction);
       swaps += 2;
     }
   }
@@ -220,17 +257,38 @@ export async function buildLocalWorld(
   const world: LocalWorld = { uniswap, tokens, pairs, stack };
 
   const busy = specs.slice(0, BUSY_PAIRS);
-  await step(`Funding dev accounts #0-#${FUNDED_ACCOUNTS - 1} with tokens and LP, staking half`, async () => {
+  const funded = `#0-#${FUNDED_ACCOUNTS - 1}`;
+  await step(`Funding dev accounts ${funded} with tokens and LP, staking half; #${NEWCOMER_ACCOUNT} with tokens and LP, no approvals`, async (note) => {
     for (const account of signers.slice(0, FUNDED_ACCOUNTS)) await provideAndStake(world, busy, deployer, account);
+    const lpPairs = newcomerLpPairs(busy);
+    await fundNewcomer(world, busy, lpPairs, deployer, signers[NEWCOMER_ACCOUNT]);
+    note(`#${NEWCOMER_ACCOUNT} holds LP of ${[...lpPairs.map((p) => p.name), "RWD/WETH"].join(", ")}, nothing staked, nothing approved`);
   });
-  if (specs.length > BUSY_PAIRS) {
-    await step(`Staking half of the deployer's LP in the ${specs.length - BUSY_PAIRS} quieter pools`, async () => {
-      for (const { name } of specs.slice(BUSY_PAIRS)) await stakeHalf(stack, pairs[name], deployer);
+  const quiet = specs.slice(BUSY_PAIRS);
+  if (quiet.length > 0) {
+    await step(`Staking half of the deployer's LP in the ${quiet.length} quieter pools, one swap in each`, async () => {
+      await (await (uniswap.weth.connect(deployer) as Contract).deposit({ value: QUIET_SWAP_WETH * BigInt(quiet.length) })).wait();
+      for (const { name, tokenA } of quiet) {
+        await stakeHalf(stack, pairs[name], deployer);
+        await swapExact(uniswap, deployer, uniswap.weth, tokenA, QUIET_SWAP_WETH);
+      }
     });
   }
 
-  await step(`Trading in ${busy.length === specs.length ? "every pair" : `the first ${busy.length} pairs`} so they earn fees`, async (note) => {
-    note(`${await trade(world, busy, signers[FUNDED_ACCOUNTS])} swaps by account #${FUNDED_ACCOUNTS}`);
+  await step(`Trading in ${quiet.length === 0 ? "every pair" : `the first ${busy.length} pairs and RWD/WETH`} so they earn fees`, async (note) => {
+    note(`${await trade(world, busy, deployer)} swaps by the deployer (#0)`);
   });
   return world;
+}
+
+/** WETH the deployer swaps into each quieter pair: enough for a fee APR, not to move its price. */
+const QUIET_SWAP_WETH = parseEther("0.01");
+
+/**
+ * The faucet-token pairs the newcomer holds LP of (the reward token's market too, see
+ * `fundNewcomer`): the first pair (token/WETH) and the token/token pair when there is one. Of the
+ * others it holds both tokens, for adding liquidity itself.
+ */
+function newcomerLpPairs(busy: PairSpec[]): PairSpec[] {
+  return busy.filter((s, i) => i === 0 || s.name === "DAI/USDC");
 }

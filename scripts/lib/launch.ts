@@ -36,10 +36,17 @@ export async function assertLauncherPortsFree(nodePort: number): Promise<void> {
   await assertPortFree(appPortFromEnv(), "UI_PORT");
 }
 
+/** What a launcher's world tells the summary: its deployment and, if it has one, its newcomer account. */
+export interface BuiltWorld {
+  deployment: Deployment;
+  /** The dev account holding tokens and LP but no approvals (the local world's #4). */
+  newcomer?: number;
+}
+
 export async function serveWorld(
   steps: Steps,
   node: RunningNode,
-  build: (ethers: HardhatEthers) => Promise<Deployment>,
+  build: (ethers: HardhatEthers) => Promise<BuiltWorld>,
 ): Promise<never> {
   const interval = blockSeconds();
   const appPort = appPortFromEnv();
@@ -50,7 +57,7 @@ export async function serveWorld(
     const ready = async () => {
       const built = await build(ethers);
       // The dapp's figures use this pace, not a sample of blocks (transactions mine blocks too).
-      const deployment = await recordBlockSeconds(built, interval);
+      const deployment = await recordBlockSeconds(built.deployment, interval);
       await steps.run(`Mining a block every ${interval} s as well as on every transaction`, async () => {
         await mineBlockTimeHistory(ethers, interval);
         await ethers.provider.send("evm_setIntervalMining", [interval * 1000]);
@@ -59,10 +66,10 @@ export async function serveWorld(
         await assertPortFree(appPort, "UI_PORT");
         return serveApp(appPort, node.url);
       });
-      return deployment;
+      return { ...built, deployment };
     };
-    const deployment = await Promise.race([ready(), stop.then(interrupted)]);
-    printSummary({ rpcUrl: node.url, appUrl: app?.url, deployment, accounts: FUNDED_ACCOUNTS, elapsed: steps.elapsed() });
+    const { deployment, newcomer } = await Promise.race([ready(), stop.then(interrupted)]);
+    printSummary({ rpcUrl: node.url, appUrl: app?.url, deployment, accounts: FUNDED_ACCOUNTS, newcomer, elapsed: steps.elapsed() });
     await stop;
   } finally {
     await app?.close();

@@ -15,7 +15,27 @@ export function devAccounts(count: number): { address: string; privateKey: strin
   });
 }
 
-export function printSummary(options: { rpcUrl: string; appUrl?: string; deployment: Deployment; accounts: number; elapsed: string }): void {
+export interface SummaryOptions {
+  rpcUrl: string;
+  appUrl?: string;
+  deployment: Deployment;
+  /** Dev accounts #0.. that hold LP and stake. */
+  accounts: number;
+  /** The dev account with tokens and LP but no approvals, when the world has one. */
+  newcomer?: number;
+  elapsed: string;
+}
+
+/** The dev accounts to list: the funded ones, then the newcomer with a word on what it is for. */
+function accountLines(count: number, newcomer?: number): string[] {
+  const keys = devAccounts(Math.max(count, (newcomer ?? -1) + 1));
+  const line = (i: number) => `  #${i}  ${keys[i].address}  ${keys[i].privateKey}`;
+  const lines = keys.slice(0, count).map((_, i) => line(i));
+  if (newcomer === undefined) return lines;
+  return [...lines, `${line(newcomer)}`, `       ↑ a newcomer: tokens and LP, nothing staked, no approvals (its first stake signs a permit)`];
+}
+
+export function printSummary(options: SummaryOptions): void {
   const { deployment: d } = options;
   const lines = [
     "",
@@ -25,7 +45,7 @@ export function printSummary(options: { rpcUrl: string; appUrl?: string; deploym
     `  JSON-RPC   ${options.rpcUrl}   (chain ${d.chainId})`,
     "",
     `Dev accounts (10,000 ETH each; #0 owns the farm). Well-known keys: never use them on a real network.`,
-    ...devAccounts(options.accounts).map((a, i) => `  #${i}  ${a.address}  ${a.privateKey}`),
+    ...accountLines(options.accounts, options.newcomer),
     "",
     "Contracts",
     `  farm             ${d.farm}`,

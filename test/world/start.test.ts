@@ -8,7 +8,7 @@ import os from "node:os";
 import path from "node:path";
 
 import { expect } from "chai";
-import { Contract, formatUnits, JsonRpcProvider, parseEther } from "ethers";
+import { Contract, formatUnits, Interface, JsonRpcProvider, parseEther, zeroPadValue } from "ethers";
 import hre from "hardhat";
 
 import type { Deployment } from "../../deploy/deployments.js";
@@ -18,6 +18,7 @@ import { expectFarmsPageShows } from "../helpers/dapp.js";
 import { freePort, groupMembers, type Launched, npm } from "../../fixtures/processes.js";
 
 const ERC20_ABI = ["function balanceOf(address) view returns (uint256)", "function symbol() view returns (string)"];
+const pairInterface = new Interface(uniswapArtifacts.pair.abi as never);
 
 describe("npm start: the local world", function () {
   let world: Launched;
@@ -130,12 +131,39 @@ describe("npm start: the local world", function () {
     expect(await rpc.getBalance(accounts[1])).to.be.greaterThan(parseEther("9000"));
   });
 
-  it("has trading volume in every farmed pair", async function () {
-    const swapTopic = new Contract(deployment.pools[0].lpToken, uniswapArtifacts.pair.abi as never).interface.getEvent("Swap")!.topicHash;
-    for (const pool of deployment.pools.slice(0, 4)) {
-      const swaps = await rpc.getLogs({ address: pool.lpToken, topics: [swapTopic], fromBlock: 0 });
+  it("has trading volume in every farmed pair, RWD/WETH included, within the fee APR's last day of blocks", async function () {
+    const swapTopic = pairInterface.getEvent("Swap")!.topicHash;
+    const latest = BigInt(await rpc.getBlockNumber());
+    const day = BigInt(Math.round(86_400 / deployment.blockSeconds!)); // the dapp's fee window: a day of nominal blocks
+    const fromBlock = Number(latest > day ? latest - day : 0n);
+    expect(deployment.pools).to.have.length(5);
+    for (const pool of deployment.pools) {
+      const swaps = await rpc.getLogs({ address: pool.lpToken, topics: [swapTopic], fromBlock });
       expect(swaps.length, `${pool.symbol0}/${pool.symbol1}`).to.be.greaterThanOrEqual(6);
     }
+  });
+
+  it("gives dev account #4 tokens and LP but no stake and no approval, and the summary says so", async function () {
+    const newcomer = accounts[4];
+    expect(world.output).to.match(new RegExp(`#4  ${newcomer}  0x[0-9a-f]{64}\\n.*a newcomer: tokens and LP, nothing staked, no approvals`, "i"));
+    const withLp = ["USDC/WETH", "DAI/USDC", "RWD/WETH"];
+    for (const pool of deployment.pools) {
+      const name = [pool.symbol0, pool.symbol1].sort().join("/");
+      for (const token of [pool.token0, pool.token1]) {
+        expect(await new Contract(token, ERC20_ABI, rpc).balanceOf(newcomer), `${name} token ${token}`).to.be.greaterThan(0n);
+      }
+      const lp = (await new Contract(pool.lpToken, ERC20_ABI, rpc).balanceOf(newcomer)) as bigint;
+      if (withLp.includes(name)) expect(lp, `${name} LP`).to.be.greaterThan(0n);
+      const [staked] = (await farm.userInfo(pool.pid, newcomer)) as [bigint];
+      expect(staked, `${name} staked`).to.equal(0n);
+    }
+    // No Approval event with the newcomer as owner, on any contract, ever: no allowance to the
+    // farm, the router or anyone (a zero approval would show up too).
+    const approval = pairInterface.getEvent("Approval")!.topicHash;
+    const owner = zeroPadValue(newcomer, 32);
+    expect(await rpc.getLogs({ topics: [approval, owner], fromBlock: 0 })).to.deep.equal([]);
+    // ... and the sanity check that the same query finds the other dev accounts' approvals.
+    expect(await rpc.getLogs({ topics: [approval, zeroPadValue(accounts[1], 32)], fromBlock: 0 })).to.not.deep.equal([]);
   });
 
   it("mines on its own every few seconds, so pending rewards grow with no transaction", async function () {

@@ -44,13 +44,17 @@ export class SwapWindow {
 
   constructor(private readonly refreshBlocks: bigint) {}
 
-  /** True when `latest` is far enough past the last read to read again. */
+  /**
+   * True when `latest` is far enough past the last read to read again, or before it: the chain
+   * went back (a revert to a snapshot) and what was read past `latest` may never have happened.
+   */
   due(latest: bigint): boolean {
-    return this.#scannedTo === 0n || latest - this.#scannedTo >= this.refreshBlocks;
+    return this.#scannedTo === 0n || latest < this.#scannedTo || latest - this.#scannedTo >= this.refreshBlocks;
   }
 
   /** Reads the blocks up to `latest` and drops those older than `windowBlocks`: the swaps by pair. */
   async advance(client: PublicClient, pairs: Address[], latest: bigint, windowBlocks: bigint): Promise<SwapsByPair> {
+    if (latest < this.#scannedTo) [this.#scannedTo, this.#records] = [0n, []]; // rewound: read the window afresh
     const oldest = latest > windowBlocks ? latest - windowBlocks : 0n;
     const fresh = await readSwaps(client, pairs, this.#scannedTo === 0n ? oldest : this.#scannedTo + 1n, latest);
     this.#scannedTo = latest;

@@ -117,6 +117,7 @@ export const useFarmStore = defineStore("farm", () => {
     try {
       let snap = await readWatched(run);
       if (run !== generation) return;
+      if (snapshot.value && snap.blockNumber < snapshot.value.blockNumber) snap = await rewound(snap);
       if (snap.poolLength > pairs.value.length) {
         pairs.value = [...pairs.value, ...(await describeNewPools(client(), deployment.value!.farm, pairs.value.length, snap.poolLength))];
         lastWhole = undefined;
@@ -137,6 +138,17 @@ export const useFarmStore = defineStore("farm", () => {
       problem.value = (error as Error).message;
       schedule(run, OFFLINE_RETRY_MS);
     }
+  }
+
+  /**
+   * The chain went back (a tester reverted to a snapshot): pools added since are gone, and a big
+   * farm's read between whole reads kept other pools' figures from the later blocks, so it is read
+   * whole again. The swap window resets itself (chain/swaps.ts).
+   */
+  async function rewound(snap: FarmSnapshot): Promise<FarmSnapshot> {
+    pairs.value = pairs.value.slice(0, snap.poolLength);
+    lastWhole = undefined;
+    return pairs.value.length > POOLS_PER_CALL ? read() : snap;
   }
 
   function schedule(run: number, ms: number): void {
