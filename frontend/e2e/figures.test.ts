@@ -13,27 +13,17 @@
  * pair's reserves in USD.
  */
 import type { Browser, Page } from "playwright-core";
-import { type Address, erc20Abi, getAddress, parseAbiItem } from "viem";
+import { type Address, erc20Abi, parseAbiItem } from "viem";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 
-import { farmAbi, uniswapV2PairAbi } from "../src/chain/abis.generated";
+import { farmAbi } from "../src/chain/abis.generated";
 import { openFarmsAs, parseUsd, readAmount, screenshot } from "./browser";
 import type { World } from "./chain";
+import { type Pair, pricesOf, readPair, same, whole } from "./pool-figures";
 
 const ACCOUNT = 1;
 const YEAR_SECONDS = 365 * 86_400;
 const SWAP = parseAbiItem("event Swap(address indexed sender, uint256 amount0In, uint256 amount1In, uint256 amount0Out, uint256 amount1Out, address indexed to)");
-
-interface Pair {
-  address: Address;
-  token0: Address;
-  token1: Address;
-  decimals0: number;
-  decimals1: number;
-  reserve0: number;
-  reserve1: number;
-  supply: bigint;
-}
 
 let browser: Browser;
 let page: Page;
@@ -46,45 +36,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-const whole = (amount: bigint, decimals: number) => Number(amount) / 10 ** decimals;
-const same = (a: string, b: string) => getAddress(a) === getAddress(b);
-
-async function readPair(address: Address, blockNumber: bigint): Promise<Pair> {
-  const at = { address, abi: uniswapV2PairAbi, blockNumber } as const;
-  const [token0, token1, [reserve0, reserve1], supply] = await Promise.all([
-    world.client.readContract({ ...at, functionName: "token0" }),
-    world.client.readContract({ ...at, functionName: "token1" }),
-    world.client.readContract({ ...at, functionName: "getReserves" }),
-    world.client.readContract({ ...at, functionName: "totalSupply" }),
-  ]);
-  const decimals = (token: Address) => world.client.readContract({ address: token, abi: erc20Abi, functionName: "decimals" });
-  const [decimals0, decimals1] = await Promise.all([decimals(token0), decimals(token1)]);
-  return { address, token0, token1, decimals0, decimals1, reserve0: whole(reserve0, decimals0), reserve1: whole(reserve1, decimals1), supply };
-}
-
-/** Price of `token` from its deepest pair with `quote`, or undefined. */
-function priceVia(pairs: Pair[], token: string, quote: string, quotePrice: number): number | undefined {
-  let best: { depth: number; price: number } | undefined;
-  for (const p of pairs) {
-    const sides = same(p.token0, token) && same(p.token1, quote) ? [p.reserve0, p.reserve1] : same(p.token1, token) && same(p.token0, quote) ? [p.reserve1, p.reserve0] : undefined;
-    if (!sides || sides[0] === 0 || sides[1] === 0) continue;
-    if (!best || sides[1] > best.depth) best = { depth: sides[1], price: (sides[1] / sides[0]) * quotePrice };
-  }
-  return best?.price;
-}
-
-function pricesOf(pairs: Pair[]): (token: string) => number {
-  const { stablecoin, weth } = world.deployment;
-  const wethPrice = priceVia(pairs, weth, stablecoin, 1)!;
-  return (token) => {
-    if (same(token, stablecoin)) return 1;
-    if (same(token, weth)) return wethPrice;
-    const price = priceVia(pairs, token, stablecoin, 1) ?? priceVia(pairs, token, weth, wethPrice);
-    if (price === undefined) throw new Error(`no price for ${token}`);
-    return price;
-  };
-}
 
 /** Within the rounding of the figure as shown: half a unit of its last digit, relative to its size. */
 function expectShown(label: string, shown: string, computed: number): void {
@@ -116,10 +67,10 @@ describe("farms page figures, computed independently from the chain", () => {
       Array.from({ length: Number(poolLength) }, async (_, pid) => {
         const [lpToken, allocPoint, totalStaked] = await client.readContract({ ...farm, functionName: "poolInfo", args: [BigInt(pid)] });
         const [staked] = await client.readContract({ ...farm, functionName: "userInfo", args: [BigInt(pid), user] });
-        return { pid, allocPoint, totalStaked, staked, pair: await readPair(lpToken, block) };
+        return { pid, allocPoint, totalStaked, staked, pair: await readPair(world, lpToken, block) };
       }),
     );
-    const price = pricesOf(pools.map((p) => p.pair));
+    const price = pricesOf(world, pools.map((p) => p.pair));
     const reserveUsd = (p: Pair) => p.reserve0 * price(p.token0) + p.reserve1 * price(p.token1);
     const lpUsd = (p: Pair, amount: bigint) => (whole(amount, 18) / whole(p.supply, 18)) * reserveUsd(p);
     const rewardPrice = price(deployment.rewardToken);

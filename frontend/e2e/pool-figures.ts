@@ -15,7 +15,8 @@ import type { World } from "./chain";
 const YEAR_SECONDS = 365 * 86_400;
 const SWAP = parseAbiItem("event Swap(address indexed sender, uint256 amount0In, uint256 amount1In, uint256 amount0Out, uint256 amount1Out, address indexed to)");
 
-interface Pair {
+/** A pair as the chain has it, reserves in whole tokens. */
+export interface Pair {
   address: Address;
   token0: Address;
   token1: Address;
@@ -42,10 +43,11 @@ export interface PoolFigures {
   quote: Address;
 }
 
-const whole = (amount: bigint, decimals: number) => Number(formatUnits(amount, decimals));
-const same = (a: string, b: string) => getAddress(a) === getAddress(b);
+export const whole = (amount: bigint, decimals: number) => Number(formatUnits(amount, decimals));
+export const same = (a: string, b: string) => getAddress(a) === getAddress(b);
 
-async function readPair(world: World, address: Address, blockNumber: bigint): Promise<Pair> {
+/** The pair at `address` at `blockNumber`: its tokens, their decimals, reserves and LP supply. */
+export async function readPair(world: World, address: Address, blockNumber: bigint): Promise<Pair> {
   const at = { address, abi: uniswapV2PairAbi, blockNumber } as const;
   const [token0, token1, [reserve0, reserve1], supply] = await Promise.all([
     world.client.readContract({ ...at, functionName: "token0" }),
@@ -69,6 +71,19 @@ function priceVia(pairs: Pair[], token: string, quote: string, quotePrice: numbe
   return best?.price;
 }
 
+/** Each token's price in the stablecoin from `pairs`, by the README's rules; throws for a token it cannot price. */
+export function pricesOf(world: World, pairs: Pair[]): (token: string) => number {
+  const { stablecoin, weth } = world.deployment;
+  const wethPrice = priceVia(pairs, weth, stablecoin, 1)!;
+  return (token) => {
+    if (same(token, stablecoin)) return 1;
+    if (same(token, weth)) return wethPrice;
+    const found = priceVia(pairs, token, stablecoin, 1) ?? priceVia(pairs, token, weth, wethPrice);
+    if (found === undefined) throw new Error(`no price for ${token}`);
+    return found;
+  };
+}
+
 /** The figures of pool `pid` and `user`'s stake in it, at the latest block. */
 export async function poolFigures(world: World, pid: number, user: Address): Promise<PoolFigures> {
   const { client, deployment } = world;
@@ -84,14 +99,7 @@ export async function poolFigures(world: World, pid: number, user: Address): Pro
   const infos = await Promise.all(Array.from({ length: Number(poolLength) }, (_, i) => client.readContract({ ...farm, functionName: "poolInfo", args: [BigInt(i)] })));
   const pairs = await Promise.all(infos.map(([lpToken]) => readPair(world, lpToken, block)));
   const { stablecoin, weth } = deployment;
-  const wethPrice = priceVia(pairs, weth, stablecoin, 1)!;
-  const price = (token: string): number => {
-    if (same(token, stablecoin)) return 1;
-    if (same(token, weth)) return wethPrice;
-    const found = priceVia(pairs, token, stablecoin, 1) ?? priceVia(pairs, token, weth, wethPrice);
-    if (found === undefined) throw new Error(`no price for ${token}`);
-    return found;
-  };
+  const price = pricesOf(world, pairs);
   const pair = pairs[pid]!;
   const [, allocPoint, totalStaked] = infos[pid]!;
   const [userStaked] = await client.readContract({ ...farm, functionName: "userInfo", args: [BigInt(pid), user] });
