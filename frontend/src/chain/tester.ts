@@ -4,7 +4,7 @@
  * time, snapshot and revert, top up ETH, and get a pool's LP through the real Uniswap V2 router.
  * Only ever called once lib/tester-gate.ts has found a local Hardhat node behind `/rpc`.
  */
-import { type Address, createTestClient, erc20Abi, type Hash, type Hex, http, parseEther, zeroAddress } from "viem";
+import { type Address, createTestClient, erc20Abi, type Hash, type Hex, http, isAddressEqual, parseEther, zeroAddress } from "viem";
 import { getBalance, getBlock, readContract, waitForTransactionReceipt, writeContract } from "viem/actions";
 
 import type { PairMeta } from "../lib/farm-snapshot";
@@ -123,7 +123,7 @@ export async function fundWithLp(request: FundingRequest): Promise<FundingResult
 }
 
 function symbolOf(pair: PairMeta, token: Address): string {
-  return token.toLowerCase() === pair.token0.toLowerCase() ? pair.symbol0 : pair.symbol1;
+  return isAddressEqual(token, pair.token0) ? pair.symbol0 : pair.symbol1;
 }
 
 /** Fails with a sentence, before anything is sent, when a token to buy has no pair with WETH. */
