@@ -95,7 +95,7 @@ describe("earnings, dev account #19 with a browser wallet", () => {
     expect(await watchedAssets(page)).toEqual([
       { type: "ERC20", options: { address: world.deployment.rewardToken, symbol: "RWD", decimals: 18 } },
     ]);
-    expect(await page.locator("[data-test=add-to-wallet-problem]").count()).toBe(0);
+    expect(await page.locator("[data-test=add-to-wallet-result]").innerText()).toBe("Your wallet now shows RWD.");
   });
 
   test("a harvest's notice says what it paid, in RWD and USD, as the farm's event says, with the transaction", async () => {

@@ -74,6 +74,8 @@ interface Scenario {
   ratio: number;
   rewardIsBase: boolean;
   gasEach: number;
+  /** The stake's share of the pool once it joined: re-staked rewards dilute in turn (README). 0: negligible. */
+  share?: number;
 }
 
 /** The closed forms, written out apart from the app's code. */
@@ -82,8 +84,12 @@ function expected(s: Scenario) {
   // Re-stakings strictly before the end: at 1/n, 2/n, … of a year.
   let restakes = 0;
   if (s.perYear > 0) while ((restakes + 1) / s.perYear < t - 1e-12) restakes += 1;
-  const lpGrowth = (1 + (s.perYear > 0 ? s.rewardApr / s.perYear : 0)) ** restakes;
-  const keptToday = s.principal * lpGrowth * s.rewardApr * (s.perYear > 0 ? t - restakes / s.perYear : t);
+  // A stake x times its start earns rewardApr · x / (1 − share + share · x): re-staked LP dilutes too.
+  const share = s.share ?? 0;
+  const rate = (x: number) => (s.rewardApr * x) / (1 - share + share * x);
+  let lpGrowth = 1;
+  for (let i = 0; i < restakes; i++) lpGrowth += rate(lpGrowth) / s.perYear;
+  const keptToday = s.principal * rate(lpGrowth) * (s.perYear > 0 ? t - restakes / s.perYear : t);
   const kept = keptToday * (s.rewardIsBase ? s.ratio : 1);
   const pool = s.principal * Math.sqrt(s.ratio);
   const hold = (s.principal * (1 + s.ratio)) / 2;
@@ -91,7 +97,9 @@ function expected(s: Scenario) {
   const gas = restakes * s.gasEach;
   const end = pool * lpGrowth * feeGrowth + kept - gas;
   // A year: n − 1 re-stakings, the last period's reward kept.
-  const apy = s.perYear > 0 ? (1 + s.rewardApr / s.perYear) ** (s.perYear - 1) * (Math.exp(s.feeApr) + s.rewardApr / s.perYear) - 1 : Math.exp(s.feeApr) + s.rewardApr - 1;
+  let yearGrowth = 1;
+  for (let i = 0; i < s.perYear - 1; i++) yearGrowth += rate(yearGrowth) / s.perYear;
+  const apy = s.perYear > 0 ? yearGrowth * Math.exp(s.feeApr) + rate(yearGrowth) / s.perYear - 1 : Math.exp(s.feeApr) + s.rewardApr - 1;
   return { restakes, rewards: pool * (lpGrowth - 1) + kept, fees: pool * lpGrowth * (feeGrowth - 1), il: pool - hold, gas, net: end - hold, end, hold, apy, gainPercent: ((end - s.principal) / s.principal) * 100 };
 }
 
@@ -130,6 +138,9 @@ async function expectResults(s: Scenario): Promise<void> {
   for (const text of await dialog().locator(".roi-results dd").allInnerTexts()) expect(text).not.toContain("$");
 }
 
+/** The stake's share of the pool once what `principal` adds has joined it. */
+const shareFor = (f: PoolFigures, principal: number) => Math.min(1, principal / (f.stakedUsd + Math.max(0, principal - f.userStakedUsd)));
+
 /** The reward APR a stake of `principal` would earn once what it adds joins the pool. */
 const rewardAprFor = (f: PoolFigures, principal: number) => f.yearlyRewardUsd / (f.stakedUsd + Math.max(0, principal - f.userStakedUsd));
 
@@ -161,14 +172,14 @@ describe("ROI calculator", () => {
     await field("roi-days-365").click();
     const base = { days: 365, feeApr: f.feeApr, perYear: 365, ratio: 1, rewardIsBase: false, gasEach: 0 };
     // The stake is already in the pool: nothing added, today's reward APR; the prefill stands for the exact stake.
-    await expectResults({ ...base, principal: f.userStakedUsd, rewardApr: f.yearlyRewardUsd / f.stakedUsd });
+    await expectResults({ ...base, principal: f.userStakedUsd, rewardApr: f.yearlyRewardUsd / f.stakedUsd, share: shareFor(f, f.userStakedUsd) });
     expect(await field("roi-dilution").count()).toBe(0);
     await screenshot(page, "item2-roi-desktop", false);
 
     // In LP: the exact stake, to the wei.
     await field("roi-in-lp").click();
     expect(await field("roi-amount").inputValue()).toBe(formatUnits(f.userStaked, 18));
-    await expectResults({ ...base, principal: f.userStakedUsd, rewardApr: rewardAprFor(f, f.userStakedUsd) });
+    await expectResults({ ...base, principal: f.userStakedUsd, rewardApr: rewardAprFor(f, f.userStakedUsd), share: shareFor(f, f.userStakedUsd) });
     await field("roi-in-stable").click();
     expect(Number(await field("roi-amount").inputValue())).toBe(prefilled);
     await field("roi-close").click();
@@ -184,14 +195,14 @@ describe("ROI calculator", () => {
     await field("ratio").fill("2");
     const rewardApr = rewardAprFor(f, 5000);
     expect(rewardApr).toBeLessThan(f.yearlyRewardUsd / f.stakedUsd);
-    await expectResults({ principal: 5000, days: 30, rewardApr, feeApr: f.feeApr, perYear: 52, ratio: 2, rewardIsBase: false, gasEach: 1.5 });
+    await expectResults({ principal: 5000, days: 30, rewardApr, feeApr: f.feeApr, perYear: 52, ratio: 2, rewardIsBase: false, gasEach: 1.5, share: shareFor(f, 5000) });
     expect(await field("roi-dilution").innerText()).toContain("USDC staked");
     // 30 days re-staked weekly: 4 re-stakings (weeks of 365 / 52 days), 6 USDC of gas.
     expect(expected({ principal: 1, days: 30, rewardApr, feeApr: 0, perYear: 52, ratio: 1, rewardIsBase: false, gasEach: 1.5 }).gas).toBe(6);
 
     // Monthly, then not at all: fewer re-stakings, then rewards kept as RWD.
     await field("roi-every-monthly").click();
-    await expectResults({ principal: 5000, days: 30, rewardApr, feeApr: f.feeApr, perYear: 12, ratio: 2, rewardIsBase: false, gasEach: 1.5 });
+    await expectResults({ principal: 5000, days: 30, rewardApr, feeApr: f.feeApr, perYear: 12, ratio: 2, rewardIsBase: false, gasEach: 1.5, share: shareFor(f, 5000) });
     await field("roi-compound").uncheck();
     await field("roi-days-7").click();
     await expectResults({ principal: 5000, days: 7, rewardApr, feeApr: f.feeApr, perYear: 0, ratio: 2, rewardIsBase: false, gasEach: 0 });

@@ -49,13 +49,36 @@ export interface RewardGrowth {
  * Rewards at `apr` over `years`, re-staked `periodsPerYear` times a year: after each of the
  * `compoundings` the stake is (1 + apr/n) times larger, and the rewards since the last one are
  * pending. Never re-staked: lpGrowth 1 and pending apr·t. Continuously: lpGrowth e^(apr·t).
+ *
+ * `share` is the stake's share of the pool's stake at the start (0 for a stake too small to
+ * matter). Re-staked rewards join the pool's stake and dilute in turn: a stake x times its start
+ * earns apr·x / (1 − share + share·x) a year, so it can never earn more than the pool's whole
+ * emission (apr / share), however often or long it compounds. A share of 0 is the closed form.
  */
-export function rewardGrowth(apr: number, years: number, periodsPerYear: number): RewardGrowth {
+export function rewardGrowth(apr: number, years: number, periodsPerYear: number, share = 0): RewardGrowth {
   const times = compoundings(years, periodsPerYear);
-  if (periodsPerYear === CONTINUOUS) return { lpGrowth: Math.exp(apr * years), pending: 0 };
-  const lpGrowth = (1 + apr / periodsPerYear) ** times;
+  const rate = (x: number) => (apr * x) / (1 - share + share * x);
+  if (periodsPerYear === CONTINUOUS) return { lpGrowth: share > 0 ? continuousGrowth(apr, years, share) : Math.exp(apr * years), pending: 0 };
+  let lpGrowth = share > 0 ? 1 : (1 + apr / periodsPerYear) ** times;
+  for (let i = 0; share > 0 && i < times; i++) lpGrowth += rate(lpGrowth) / periodsPerYear;
   const sinceLast = periodsPerYear === NEVER ? years : years - times / periodsPerYear;
-  return { lpGrowth, pending: lpGrowth * apr * sinceLast };
+  return { lpGrowth, pending: rate(lpGrowth) * sinceLast };
+}
+
+/**
+ * The diluted growth compounded continuously: dx/dt = apr·x / (1 − s + s·x) integrates to
+ * (1 − s)·ln x + s·(x − 1) = apr·t, solved for x by Newton's method (the left side grows with x).
+ */
+function continuousGrowth(apr: number, years: number, share: number): number {
+  const target = apr * years;
+  let x = 1 + target; // at or above the root: the left side at x = 1 + target is ≥ target
+  for (let i = 0; i < 100; i++) {
+    const f = (1 - share) * Math.log(x) + share * (x - 1) - target;
+    const next = x - f / ((1 - share) / x + share);
+    if (Math.abs(next - x) <= 1e-12 * x) return next;
+    x = next;
+  }
+  return x;
 }
 
 /** The factor fees multiply each LP token's value by over `years`: they compound inside the pair. */
@@ -71,8 +94,8 @@ export function feeGrowth(feeApr: number, years: number): number {
  * (1 + r/365)^364 · (e^fee + r/365) − 1, the textbook e^fee · (1 + r/365)^365 − 1 but for the fees
  * the last day's rewards, still pending, do not earn.
  */
-export function farmApy(input: { rewardApr: number; feeApr: number; periodsPerYear: number }): number {
-  const { lpGrowth, pending } = rewardGrowth(input.rewardApr, 1, input.periodsPerYear);
+export function farmApy(input: { rewardApr: number; feeApr: number; periodsPerYear: number; share?: number }): number {
+  const { lpGrowth, pending } = rewardGrowth(input.rewardApr, 1, input.periodsPerYear, input.share);
   return lpGrowth * feeGrowth(input.feeApr, 1) + pending - 1;
 }
 

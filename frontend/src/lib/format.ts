@@ -88,6 +88,19 @@ function groupThousands(digits: string): string {
 }
 
 /**
+ * A token's price in dollars with the digits a price needs: five significant digits below
+ * $1,000 ("$1.4971", "$0.0012345"), so amount × price adds up to the USD beside an amount;
+ * as `formatUsd` from $1,000 up.
+ */
+export function formatPrice(value: number): string {
+  if (!Number.isFinite(value)) return NOT_A_NUMBER;
+  if (value === 0 || Math.abs(value) >= 1000) return formatUsd(value);
+  return `${value < 0 ? "-" : ""}$${fiveSignificant.format(Math.abs(value))}`;
+}
+
+const fiveSignificant = new Intl.NumberFormat("en-US", { maximumSignificantDigits: 5 });
+
+/**
  * A fraction as a percentage: 0.1234 → "12.34%". From 1,000% up the decimals are noise and
  * go ("1,234%"); from 100,000,000% up the number itself is noise (an APR over a pool with
  * almost nothing staked) and reads ">100,000,000%". NaN and ±Infinity give "—".

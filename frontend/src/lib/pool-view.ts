@@ -59,7 +59,8 @@ export function poolViews(farm: FarmView): PoolView[] {
   const finished = emissionFinished(snapshot);
   const rewardPriceUsd = priceOf(prices, farm.rewardToken.address) ?? 0;
   const perYear = blocksPerYear(blockSeconds);
-  return snapshot.pools.map((pool) => {
+  // A pool whose pair is not described yet (added a moment ago, or gone with a revert) waits.
+  return snapshot.pools.filter((pool) => farm.pairs[pool.pid] !== undefined).map((pool) => {
     const meta = farm.pairs[pool.pid];
     const lpPrice = lpPriceUsd(pool.pair, prices);
     const usd = (lp: bigint) => (lpPrice === undefined ? undefined : lpAmountUsd(lp, lpPrice));

@@ -37,6 +37,8 @@ export interface RoiInput {
   rewardSide: RewardSide;
   /** Gas per compounding, in the stablecoin (harvest, swap, add liquidity, stake). */
   costPerCompounding?: number;
+  /** The stake's share of the pool's stake once it has joined (lib/apy.ts `rewardGrowth`); 0 if negligible. */
+  poolShare?: number;
 }
 
 /** The outcome after `days`, in the stablecoin at the scenario's end prices. */
@@ -70,7 +72,7 @@ export function projectRoi(input: RoiInput): RoiProjection {
   assertInput(input);
   const { principal, rewardApr, feeApr, periodsPerYear, priceRatio } = input;
   const years = input.days / DAYS_PER_YEAR;
-  const { lpGrowth, pending } = rewardGrowth(rewardApr, years, periodsPerYear);
+  const { lpGrowth, pending } = rewardGrowth(rewardApr, years, periodsPerYear, input.poolShare);
   const fromFees = feeGrowth(feeApr, years);
   const holdValue = (principal * (1 + priceRatio)) / 2;
   const poolValue = principal * Math.sqrt(priceRatio);
@@ -92,7 +94,7 @@ export function projectRoi(input: RoiInput): RoiProjection {
     endValue,
     net: endValue - holdValue,
     gain: endValue - principal,
-    apy: farmApy({ rewardApr, feeApr, periodsPerYear }),
+    apy: farmApy({ rewardApr, feeApr, periodsPerYear, share: input.poolShare }),
   };
 }
 
@@ -121,6 +123,15 @@ export function breakevenDays(input: Omit<RoiInput, "days">): number | undefined
     else low = middle;
   }
   return high;
+}
+
+/**
+ * The stake's share of the pool once it has joined: `principal` over the pool's stake plus what
+ * it adds (`addedStake`); the whole pool for a pool with nothing staked yet.
+ */
+export function poolShareOf(principal: number, poolStakedUsd: number, alreadyStaked: number): number {
+  const after = poolStakedUsd + addedStake(principal, alreadyStaked);
+  return after > 0 ? Math.min(1, principal / after) : 0;
 }
 
 /**

@@ -146,6 +146,9 @@ export const useFarmStore = defineStore("farm", () => {
    * whole again. The swap window resets itself (chain/swaps.ts).
    */
   async function rewound(snap: FarmSnapshot): Promise<FarmSnapshot> {
+    // The snapshot and the pairs change together, before any await: the page never renders the
+    // later chain's pools without their pairs.
+    snapshot.value = snap;
     pairs.value = pairs.value.slice(0, snap.poolLength);
     lastWhole = undefined;
     return pairs.value.length > POOLS_PER_CALL ? read() : snap;

@@ -114,15 +114,15 @@ export const useStakingStore = defineStore("staking", () => {
   }
 
   /**
-   * Asks the wallet to show the reward token (EIP-747 wallet_watchAsset): undefined when it did,
-   * else a sentence with the address to add by hand.
+   * Asks the wallet to show the reward token (EIP-747 wallet_watchAsset), and says what came of
+   * it: done, or the address to add by hand.
    */
-  async function addRewardTokenToWallet(): Promise<string | undefined> {
+  async function addRewardTokenToWallet(): Promise<string> {
     const { symbol, decimals } = farm.reward;
     const address = farm.deployment!.rewardToken;
     const byHand = `Add it in your wallet by hand: ${symbol} is at ${address}, with ${decimals} decimals.`;
     try {
-      if (await watchAsset(connection.config!, { type: "ERC20", options: { address, symbol, decimals } })) return undefined;
+      if (await watchAsset(connection.config!, { type: "ERC20", options: { address, symbol, decimals } })) return `Your wallet now shows ${symbol}.`;
       return `Your wallet did not add ${symbol}. ${byHand}`;
     } catch (error) {
       if (isUserRejection(error)) return `You declined in your wallet. ${byHand}`;

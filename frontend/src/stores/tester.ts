@@ -14,7 +14,7 @@ import { readClient } from "../chain/wagmi";
 import { formatChainTime } from "../lib/chain-time";
 import { LP_DECIMALS } from "../lib/conventions";
 import { errorSentence } from "../lib/errors";
-import { formatNumber, formatTokenAmount, formatUsd } from "../lib/format";
+import { formatNumber, formatSignificant, formatTokenAmount, formatUsd } from "../lib/format";
 import { LOCAL_CHAIN_ID, type NodeIdentity, testerToolsAllowed } from "../lib/tester-gate";
 import { checkBlockCount, checkFundEth, checkSkip, describeSkip, type TimeUnit } from "../lib/tester-inputs";
 import { afterRevert, decodeSnapshots, encodeSnapshots, nextSnapshotName, type SnapshotEntry } from "../lib/tester-snapshots";
@@ -127,7 +127,7 @@ export const useTesterStore = defineStore("tester", () => {
         account, pair, router: d.uniswapV2Router, factory: d.uniswapV2Factory, weth: d.weth, eth: check.value,
         onStep: (step, steps, what) => say(`Step ${step} of ${steps}: ${what}…`),
       });
-      const lp = formatTokenAmount(result.lp, LP_DECIMALS, 8);
+      const lp = formatSignificant(result.lp, LP_DECIMALS);
       const usd = pool?.lpPrice ? ` (≈ ${formatUsd(toDecimalNumber(result.lp, LP_DECIMALS) * pool.lpPrice)})` : "";
       const topUp = result.toppedUpFrom === undefined ? "" : ` The node first topped up your ETH from ${formatTokenAmount(result.toppedUpFrom, 18)} (hardhat_setBalance).`;
       return `Added ${lp} ${name} LP to your wallet${usd} for ${formatTokenAmount(check.value, 18)} ETH.${topUp}`;

@@ -88,3 +88,38 @@ describe("poolApy", () => {
     expect(poolApy({ kind: "apr", value: 1 }, 0.05, 365)).toBeCloseTo(1.853366062927167, 12);
   });
 });
+
+describe("rewardGrowth with the stake's share of the pool", () => {
+  it("is the closed form at a share of 0", () => {
+    expect(rewardGrowth(0.5, 1, 365, 0)).toEqual(rewardGrowth(0.5, 1, 365));
+  });
+
+  it("earns the pool's whole emission, no more, when the stake is the whole pool", () => {
+    // Alone in the pool, re-staking cannot raise its share of the emission: 300% a year is 3× the start, however compounded.
+    for (const n of [365, 52, 12, 0]) {
+      const { lpGrowth, pending } = rewardGrowth(3, 1, n, 1);
+      expect(lpGrowth - 1 + pending, `n = ${n}`).toBeCloseTo(3, 9);
+    }
+    expect(rewardGrowth(3, 1, Number.POSITIVE_INFINITY, 1).lpGrowth).toBeCloseTo(4, 9);
+  });
+
+  it("never earns more than the pool's emission (apr / share), even at 30,000% for a year", () => {
+    for (const share of [0.001, 0.01, 0.1, 0.5]) {
+      const { lpGrowth, pending } = rewardGrowth(300, 1, 365, share);
+      expect(lpGrowth - 1 + pending, `share ${share}`).toBeLessThanOrEqual(300 / share);
+      expect(Number.isFinite(lpGrowth)).toBe(true);
+    }
+  });
+
+  it("compounds a day at a time as the diluted rate says: one step by hand", () => {
+    // Share 0.5, 36.5% APR, two days: day 1 earns 0.001; the stake, 1.001 times the start, then earns 0.001·1.001 / (0.5 + 0.5·1.001).
+    const { lpGrowth, pending } = rewardGrowth(0.365, 2 / 365, 365, 0.5);
+    expect(lpGrowth).toBeCloseTo(1.001, 12);
+    expect(pending).toBeCloseTo((0.001 * 1.001) / (0.5 + 0.5 * 1.001), 12);
+  });
+
+  it("continuously solves (1 − s)·ln x + s·(x − 1) = apr·t", () => {
+    const x = rewardGrowth(2, 1, Number.POSITIVE_INFINITY, 0.25).lpGrowth;
+    expect(0.75 * Math.log(x) + 0.25 * (x - 1)).toBeCloseTo(2, 9);
+  });
+});

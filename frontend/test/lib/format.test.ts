@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { formatNumber, formatPercent, formatSignificant, formatSignificantNumber, formatTokenAmount, formatUsd, shortHex } from "../../src/lib/format";
+import { formatNumber, formatPercent, formatPrice, formatSignificant, formatSignificantNumber, formatTokenAmount, formatUsd, shortHex } from "../../src/lib/format";
 
 describe("formatUsd", () => {
   it("shows zero and dust distinctly", () => {
@@ -169,5 +169,15 @@ describe("formatSignificantNumber", () => {
     expect(formatSignificantNumber(0.0099965012)).toBe("0.0099965");
     expect(formatSignificantNumber(1234567.89)).toBe("1,234,570");
     expect(formatSignificantNumber(NaN)).toBe("—");
+  });
+});
+
+describe("formatPrice", () => {
+  it("keeps five significant digits below $1,000, so amount × price matches the USD beside it", () => {
+    expect(formatPrice(1.497123)).toBe("$1.4971");
+    expect(formatPrice(0.0012345678)).toBe("$0.0012346");
+    expect(formatPrice(2998.48)).toBe("$2,998.48");
+    expect(formatPrice(0)).toBe("$0.00");
+    expect(formatPrice(Number.NaN)).toBe("—");
   });
 });
