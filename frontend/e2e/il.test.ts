@@ -112,7 +112,7 @@ describe("item 7: the IL page's inputs, axis, text size, unit and reward valuati
       ["il-amount", "-1000", "The amount cannot be negative: enter a number above 0, like 1000."],
       ["il-amount", "", "Enter an amount."],
       ["il-amount", "0", "Enter an amount above 0."],
-      ["il-amount", "1,000", "Write the number without commas, with a dot for decimals: 1000 or 1.5."],
+      ["il-amount", "1,000", "\"1,000\" could mean 1.000 or 1000: type it with a dot for decimals and no thousands separator."],
       ["il-apr", "-50", "The APR cannot be negative: enter 0 or more, like 50."],
     ];
     for (const [name, typed, sentence] of cases) {

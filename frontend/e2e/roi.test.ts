@@ -236,7 +236,7 @@ describe("ROI calculator", () => {
       ["-5", "The amount cannot be negative: enter a number above 0, like 1000."],
       ["0", "Enter an amount above 0."],
       ["abc", "Enter a number, like 1000."],
-      ["1,5", "Write the number without commas, with a dot for decimals: 1000 or 1.5."],
+      ["1,500", "\"1,500\" could mean 1.500 or 1500: type it with a dot for decimals and no thousands separator."],
     ];
     for (const [typed, sentence] of cases) {
       await field("roi-amount").fill(typed);

@@ -3,6 +3,7 @@
  * explained in a sentence, never turned into a blank or a chart of nonsense. Money that is sent
  * is typed elsewhere (./amount.ts, exact to the wei); these are figures to think with.
  */
+import { withDecimalPoint } from "./amount";
 
 /** Either the number, or a sentence saying what to type instead. */
 export type NumberCheck = { ok: true; value: number } | { ok: false; reason: string };
@@ -24,12 +25,14 @@ export interface NumberRule {
 const PLAIN_DECIMAL = /^(?:\d+\.?\d*|\.\d+)$/;
 
 export function checkNumber(input: string, rule: NumberRule): NumberCheck {
-  const text = input.trim();
+  // A decimal comma reads as in every amount field ("1,5" is 1.5; "1,500" is refused with both readings).
+  const read = withDecimalPoint(input.trim());
+  if ("reason" in read) return refuse(read.reason);
+  const text = read.text;
   if (text === "") return refuse(`Enter ${rule.what}.`);
   if (/^-\s*(?:\d+\.?\d*|\.\d+)$/.test(text)) {
     return refuse(`${rule.name} cannot be negative: enter ${rule.zero ? "0 or more" : "a number above 0"}, like ${rule.example}.`);
   }
-  if (/^[\d.]*,[\d.,]*$/.test(text)) return refuse(`Write the number without commas, with a dot for decimals: ${rule.example} or 1.5.`);
   if (!PLAIN_DECIMAL.test(text)) return refuse(`Enter a number, like ${rule.example}.`);
   const value = Number(text);
   if (value === 0 && !rule.zero) return refuse(`Enter ${rule.what} above 0.`);

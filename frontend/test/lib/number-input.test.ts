@@ -22,7 +22,9 @@ describe("checkNumber", () => {
   });
 
   it("refuses commas, words, exponents and numbers past the limit, each with a sentence", () => {
-    expect(checkNumber("1,5", amount)).toEqual({ ok: false, reason: "Write the number without commas, with a dot for decimals: 1000 or 1.5." });
+    // Decimal commas read as in every amount field: "1,5" is 1.5, "1,500" could be either.
+    expect(checkNumber("1,5", amount)).toEqual({ ok: true, value: 1.5 });
+    expect(checkNumber("1,500", amount)).toEqual({ ok: false, reason: '"1,500" could mean 1.500 or 1500: type it with a dot for decimals and no thousands separator.' });
     expect(checkNumber("1,000", amount).ok).toBe(false);
     expect(checkNumber("abc", horizon)).toEqual({ ok: false, reason: "Enter a number, like 30." });
     expect(checkNumber("1e3", amount)).toEqual({ ok: false, reason: "Enter a number, like 1000." });
