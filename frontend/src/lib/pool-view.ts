@@ -107,8 +107,9 @@ export interface FarmTotals {
   /** USD staked in the farm, over the pools whose LP has a price. */
   stakedUsd: number;
   userStakedUsd: number;
-  /** The user's pending reward over every pool, in reward-token wei. */
+  /** The user's pending reward over every pool, in reward-token wei, and in USD. */
   pending: bigint;
+  pendingUsd: number;
   /** The pools where the user has something to harvest. */
   pendingPids: number[];
   /** Reward-token wei emitted a day at the nominal block time. */
@@ -122,6 +123,7 @@ export function farmTotals(pools: readonly PoolView[], snapshot: FarmSnapshot | 
     stakedUsd: sum((p) => p.stakedUsd),
     userStakedUsd: sum((p) => p.user?.stakedUsd),
     pending: pendingPools.reduce((acc, p) => acc + p.user!.pending, 0n),
+    pendingUsd: sum((p) => p.user?.pendingUsd),
     pendingPids: pendingPools.map((p) => p.pid),
     emissionPerDay: snapshot ? snapshot.rewardPerBlock * blocksPerDay(blockSeconds) : 0n,
   };

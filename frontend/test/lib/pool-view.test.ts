@@ -116,11 +116,12 @@ describe("farmTotals", () => {
     expect(totals.stakedUsd).toBeCloseTo(60_000 + 18_000, 6);
     expect(totals.userStakedUsd).toBeCloseTo(6_000, 6);
     expect(totals.pending).toBe(3n);
+    expect(totals.pendingUsd).toBeCloseTo(3e-18 * 1.5, 30);
     expect(totals.pendingPids).toEqual([0]);
     expect(totals.emissionPerDay).toBe(2n * E18 * 7_200n);
   });
 
   it("is all zero before the first read", () => {
-    expect(farmTotals([], undefined, 12)).toEqual({ stakedUsd: 0, userStakedUsd: 0, pending: 0n, pendingPids: [], emissionPerDay: 0n });
+    expect(farmTotals([], undefined, 12)).toEqual({ stakedUsd: 0, userStakedUsd: 0, pending: 0n, pendingUsd: 0, pendingPids: [], emissionPerDay: 0n });
   });
 });
