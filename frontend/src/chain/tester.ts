@@ -55,10 +55,19 @@ export async function skipTime(seconds: number): Promise<BlockStamp> {
   return latestStamp();
 }
 
-/** Takes a snapshot of the whole chain; its id, and the latest block it holds. */
+/**
+ * Takes a snapshot of the whole chain; its id, and the latest block it holds. The node may mine a
+ * block between the snapshot and reading the head (interval mining), so the head is read on both
+ * sides and the snapshot taken again until they agree: the block named is the one it holds.
+ */
 export async function takeSnapshot(): Promise<{ id: Hex } & BlockStamp> {
-  const id = await testClient().snapshot();
-  return { id, ...(await latestStamp()) };
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const before = await latestStamp();
+    const id = await testClient().snapshot();
+    const after = await latestStamp();
+    if (after.blockNumber === before.blockNumber) return { id, ...after };
+  }
+  throw new Error("The node kept mining while the snapshot was taken: try again.");
 }
 
 /**
