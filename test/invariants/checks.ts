@@ -102,7 +102,7 @@ export function checkState(chain: ChainState, model: FarmModel, ledger: Ledger, 
 
   // The model's own books balance: every emitted wei is paid, owed, forfeited, unowned or not yet shared.
   let unshared = Ratio.ZERO;
-  for (let pid = 0; pid < model.poolCount; pid++) if (model.pool(pid).totalStaked === 0n) unshared = unshared.plus(model.pool(pid).unshared);
+  for (let pid = 0; pid < model.poolCount; pid++) if (model.pool(pid).totalStaked === 0n) unshared = unshared.plus(model.unsharedOf(pid));
   const accounted = pendingInModel.plus(paid).plus(model.unowned).plus(model.forfeited).plus(unshared);
   if (accounted.compare(model.emitted) !== 0) broken.push(`model books: ${accounted} accounted for, ${model.emitted} emitted`);
   return broken;
