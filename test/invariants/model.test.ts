@@ -294,34 +294,41 @@ describe("Invariant model: locks, worked by hand", function () {
     expect(model.forfeited.compare(0n)).to.equal(0); // nothing had been shared to them before they left
   });
 
-  it("keeps a running lock through emergencyWithdraw, which forfeits what was owed and returns the unlocked LP", function () {
+  it("keeps a running lock and its reward through emergencyWithdraw, which forfeits the unlocked stake's", function () {
     const model = lockWorld();
     model.lock(0, ALICE, 100n, TIER_3X, 0n); // 300 until 1,030
     model.deposit(0, ALICE, 100n, 0n);
     model.deposit(0, CAROL, 200n, 0n);
     model.advanceTo(S + 5n);
+    // S+1..S+5: alice's unlocked 100 and lock 300 against carol's 200, of 1,200 per block.
     expect(payOut(model, 0, CAROL)).to.equal(5n * 400n);
     model.advanceTo(S + 8n);
     expect(model.emergencyWithdraw(0, ALICE)).to.equal(100n);
-    expect(model.forfeited.compare(5n * 800n)).to.equal(0);
+    expect(model.forfeited.compare(5n * 200n)).to.equal(0); // the unlocked stake's reward, shared at carol's harvest
     expect([model.stakeOf(0, ALICE), model.lockOf(0, ALICE).amount, model.hasRunningLock(0, ALICE)]).to.deep.equal([100n, 100n, true]);
     model.advanceTo(S + 10n);
-    // S+6..S+10, shared at the next touch: the lock's 300 against carol's 200.
-    expect(pendings(model, [ALICE, CAROL])).to.deep.equal([5n * 720n, 5n * 480n]);
+    // The lock keeps its 3,000, and S+6..S+10, shared at the next touch: its 300 against carol's 200.
+    expect(pendings(model, [ALICE, CAROL])).to.deep.equal([5n * 600n + 5n * 720n, 5n * 480n]);
   });
 
-  it("joins an ended lock to the unlocked stake at the staker's own action, never at someone else's depositFor", function () {
+  it("joins an ended lock to the unlocked stake at the staker's own action; someone's depositFor pays and touches only the unlocked stake", function () {
     const model = lockWorld();
     model.lock(0, ALICE, 100n, TIER_2X, 0n);
+    model.deposit(0, BOB, 100n, 0n);
     model.advanceTo(S + 12n);
-    model.deposit(0, ALICE, 50n, 14_400n, false); // bob's depositFor: pays alice, leaves her lock
+    // S+1..S+10: 800 / 400; S+11..S+12: 600 / 600.
+    expect(pendings(model, [ALICE, BOB])).to.deep.equal([9_200n, 5_200n]);
+    const paid = model.deposit(0, ALICE, 50n, 0n, false); // bob's depositFor: alice has no unlocked stake to pay yet
+    expect(paid.due.compare(0n)).to.equal(0);
     expect([model.lockOf(0, ALICE).amount, model.stakeOf(0, ALICE), model.withdrawableOf(0, ALICE)]).to.deep.equal([100n, 150n, 150n]);
     model.advanceTo(S + 13n);
-    expect(payOut(model, 0, ALICE)).to.equal(1_200n);
+    // S+13: alice's 150 against bob's 100.
+    expect(model.unlockedPendingOf(0, ALICE).compare(240n)).to.equal(0);
+    expect(payOut(model, 0, ALICE)).to.equal(9_200n + 720n);
     expect([model.lockOf(0, ALICE).amount, model.stakeOf(0, ALICE), model.withdrawableOf(0, ALICE)]).to.deep.equal([0n, 150n, 150n]);
   });
 
-  it("widens the rounding window by one stretch when a lock's end falls inside it, until the weight next changes", function () {
+  it("widens the rounding window by a stretch when a lock's end falls after the reference, and adds the two accounts' windows", function () {
     const model = new FarmModel({ startBlock: S, rewardPerBlock: 7n, budget: 10n ** 30n, epochBlocks: 10n, tiers: [{ duration: 10n, boostBps: 15_000n }] });
     model.addPool("usdcWeth", 1n);
     model.advanceTo(S);
@@ -329,17 +336,22 @@ describe("Invariant model: locks, worked by hand", function () {
     model.deposit(0, BOB, 2n, 0n);
     const window = () => {
       const bound = model.boundOf(0, ALICE);
-      return { crossed: bound.crossed, width: bound.most.minus(bound.least).minus(model.pool(0).dust.times(2n)).floor() };
+      const dust = model.pool(0).dust;
+      return { crossed: bound.crossed, least: bound.least.plus(dust).minus(bound.start).floor(), most: bound.most.minus(dust).minus(bound.start).floor() };
     };
     model.advanceTo(S + 9n);
-    expect(window()).to.deep.equal({ crossed: false, width: 2n });
+    expect(window()).to.deep.equal({ crossed: false, least: 0n, most: 2n }); // the lock alone, re-rounded when made
     model.advanceTo(S + 10n);
-    expect(window()).to.deep.equal({ crossed: true, width: 4n });
+    expect(window()).to.deep.equal({ crossed: true, least: 0n, most: 4n }); // its end: a second stretch
     model.advanceTo(S + 12n);
-    model.harvest(0, ALICE, model.pendingOf(0, ALICE).floor()); // joins the lock: no new stretch
-    expect(window()).to.deep.equal({ crossed: true, width: 4n });
+    model.harvest(0, ALICE, model.pendingOf(0, ALICE).floor()); // joins the lock, re-rounding the unlocked stake
+    expect(window()).to.deep.equal({ crossed: false, least: 0n, most: 2n });
     model.advanceTo(S + 13n);
-    model.deposit(0, ALICE, 1n, 0n); // the weight changes: a new stretch
-    expect(window()).to.deep.equal({ crossed: false, width: 2n });
+    model.lock(0, ALICE, 1n, 0, model.pendingOf(0, ALICE).floor()); // a new lock beside the unlocked stake, which is only paid
+    expect(window()).to.deep.equal({ crossed: false, least: -1n, most: 3n });
+    model.advanceTo(S + 29n);
+    expect(window()).to.deep.equal({ crossed: false, least: -1n, most: 3n });
+    model.advanceTo(S + 30n); // its end, ceil(1,023 / 10) × 10
+    expect(window()).to.deep.equal({ crossed: true, least: -1n, most: 5n });
   });
 });

@@ -1,6 +1,7 @@
 /**
  * The farm's reward rules as exact arithmetic, written from the specification (IFarm.sol's and
- * IFarmLocks.sol's NatSpec and the README's "How rewards are counted"), never from Farm.sol:
+ * IFarmLocks.sol's NatSpec, the lead's LOCKS-SEMANTICS note that details them, and the README's
+ * "How rewards are counted"), never from Farm.sol:
  *
  * - Emission: blocks after `startBlock` emit `rewardPerBlock` each, all pools together, until the
  *   budget (the reward token's cap minus its supply at deployment) is spent; the last block emits
@@ -13,25 +14,28 @@
  *   its stakers pro rata to their weights, stretch by stretch: the blocks in between are split at
  *   every block at which one of the pool's locks ends, and each stretch is shared by the weights
  *   in force for its blocks. Received while nobody stakes, it goes to no one.
- * - Weights (IFarmLocks): a staker's weight is its unlocked LP plus, for its lock, the locked LP
- *   times the lock's boost, `floor(locked × boostBps / 10,000)`, for the emission of every block up
- *   to and including the lock's end block, and the locked LP after. Nobody has to act at the end.
+ * - Weights (IFarmLocks): a staker's unlocked LP, plus for its lock the locked LP times the lock's
+ *   boost, `floor(locked × boostBps / 10,000)`, for the emission of every block up to and including
+ *   the lock's end block, and the locked LP after. Nobody has to act at the end.
+ * - A staker holds up to two accounts in a pool, each earning by its own weight: its unlocked stake
+ *   and its lock. Its own actions (deposit, withdraw, harvest, harvestAll, lock, exitLock) pay both
+ *   together; someone's depositFor pays only the unlocked stake's reward.
  * - Locks: one per staker per pool. `lock` in block b takes LP from the wallet into it and makes
  *   the whole lock run for the tier from b: end = ceil((b + duration) / epochBlocks) × epochBlocks,
  *   the tier's boost and the current early-exit terms; an end earlier than the running lock's is
- *   refused. A lock that ended joins the staker's unlocked stake at its next action in the pool
- *   (deposit, withdraw, harvest, harvestAll, lock, exitLock), never at someone else's depositFor.
- *   `emergencyUnlock(pid)` in block b ends every lock of the pool at b (earlier ends stay).
+ *   refused. A lock that ended joins the staker's unlocked stake (LP and reward owed) at its next
+ *   own action in the pool, never at someone else's depositFor. `emergencyUnlock(pid)` in block b
+ *   ends every lock of the pool at b (earlier ends stay).
  * - Early exit in block b while the lock runs: the locked LP leaves, less
  *   `ceil(locked × penaltyBps × (end − b) / (10,000 × (end − start)))` for the recipient fixed with
- *   the lock; the reward is paid like a withdrawal's.
- * - `emergencyWithdraw` touches only the stake: it returns the unlocked LP and an ended lock's LP
- *   (a running lock stays), the leaver forfeits everything it was owed (deferred reward included),
- *   and, as in MasterChef, the weight that left loses its share of what the pool received since
- *   it was last touched: every stretch of that is shared, when the pool is next touched, among the
- *   weights still there (a running lock left behind keeps its share).
- * - While paused, `withdraw` and `exitLock` keep the reward owed (RewardDeferred); the next
- *   payment pays it.
+ *   the lock; the lock's reward is paid with the unlocked stake's, like a withdrawal's.
+ * - `emergencyWithdraw` touches only the stake: it returns the unlocked LP and an ended lock's LP,
+ *   forfeiting their reward (deferred reward included); a running lock stays with its reward.
+ *   As in MasterChef, the weight that left loses its share of what the pool received since it was
+ *   last touched: every stretch of that is shared, when the pool is next touched, among the
+ *   weights still there.
+ * - While paused, `withdraw` and `exitLock` keep the reward owed (RewardDeferred, reporting all the
+ *   staker holds in the pool); the next payment pays it.
  *
  * Nothing here rounds but the weights, which the specification itself rounds: shares are kept as
  * exact fractions. What the farm pays is compared with these values within the bounds given by
@@ -77,45 +81,56 @@ export interface Lock {
   end: bigint;
   penaltyBps: bigint;
   recipient: string;
+  /** The lock's reward earned and not yet paid, exactly. */
+  owed: Ratio;
 }
+
+/**
+ * How an account's rounding may move the farm's figure from where it stood at the position's
+ * reference (see boundOf): "paid", re-rounded there after paying; "deferred" / "pausedQuiet",
+ * re-rounded there by a withdrawal while paused that kept something / nothing; "carried", not
+ * re-rounded there (paid or left alone).
+ */
+export type AccountStart = "paid" | "deferred" | "pausedQuiet" | "carried";
+
+/** The kinds of window a position's bound can have (only "paid" is the README's plain one). */
+export type StretchStart = "paid" | "deferred" | "pausedQuiet" | "locked";
 
 export interface Position {
   /** LP staked outside the lock. */
   unlocked: bigint;
   /** The lock, running or ended (until the staker's next action joins it to `unlocked`). */
   lock: Lock | undefined;
-  /** Reward earned and not yet paid (deferred reward included), exactly. */
+  /** The unlocked stake's reward earned and not yet paid (deferred reward included), exactly. */
   owed: Ratio;
   /**
-   * How far the farm was below the exact figure when the current stretch of constant weight began
-   * (0 for a new position): what it owed exactly then, less what it kept owing (see boundOf).
+   * How far the farm was below the exact figure (both accounts together) at the position's
+   * reference: the last action that re-rounded one of its accounts (0 for a new position).
    */
-  shortfallAtStretchStart: Ratio;
-  /** How the stretch began, which sets its window (see boundOf). */
-  stretchStart: StretchStart;
-  /** The block of the action that began the stretch. */
-  stretchBlock: bigint;
-  /** The end of a lock that ended within this stretch and has since joined the unlocked stake. */
-  joinedEnd: bigint | undefined;
+  reference: Ratio;
+  /** The block of that action. */
+  referenceBlock: bigint;
+  /** How each account's window runs from the reference (see boundOf). */
+  unlockedStart: AccountStart;
+  lockStart: AccountStart;
+  /**
+   * The farm left one account's figure unpaid and unreported while re-rounding or dropping the
+   * other (depositFor to a staker with a lock, emergencyWithdraw leaving a running lock): the
+   * reference is what the chain shows next, in the same block, within this window (see
+   * observeReference); false otherwise.
+   */
+  observe: Bound | false;
 }
-
-/**
- * "paid": the farm paid out what was owed (or nothing was owed) and rounded the new debt up.
- * "deferred": a withdrawal while paused kept `kept` > 0 wei, the figure pendingReward showed after
- * the re-rounding. "pausedQuiet": a withdrawal while paused reported nothing kept: nothing was owed,
- * or 1 wei that the re-rounding hides.
- */
-export type StretchStart = "paid" | "deferred" | "pausedQuiet";
 
 /** Where the farm's figure may lie: `exact - farm` in [least, most) (see boundOf). */
 export interface Bound {
   least: Ratio;
   most: Ratio;
-  /** The farm's shortfall when the stretch began, from which the window is measured. */
+  /** The farm's shortfall at the position's reference, from which the window is measured. */
   start: Ratio;
-  /** How the stretch began. */
+  /** "paid" for the README's plain stretch (one account, re-rounded after a payment). */
   stretch: StretchStart;
-  /** A lock's end fell inside the stretch: it is two stretches for the rounding (see boundOf). */
+  /** A lock's end fell after the reference: two stretches for the lock's rounding (see boundOf). */
   crossed: boolean;
 }
 
@@ -172,6 +187,14 @@ export interface EarlyExit {
   recipient: string;
 }
 
+/** [least, most) of an account's move from the reference, in wei (see FarmModel.boundOf). */
+const WINDOW: Record<AccountStart, [bigint, bigint]> = {
+  paid: [0n, 2n],
+  deferred: [-1n, 1n],
+  pausedQuiet: [-1n, 2n],
+  carried: [-1n, 1n],
+};
+
 /** Ceiling of a non-negative fraction. */
 function ceilDiv(a: bigint, b: bigint): bigint {
   return (a + b - 1n) / b;
@@ -188,7 +211,7 @@ export function lockEndOf(block: bigint, duration: bigint, epochBlocks: bigint):
 }
 
 /** The LP an early exit in `block` gives the recipient: the rate times the share of the lock still to run, rounded up. */
-export function earlyExitPenalty(lock: Lock, block: bigint): bigint {
+export function earlyExitPenalty(lock: Pick<Lock, "amount" | "penaltyBps" | "start" | "end">, block: bigint): bigint {
   if (block >= lock.end) return 0n;
   return ceilDiv(lock.amount * lock.penaltyBps * (lock.end - block), BPS * (lock.end - lock.start));
 }
@@ -316,9 +339,12 @@ export class FarmModel {
 
   /** A position's weight in the emission of `block`. */
   weightAt(pool: Readonly<Pool>, position: Position, block: bigint): bigint {
-    const lock = position.lock;
-    if (lock === undefined) return position.unlocked;
-    return position.unlocked + (block <= this.endOf(pool, lock) ? boosted(lock.amount, lock.boostBps) : lock.amount);
+    return position.unlocked + (position.lock === undefined ? 0n : this.lockWeightAt(pool, position.lock, block));
+  }
+
+  /** A lock's weight in the emission of `block`: boosted up to its end block, 1x after. */
+  lockWeightAt(pool: Readonly<Pool>, lock: Lock, block: bigint): bigint {
+    return block <= this.endOf(pool, lock) ? boosted(lock.amount, lock.boostBps) : lock.amount;
   }
 
   /** The pool's weights in the emission of `block`: all of them, and the part boosts add above the LP. */
@@ -340,17 +366,39 @@ export class FarmModel {
     return [...ends].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   }
 
+  /** How many locks, in all pools, end at `block`. */
+  locksEndingAt(block: bigint): number {
+    let count = 0;
+    for (const pool of this.pools) {
+      for (const position of pool.positions.values()) if (position.lock !== undefined && this.endOf(pool, position.lock) === block) count += 1;
+    }
+    return count;
+  }
+
   /** What `user` would be paid by harvesting pool `pid` now (as of the last accounted block). */
   pendingOf(pid: number, user: string): Ratio {
+    return this.pendingParts(pid, user).reduce((sum, part) => sum.plus(part), Ratio.ZERO);
+  }
+
+  /** What depositFor would pay `user` now: its unlocked stake's reward only. */
+  unlockedPendingOf(pid: number, user: string): Ratio {
+    return this.pendingParts(pid, user)[0];
+  }
+
+  /** [the unlocked stake's, the lock's] pending reward, exactly. */
+  private pendingParts(pid: number, user: string): [Ratio, Ratio] {
     const pool = this.pools[pid];
     const position = pool.positions.get(user);
-    if (position === undefined) return Ratio.ZERO;
-    let pending = position.owed;
+    if (position === undefined) return [Ratio.ZERO, Ratio.ZERO];
+    let unlocked = position.owed;
+    let locked = position.lock?.owed ?? Ratio.ZERO;
     for (const stretch of pool.unshared) {
       const total = this.sharesAt(pid, stretch.through).total;
-      if (total > 0n) pending = pending.plus(stretch.amount.times(this.weightAt(pool, position, stretch.through), total));
+      if (total === 0n) continue;
+      unlocked = unlocked.plus(stretch.amount.times(position.unlocked, total));
+      if (position.lock !== undefined) locked = locked.plus(stretch.amount.times(this.lockWeightAt(pool, position.lock, stretch.through), total));
     }
-    return pending;
+    return [unlocked, locked];
   }
 
   /** Emission the pool received since it was last touched. */
@@ -359,26 +407,32 @@ export class FarmModel {
   }
 
   /**
-   * Where the farm's figure may lie around `pendingOf`. Per README ("How rewards are counted",
-   * "Precision and limits"), over a stretch of constant weight the farm pays
-   * `floor(weight × acc) - ceil(weight × acc at the start)`: under 2 wei below the exact share, never
-   * above it, however many payments and updates. So, measured from where the farm stood when the
-   * stretch began (`shortfallAtStretchStart`), its shortfall may grow by less than 2 wei and may
-   * not shrink. A stretch begun by a withdrawal while paused is measured from the kept figure the
-   * farm reported, which already took the ceiling: from there the farm shows `floor(weight × acc)
-   * - floor(weight × acc at the start)` more, so the shortfall moves by less than 1 wei either way
-   * (and, when nothing was reported kept, by either window).
+   * Where the farm's figure may lie around `pendingOf`, as `exact − farm` in [least, most).
    *
-   * A lock's end inside the stretch (its own or the pool's emergency unlock) changes the weight
-   * with nobody acting: the farm counts the boosted weight up to the pool's accumulator at the
-   * end, rounded down, and starts the 1x weight from it rounded up, exactly as if the staker had
-   * changed its stake at that block. The shortfall there is unseen, anywhere in the first window,
-   * and the second stretch adds its own window to it: the farm's shortfall lies in
-   * [start, start + 4) from then on (the window of a deferred or quiet start grows by the same 2).
-   * The lock then joining the unlocked stake at the staker's next action changes no weight and is
-   * no new stretch: the same window holds until the weight next changes. A stretch begun in a lock's
-   * end block itself (depositFor at block E, which does not join the lock) counts as crossing it:
-   * the farm may have rounded there against the boosted weight.
+   * One account (the README's bound): over a stretch of constant weight the farm pays
+   * `floor(weight × acc) − ceil(weight × acc at the start)`: under 2 wei below the exact share,
+   * never above it, however many payments and updates. So, measured from where the farm stood when
+   * the stretch began (the reference), its shortfall may grow by less than 2 wei and may not shrink
+   * ("paid"). A stretch begun by a withdrawal while paused is measured from the kept figure the
+   * farm reported, which already took the ceiling: from there the farm shows `floor(weight × acc)
+   * − floor(weight × acc at the start)` more, so the shortfall moves by less than 1 wei either way
+   * ("deferred"; and, when nothing was reported kept, by either window: "pausedQuiet").
+   *
+   * Two accounts (a staker with a lock, LOCKS-SEMANTICS): the unlocked stake and the lock each
+   * round as above, by their own weights, but the chain shows (and pays) only their sum. The
+   * reference is the last action that re-rounded either; the other account was then only paid (or
+   * left alone), its floor's fraction carried: from the reference it moves by `frac(w × acc) −
+   * frac(w × acc at the reference)`, in (−1, 1) ("carried"). The windows add up, so with both
+   * accounts the farm may be up to 1 wei above where it stood at the reference (never above the
+   * exact share over the position's life, which the other checks see), and a farm 1 wei off is
+   * caught on the stakers who hold one account, who are most.
+   *
+   * A lock's end after the reference (its own or the pool's emergency unlock) changes the lock's
+   * weight with nobody acting: the farm counts the boosted weight up to the pool's accumulator at
+   * the end, rounded down, and the 1x weight from it rounded up, as if the staker had changed its
+   * stake there. The lock's window grows by 2 wei on top: [0, 4) if it was re-rounded at the
+   * reference, [−1, 3) if carried. Its joining the unlocked stake later re-rounds the unlocked stake
+   * (a new reference, where all of it was paid or reported kept).
    *
    * Give or take the pool's `dust`, either way: the global accumulator's last digit is worth
    * < allocPoint / 1e9 wei of the pool's reward and can fall to other stakers each time the pool's
@@ -390,21 +444,39 @@ export class FarmModel {
   boundOf(pid: number, user: string): Bound {
     const pool = this.pools[pid];
     const position = pool.positions.get(user);
-    const start = position?.shortfallAtStretchStart ?? Ratio.ZERO;
-    const kind = position?.stretchStart ?? "paid";
-    const crossed = position !== undefined && this.crossedInStretch(pool, position);
-    const least = kind === "paid" ? start : start.minus(1n);
-    const most = (kind === "deferred" ? start.plus(1n) : start.plus(2n)).plus(crossed ? 2n : 0n);
-    return { least: least.minus(pool.dust), most: most.plus(pool.dust), start, stretch: kind, crossed };
+    const start = position?.reference ?? Ratio.ZERO;
+    if (position === undefined) return { least: start.minus(pool.dust), most: start.plus(2n).plus(pool.dust), start, stretch: "paid", crossed: false };
+    let [least, most] = WINDOW[position.unlockedStart];
+    // A carried unlocked stake of no LP has a constant figure: it moves nothing.
+    if (position.unlockedStart === "carried" && position.unlocked === 0n) [least, most] = [0n, 0n];
+    let crossed = false;
+    if (position.lock !== undefined) {
+      const [lockLeast, lockMost] = WINDOW[position.lockStart];
+      const end = this.endOf(pool, position.lock);
+      crossed = position.referenceBlock <= end && end <= this.accountedThrough;
+      least += lockLeast;
+      most += lockMost + (crossed ? 2n : 0n);
+    }
+    const stretch: StretchStart = position.lock !== undefined || position.unlockedStart === "carried" ? "locked" : position.unlockedStart;
+    return { least: start.plus(least).minus(pool.dust), most: start.plus(most).plus(pool.dust), start, stretch, crossed };
   }
 
-  /** A lock's end (one that has passed) falls in the position's current stretch. */
-  private crossedInStretch(pool: Pool, position: Position): boolean {
-    if (position.joinedEnd !== undefined) return true;
-    const lock = position.lock;
-    if (lock === undefined) return false;
-    const end = this.endOf(pool, lock);
-    return position.stretchBlock <= end && end <= this.accountedThrough;
+  /**
+   * For a position flagged `observe`, the window its pending figure must lie in now, else undefined.
+   * The farm paid or dropped one account without re-rounding the other, so where the other stood
+   * is not known (see depositFor, emergencyWithdraw).
+   */
+  observationBound(pid: number, user: string): Bound | undefined {
+    const observe = this.pools[pid].positions.get(user)?.observe;
+    return observe === false ? undefined : observe;
+  }
+
+  /** Takes what the chain shows as the observed position's pending reward as its reference. */
+  observeReference(pid: number, user: string, shown: bigint): void {
+    const position = this.pools[pid].positions.get(user);
+    if (position === undefined || position.observe === false) return;
+    position.observe = false;
+    position.reference = this.pendingOf(pid, user).minus(shown);
   }
 
   /** Everything emitted that someone is still owed or was paid: emitted - unowned - forfeited. */
@@ -536,32 +608,34 @@ export class FarmModel {
 
   /**
    * deposit / depositFor: pays `to` (observed: `paid`), then credits it `credited` unlocked LP.
-   * `own`: the staker's own deposit, which also joins an ended lock to its unlocked stake; a
-   * depositFor (someone else's action) leaves its locks alone.
+   * `own`: the staker's own deposit, which pays both accounts and joins an ended lock to the
+   * unlocked stake; a depositFor (someone else's action) pays only the unlocked stake's reward and
+   * leaves the lock alone.
    */
   deposit(pid: number, to: string, credited: bigint, paid: bigint, own = true): Settlement {
+    if (!own) return this.depositFor(pid, to, credited, paid);
     const settlement = this.pay(pid, to, paid);
-    if (own) this.join(pid, to);
-    this.changeStake(pid, to, credited, "paid", 0n);
+    const joined = this.join(pid, to);
+    this.changeStake(pid, to, credited, joined, "paid", 0n);
     return settlement;
   }
 
   /**
    * withdraw: pays `user` (observed: `paidOrDeferred`), or while paused keeps the reward owed (the
-   * farm reports the whole amount it holds for the user as deferred), then takes `amount` LP off
-   * its unlocked stake (which an ended lock has just joined).
+   * farm reports all it holds for the user in the pool as deferred), joins an ended lock, then
+   * takes `amount` LP off the unlocked stake.
    */
   withdraw(pid: number, user: string, amount: bigint, paidOrDeferred: bigint): Settlement {
     const settlement = this.paused ? this.defer(pid, user, paidOrDeferred) : this.pay(pid, user, paidOrDeferred);
-    this.join(pid, user);
-    if (!this.paused) this.changeStake(pid, user, -amount, "paid", 0n);
-    else this.changeStake(pid, user, -amount, paidOrDeferred > 0n ? "deferred" : "pausedQuiet", paidOrDeferred);
+    const joined = this.join(pid, user);
+    const start: AccountStart = !this.paused ? "paid" : paidOrDeferred > 0n ? "deferred" : "pausedQuiet";
+    this.changeStake(pid, user, -amount, joined, start, this.paused ? paidOrDeferred : 0n);
     return settlement;
   }
 
   harvest(pid: number, user: string, paid: bigint): Settlement {
     const settlement = this.pay(pid, user, paid);
-    this.join(pid, user);
+    if (this.join(pid, user)) this.changeStake(pid, user, 0n, true, "paid", 0n);
     return settlement;
   }
 
@@ -572,32 +646,34 @@ export class FarmModel {
    */
   lock(pid: number, user: string, added: bigint, tier: number, paid: bigint): Settlement {
     const settlement = this.pay(pid, user, paid);
-    this.join(pid, user);
+    const joined = this.join(pid, user);
     const pool = this.pools[pid];
     const position = this.positionOf(pid, user);
     const { duration, boostBps } = this.tiers[tier];
     const end = lockEndOf(this.accountedThrough, duration, this.epochBlocks);
-    const held = position.lock?.amount ?? 0n;
-    if (position.lock !== undefined && end < position.lock.end) throw new Error(`model: lock shortened to ${end} from ${position.lock.end}`);
+    const old = position.lock;
+    if (old !== undefined && end < old.end) throw new Error(`model: lock shortened to ${end} from ${old.end}`);
+    // The renewed lock starts a new account; what is left of the old one's (its rounding) stays the staker's.
+    if (old !== undefined) position.owed = position.owed.plus(old.owed);
     position.lock = {
-      amount: held + added,
+      amount: (old?.amount ?? 0n) + added,
       boostBps,
       start: this.accountedThrough,
       end,
       penaltyBps: this.penaltyBps,
       recipient: this.penaltyRecipient,
+      owed: Ratio.ZERO,
     };
     pool.totalStaked += added;
-    // A renewed lock re-rounds the position's debt, whatever its new weight (the farm settles and
-    // re-bases the position on every lock): a new stretch, measured from what the farm owes now (0).
-    this.restartStretch(position, "paid", 0n);
+    this.newReference(position, joined ? "paid" : "carried", "paid", 0n);
     this.noteStakeChange(pool);
     return settlement;
   }
 
   /**
    * exitLock in the current block: pays (or, while paused, keeps: `paidOrDeferred`) the reward,
-   * then the running lock leaves, its penalty to the recipient fixed with it.
+   * then the running lock leaves, its penalty to the recipient fixed with it, its reward owed
+   * moving to the unlocked stake's.
    */
   exitLock(pid: number, user: string, paidOrDeferred: bigint): EarlyExit {
     const settlement = this.paused ? this.defer(pid, user, paidOrDeferred) : this.pay(pid, user, paidOrDeferred);
@@ -606,10 +682,13 @@ export class FarmModel {
     const lock = position.lock;
     if (lock === undefined || !this.runs(pool, lock)) throw new Error(`model: exitLock without a running lock`);
     const penalty = earlyExitPenalty(lock, this.accountedThrough);
+    position.owed = position.owed.plus(lock.owed);
     position.lock = undefined;
     pool.totalStaked -= lock.amount;
-    const start: StretchStart = !this.paused ? "paid" : paidOrDeferred > 0n ? "deferred" : "pausedQuiet";
-    this.restartStretch(position, start, this.paused ? paidOrDeferred : 0n);
+    // The unlocked stake is paid (or, while paused, keeps its reward and the lock's): not re-rounded
+    // for its LP, which did not change; while paused either window may apply.
+    const start: AccountStart = !this.paused ? "carried" : paidOrDeferred > 0n ? "deferred" : "pausedQuiet";
+    this.newReference(position, start, "carried", this.paused ? paidOrDeferred : 0n);
     this.noteStakeChange(pool);
     const byRecipient = this.penalties.get(pid) ?? new Map<string, bigint>();
     byRecipient.set(lock.recipient, (byRecipient.get(lock.recipient) ?? 0n) + penalty);
@@ -618,29 +697,33 @@ export class FarmModel {
   }
 
   /**
-   * Returns the unlocked LP and an ended lock's LP, forfeits everything owed; the pool is not
-   * touched. A running lock stays, and keeps its share of what the pool received since it was
-   * last touched (the farm rebases it on the pool's stored accumulator).
+   * Returns the unlocked LP and an ended lock's LP, forfeiting their reward; the pool is not
+   * touched. A running lock stays with its reward owed, its account untouched.
    */
   emergencyWithdraw(pid: number, user: string): bigint {
     const pool = this.pools[pid];
     const position = pool.positions.get(user);
     if (position === undefined) return 0n;
-    this.forfeited = this.forfeited.plus(position.owed);
-    position.owed = Ratio.ZERO;
     const lock = position.lock;
     const keeps = lock !== undefined && this.runs(pool, lock);
     const returned = position.unlocked + (lock !== undefined && !keeps ? lock.amount : 0n);
+    this.forfeited = this.forfeited.plus(position.owed);
+    if (lock !== undefined && !keeps) this.forfeited = this.forfeited.plus(lock.owed);
     if (returned > 0n) this.noteStakeChange(pool);
     pool.totalStaked -= returned;
     if (!keeps) {
       pool.positions.delete(user);
       return returned;
     }
+    // The lock's figure is unseen: what the position showed less the unlocked stake's part, which
+    // the model knows to within the window (see depositFor): anywhere in it, either way.
+    const before = this.boundOf(pid, user);
+    const width = before.most.minus(before.least);
+    const floor = before.least.lessThan(0n) ? before.least : Ratio.ZERO.minus(pool.dust);
     position.unlocked = 0n;
-    // The farm owes nothing now but the lock's share of what the pool has not shared yet, which
-    // it counts from the stored accumulator, its debt rounded up there: a new stretch from 0.
-    this.restartStretch(position, "paid", 0n);
+    position.owed = Ratio.ZERO;
+    this.newReference(position, "carried", "carried", 0n);
+    this.awaitObservation(position, before, floor.minus(width), before.most.plus(width));
     return returned;
   }
 
@@ -648,9 +731,48 @@ export class FarmModel {
                                 INTERNAL
   //////////////////////////////////////////////////////////////*/
 
+  /** Someone's depositFor: pays `to`'s unlocked stake's reward only, then credits it `credited` LP. */
+  private depositFor(pid: number, to: string, credited: bigint, paid: bigint): Settlement {
+    this.share(pid);
+    const settlement = { ...this.settlement(pid, to, paid), due: this.unlockedPendingOf(pid, to) };
+    const position = this.positionOf(pid, to);
+    position.owed = position.owed.minus(paid);
+    this.paidTo.set(to, (this.paidTo.get(to) ?? 0n) + paid);
+    if (position.lock === undefined) {
+      this.changeStake(pid, to, credited, false, "paid", 0n);
+      return settlement;
+    }
+    // Which part of the position's shortfall the unlocked stake holds is known only to within the
+    // position's window: payments are booked to the lock first, up to the whole wei it is owed, so
+    // what the model books to the unlocked stake is above the farm's figure for it by more than
+    // −1 wei (the farm never pays an account above its exact share) and less than the position's
+    // whole window plus 1 (the lock's part moves by under 1 wei once only paid).
+    const { least, most } = settlement.bound;
+    const floor = least.lessThan(0n) ? least : Ratio.ZERO.minus(this.pools[pid].dust);
+    const bound: Bound = { ...settlement.bound, least: floor.minus(1n), most: most.plus(1n), stretch: "locked" };
+    if (credited !== 0n) {
+      // The combined figure does not move (the payment leaves both sides alike); from here the
+      // unlocked stake runs re-rounded and the lock carried, from what the chain shows next.
+      const before = this.boundOf(pid, to);
+      this.changeStake(pid, to, credited, false, "paid", 0n);
+      this.awaitObservation(position, before, before.least, before.most);
+    }
+    return { ...settlement, bound };
+  }
+
+  /**
+   * The position's reference is what the chain shows next, in this block, which must lie in
+   * [least, most) (widened by 1 wei either way and the pool's dust, for the booking of payments
+   * between the accounts); see observeReference.
+   */
+  private awaitObservation(position: Position, before: Bound, least: Ratio, most: Ratio): void {
+    position.lockStart = "carried";
+    position.observe = { ...before, least: least.minus(1n), most: most.plus(1n), stretch: "locked" };
+  }
+
   /**
    * The pool is touched: what it received since last time is shared, stretch by stretch, among its
-   * current stakers by their weights in that stretch.
+   * current stakers' accounts by their weights in that stretch.
    */
   private share(pid: number): void {
     const pool = this.pools[pid];
@@ -661,8 +783,9 @@ export class FarmModel {
         continue;
       }
       for (const position of pool.positions.values()) {
-        const weight = this.weightAt(pool, position, stretch.through);
-        if (weight > 0n) position.owed = position.owed.plus(stretch.amount.times(weight, total));
+        if (position.unlocked > 0n) position.owed = position.owed.plus(stretch.amount.times(position.unlocked, total));
+        const lock = position.lock;
+        if (lock !== undefined) lock.owed = lock.owed.plus(stretch.amount.times(this.lockWeightAt(pool, lock, stretch.through), total));
       }
     }
     pool.unshared = [];
@@ -676,32 +799,46 @@ export class FarmModel {
         unlocked: 0n,
         lock: undefined,
         owed: Ratio.ZERO,
-        shortfallAtStretchStart: Ratio.ZERO,
-        stretchStart: "paid",
-        stretchBlock: this.accountedThrough,
-        joinedEnd: undefined,
+        reference: Ratio.ZERO,
+        referenceBlock: this.accountedThrough,
+        unlockedStart: "paid",
+        lockStart: "carried",
+        observe: false,
       };
       positions.set(user, position);
     }
     return position;
   }
 
-  /** The staker's own action: an ended lock's LP joins its unlocked stake (no weight changes). */
-  private join(pid: number, user: string): void {
+  /**
+   * The staker's own action: an ended lock's LP and reward owed join its unlocked stake (no weight
+   * changes; the unlocked stake re-rounds). Returns whether a lock joined.
+   */
+  private join(pid: number, user: string): boolean {
     const pool = this.pools[pid];
     const position = pool.positions.get(user);
     const lock = position?.lock;
-    if (position === undefined || lock === undefined || this.runs(pool, lock)) return;
-    if (this.crossedInStretch(pool, position)) position.joinedEnd = this.endOf(pool, lock);
+    if (position === undefined || lock === undefined || this.runs(pool, lock)) return false;
     position.unlocked += lock.amount;
+    position.owed = position.owed.plus(lock.owed);
     position.lock = undefined;
+    return true;
   }
 
+  /** Pays both accounts `paid` in all, booked to the lock first (up to the whole wei it is owed). */
   private pay(pid: number, user: string, paid: bigint): Settlement {
     this.share(pid);
     const settlement = this.settlement(pid, user, paid);
     const position = this.positionOf(pid, user);
-    position.owed = position.owed.minus(paid);
+    let rest = paid;
+    const lock = position.lock;
+    if (lock !== undefined) {
+      const whole = lock.owed.floor();
+      const toLock = whole <= 0n ? 0n : whole < rest ? whole : rest;
+      lock.owed = lock.owed.minus(toLock);
+      rest -= toLock;
+    }
+    position.owed = position.owed.minus(rest);
     this.paidTo.set(user, (this.paidTo.get(user) ?? 0n) + paid);
     return settlement;
   }
@@ -724,26 +861,31 @@ export class FarmModel {
     };
   }
 
-  /** A new stretch of unlocked stake begins, the farm still owing the staker `kept` (deferred reward). */
-  private changeStake(pid: number, user: string, delta: bigint, start: StretchStart, kept: bigint): void {
-    if (delta === 0n) return;
+  /**
+   * The unlocked stake changes by `delta` LP (or an ended lock `joined` it), the farm still owing
+   * the staker `kept` in all (deferred reward): the unlocked stake re-rounds, a new reference.
+   */
+  private changeStake(pid: number, user: string, delta: bigint, joined: boolean, start: AccountStart, kept: bigint): void {
+    if (delta === 0n && !joined) return;
     const position = this.positionOf(pid, user);
     position.unlocked += delta;
     if (position.unlocked < 0n) throw new Error(`model: withdrawal beyond the unlocked stake of ${user} in pool ${pid}`);
-    this.restartStretch(position, start, kept);
-    this.noteStakeChange(this.pools[pid]);
+    this.newReference(position, start, "carried", kept);
+    if (delta !== 0n) this.noteStakeChange(this.pools[pid]);
     this.pools[pid].totalStaked += delta;
   }
 
   /**
-   * The position's weight changed (or was re-based) in the current block: a new stretch, whose
-   * shortfall starts at what is exactly owed (the pool was just shared) less what the farm keeps.
+   * An action in the current block re-rounded one of the position's accounts: its farm figure is
+   * now `kept` (all paid, or reported kept), so the reference is what is exactly owed less that
+   * (the pool was just shared).
    */
-  private restartStretch(position: Position, start: StretchStart, kept: bigint): void {
-    position.shortfallAtStretchStart = position.owed.minus(kept);
-    position.stretchStart = start;
-    position.stretchBlock = this.accountedThrough;
-    position.joinedEnd = undefined;
+  private newReference(position: Position, unlockedStart: AccountStart, lockStart: AccountStart, kept: bigint): void {
+    position.reference = position.owed.plus(position.lock?.owed ?? Ratio.ZERO).minus(kept);
+    position.referenceBlock = this.accountedThrough;
+    position.unlockedStart = unlockedStart;
+    position.lockStart = lockStart;
+    position.observe = false;
   }
 
   /** The pool's weights change: the global accumulator's last digit falls to new stakers. */
