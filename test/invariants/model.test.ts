@@ -264,6 +264,22 @@ describe("Invariant model: locks, worked by hand", function () {
     expect(model.lockOf(0, CAROL)).to.deep.include({ penaltyBps: 5_000n, penaltyRecipient: "other", endBlock: S + 20n });
   });
 
+  it("exits early while paused, keeping the lock's reward for the staker until the next payment", function () {
+    const model = lockWorld();
+    model.lock(0, ALICE, 1_000n, TIER_3X, 0n); // 3,000 until 1,030
+    model.deposit(0, BOB, 1_000n, 0n);
+    model.advanceTo(S + 5n);
+    model.setPaused(true);
+    model.advanceTo(S + 7n);
+    const exit = model.exitLock(0, ALICE, 7n * 900n); // RewardDeferred: all alice holds in the pool
+    expect([exit.settlement.deferral, exit.returned, exit.penalty]).to.deep.equal([true, 923n, 77n]);
+    expect(model.paidTo.get(ALICE) ?? 0n).to.equal(0n);
+    model.setPaused(false);
+    model.advanceTo(S + 10n);
+    expect(pendings(model, [ALICE, BOB])).to.deep.equal([6_300n, 7n * 300n + 3n * 1_200n]);
+    expect(payOut(model, 0, ALICE)).to.equal(6_300n);
+  });
+
   it("ends every lock of the pool at the emergency unlock's block, boosts included", function () {
     const model = lockWorld();
     model.lock(0, ALICE, 100n, TIER_3X, 0n); // 300 until 1,030
