@@ -3,7 +3,7 @@
  * with what the model and the ledger say it should be. Each returns the broken properties as
  * sentences; an empty list means all hold.
  */
-import { MaxUint256 } from "ethers";
+import { MaxUint256, ZeroAddress } from "ethers";
 
 import type { Ledger } from "./ledger.js";
 import type { FarmModel, Settlement } from "./model.js";
@@ -26,6 +26,7 @@ export function checkSettlement(s: Settlement, stats: CampaignStats, what = "pai
   return [];
 }
 
+/** Also takes, for the positions waiting for one, their reference from the chain (see FarmModel.observeReference). */
 export function checkState(chain: ChainState, model: FarmModel, ledger: Ledger, world: InvariantWorld, stats: CampaignStats): string[] {
   const broken: string[] = [];
   const expect = (what: string, actual: unknown, expected: unknown) => {
@@ -39,6 +40,14 @@ export function checkState(chain: ChainState, model: FarmModel, ledger: Ledger, 
   expect("rewardPerBlock", chain.rewardPerBlock, model.rewardPerBlock);
   expect("paused", chain.paused, model.paused);
   if (chain.rewardTokenBroken !== undefined) expect("reward token broken", chain.rewardTokenBroken, ledger.rewardTokenBroken);
+
+  // Lock terms for new locks follow the admin calls that succeeded.
+  expect("lockTiers durations", chain.tiers.durations.join(), model.tiers.map((t) => t.duration).join());
+  expect("lockTiers boosts", chain.tiers.boostsBps.join(), model.tiers.map((t) => t.boostBps).join());
+  expect("earlyExitPenalty rate", chain.penaltyBps, model.penaltyBps);
+  expect("earlyExitPenalty recipient", chain.penaltyRecipient.toLowerCase(), model.penaltyRecipient.toLowerCase());
+  if (chain.epochBlocks !== undefined) expect("epochBlocks", chain.epochBlocks, model.epochBlocks);
+  for (const [tier, end] of (chain.lockEnds ?? []).entries()) expect(`lockEnd(${tier})`, end, model.lockEndFor(tier));
 
   // The schedule: what is left of the budget is exactly what the model has not emitted.
   expect("rewardsRemaining", chain.rewardsRemaining, model.remaining);
@@ -64,13 +73,33 @@ export function checkState(chain: ChainState, model: FarmModel, ledger: Ledger, 
     expect(`pool ${pid} totalStaked`, pool.totalStaked, expected.totalStaked);
     expect(`pool ${pid} sum of userInfo amounts`, pool.stakes.reduce((a, b) => a + b, 0n), pool.totalStaked);
     expect(`pool ${pid} LP held by the farm`, pool.farmBalance, expected.totalStaked + ledger.donated[token]);
+    // Weights: poolShares shows those the pool's emission is divided by from its last update on (a
+    // lock that ended since still counts its boost until the next update passes its end), and the
+    // owner's emergency unlock.
+    const shares = model.sharesAt(pid, expected.touchedAt + 1n);
+    expect(`pool ${pid} poolShares totalShares`, pool.totalShares, shares.total);
+    expect(`pool ${pid} poolShares boostShares`, pool.boostShares, shares.boost);
+    expect(`pool ${pid} emergencyUnlockBlock`, pool.emergencyUnlockBlock, expected.emergencyUnlockBlock ?? 0n);
 
     for (const [u, user] of users.entries()) {
       expect(`pool ${pid} userInfo(${u}).amount`, pool.stakes[u], model.stakeOf(pid, user.address));
-      // Pending: within the bound of the exact share.
+      const lock = model.lockOf(pid, user.address);
+      const chainLock = pool.locks[u];
+      expect(`pool ${pid} lockInfo(${u}).amount`, chainLock.amount, lock.amount);
+      expect(`pool ${pid} lockInfo(${u}).boostBps`, chainLock.boostBps, lock.boostBps);
+      expect(`pool ${pid} lockInfo(${u}).startBlock`, chainLock.startBlock, lock.startBlock);
+      expect(`pool ${pid} lockInfo(${u}).endBlock`, chainLock.endBlock, lock.endBlock);
+      expect(`pool ${pid} lockInfo(${u}).penaltyBps`, chainLock.penaltyBps, lock.penaltyBps);
+      expect(`pool ${pid} lockInfo(${u}).penaltyRecipient`, chainLock.penaltyRecipient.toLowerCase(), (lock.penaltyRecipient ?? ZeroAddress).toLowerCase());
+      expect(`pool ${pid} earlyExitPenaltyOf(${u})`, pool.penalties[u], model.penaltyOf(pid, user.address));
+      // Pending: within the bound of the exact share. Where the last action left one of a staker's
+      // two accounts unseen, what the chain shows now must lie in a wider window and becomes the
+      // reference the position is measured from (FarmModel.observeReference).
       const due = model.pendingOf(pid, user.address);
-      const bound = model.boundOf(pid, user.address);
-      broken.push(...checkSettlement({ pid, user: `user ${u}`, due, amount: pool.pending[u], bound, deferral: false }, stats, "shows as pending"));
+      const observed = model.observationBound(pid, user.address);
+      const bound = observed ?? model.boundOf(pid, user.address);
+      broken.push(...checkSettlement({ pid, user: `user ${u}`, due, amount: pool.pending[u], bound, deferral: observed !== undefined }, stats, "shows as pending"));
+      if (observed !== undefined) model.observeReference(pid, user.address, pool.pending[u]);
       pendingOnChain += pool.pending[u];
       pendingInModel = pendingInModel.plus(due);
       least = least.plus(bound.least);
@@ -79,7 +108,7 @@ export function checkState(chain: ChainState, model: FarmModel, ledger: Ledger, 
   }
   for (const [key, balance] of chain.wallets) {
     const [t, u] = key.split(":").map(Number);
-    expect(`${stakeables[t].name} in user ${u}'s wallet`, balance, ledger.wallets[t][u]);
+    expect(`${stakeables[t].name} in ${u === world.users.length ? "the treasury" : `user ${u}`}'s wallet`, balance, ledger.wallets[t][u]);
   }
 
   // Reward conservation: every minted wei was paid to a staker as the model recorded; paid plus

@@ -89,9 +89,10 @@ export interface Lock {
  * How an account's rounding may move the farm's figure from where it stood at the position's
  * reference (see boundOf): "paid", re-rounded there after paying; "deferred" / "pausedQuiet",
  * re-rounded there by a withdrawal while paused that kept something / nothing; "carried", not
- * re-rounded there (paid or left alone).
+ * re-rounded there (paid or left alone); "joined", re-rounded there by an ended lock joining it
+ * with no change of stake, then paid (see changeStake).
  */
-export type AccountStart = "paid" | "deferred" | "pausedQuiet" | "carried";
+export type AccountStart = "paid" | "deferred" | "pausedQuiet" | "carried" | "joined";
 
 /** The kinds of window a position's bound can have (only "paid" is the README's plain one). */
 export type StretchStart = "paid" | "deferred" | "pausedQuiet" | "locked";
@@ -151,6 +152,8 @@ export interface Pool {
   dust: Ratio;
   /** The block of the owner's emergencyUnlock, if any. */
   emergencyUnlockBlock: bigint | undefined;
+  /** The block the pool was last touched (its emission shared). */
+  touchedAt: bigint;
   positions: Map<string, Position>;
 }
 
@@ -193,6 +196,7 @@ const WINDOW: Record<AccountStart, [bigint, bigint]> = {
   deferred: [-1n, 1n],
   pausedQuiet: [-1n, 2n],
   carried: [-1n, 1n],
+  joined: [-1n, 2n],
 };
 
 /** Ceiling of a non-negative fraction. */
@@ -241,6 +245,8 @@ export class FarmModel {
   readonly pools: Pool[] = [];
   /** Emission is accounted for every block up to and including this one. */
   private accountedThrough: bigint;
+  /** The current block: that of the action being modelled, or of the last check. */
+  private now = 0n;
 
   constructor(params: ModelParams) {
     this.startBlock = params.startBlock;
@@ -265,9 +271,9 @@ export class FarmModel {
     return this.pools.reduce((sum, pool) => sum + pool.allocPoint, 0n);
   }
 
-  /** The last block whose emission is accounted: during an action, the action's own block. */
+  /** The current block: during an action, the action's own (see advanceTo). */
   get block(): bigint {
-    return this.accountedThrough;
+    return this.now;
   }
 
   pool(pid: number): Readonly<Pool> {
@@ -301,7 +307,7 @@ export class FarmModel {
 
   /** The lock still runs in the current block (its LP cannot leave without a penalty). */
   runs(pool: Readonly<Pool>, lock: Lock): boolean {
-    return this.endOf(pool, lock) > this.accountedThrough;
+    return this.endOf(pool, lock) > this.now;
   }
 
   /** `user`'s lock as lockInfo shows it (all zero if none). */
@@ -329,12 +335,12 @@ export class FarmModel {
   penaltyOf(pid: number, user: string): bigint {
     const lock = this.pools[pid].positions.get(user)?.lock;
     if (lock === undefined || !this.runs(this.pools[pid], lock)) return 0n;
-    return earlyExitPenalty(lock, this.accountedThrough);
+    return earlyExitPenalty(lock, this.now);
   }
 
   /** The end a lock made for `tier` in the current block would get. */
   lockEndFor(tier: number): bigint {
-    return lockEndOf(this.accountedThrough, this.tiers[tier].duration, this.epochBlocks);
+    return lockEndOf(this.now, this.tiers[tier].duration, this.epochBlocks);
   }
 
   /** A position's weight in the emission of `block`. */
@@ -401,6 +407,14 @@ export class FarmModel {
     return [unlocked, locked];
   }
 
+  /** How many of the pool's own lock ends its not-yet-shared emission spans (crossed, the pool untouched). */
+  lockEndsUnshared(pid: number): number {
+    const pool = this.pools[pid];
+    const ends = new Set<bigint>();
+    for (const position of pool.positions.values()) if (position.lock !== undefined) ends.add(this.endOf(pool, position.lock));
+    return pool.unshared.filter((stretch, i) => i < pool.unshared.length - 1 && ends.has(stretch.through)).length;
+  }
+
   /** Emission the pool received since it was last touched. */
   unsharedOf(pid: number): Ratio {
     return this.pools[pid].unshared.reduce((sum, stretch) => sum.plus(stretch.amount), Ratio.ZERO);
@@ -453,11 +467,12 @@ export class FarmModel {
     if (position.lock !== undefined) {
       const [lockLeast, lockMost] = WINDOW[position.lockStart];
       const end = this.endOf(pool, position.lock);
-      crossed = position.referenceBlock <= end && end <= this.accountedThrough;
+      crossed = position.referenceBlock <= end && end <= this.now;
       least += lockLeast;
       most += lockMost + (crossed ? 2n : 0n);
     }
-    const stretch: StretchStart = position.lock !== undefined || position.unlockedStart === "carried" ? "locked" : position.unlockedStart;
+    const kind = position.unlockedStart;
+    const stretch: StretchStart = position.lock !== undefined || kind === "carried" || kind === "joined" ? "locked" : kind;
     return { least: start.plus(least).minus(pool.dust), most: start.plus(most).plus(pool.dust), start, stretch, crossed };
   }
 
@@ -469,6 +484,11 @@ export class FarmModel {
   observationBound(pid: number, user: string): Bound | undefined {
     const observe = this.pools[pid].positions.get(user)?.observe;
     return observe === false ? undefined : observe;
+  }
+
+  /** Some position waits for its reference from the chain. */
+  observing(): boolean {
+    return this.pools.some((pool) => [...pool.positions.values()].some((position) => position.observe !== false));
   }
 
   /** Takes what the chain shows as the observed position's pending reward as its reference. */
@@ -494,6 +514,7 @@ export class FarmModel {
    * global accumulator there, and each pool with a lock ending there changes weights after it).
    */
   advanceTo(block: bigint): void {
+    if (block > this.now) this.now = block;
     if (block <= this.accountedThrough) return;
     let from = this.accountedThrough + 1n;
     const ends = this.lockEndsAfter(this.accountedThrough).filter((end) => end < block);
@@ -533,7 +554,7 @@ export class FarmModel {
   /** A farm transaction: it may update every pool (`massUpdatePools`), each losing its finest digit. */
   noteUpdate(): void {
     for (const [pid, pool] of this.pools.entries()) {
-      pool.dust = pool.dust.plus(new Ratio(this.sharesAt(pid, this.accountedThrough).total, SHARE_SCALE));
+      pool.dust = pool.dust.plus(new Ratio(this.sharesAt(pid, this.now).total, SHARE_SCALE));
     }
   }
 
@@ -549,6 +570,7 @@ export class FarmModel {
       unshared: [],
       dust: Ratio.ZERO,
       emergencyUnlockBlock: undefined,
+      touchedAt: this.now,
       positions: new Map(),
     });
     this.noteTotalAllocationChange();
@@ -590,7 +612,7 @@ export class FarmModel {
   emergencyUnlock(pid: number): void {
     this.share(pid);
     const pool = this.pools[pid];
-    pool.emergencyUnlockBlock = this.accountedThrough;
+    pool.emergencyUnlockBlock = this.now;
     this.noteStakeChange(pool);
   }
 
@@ -617,7 +639,16 @@ export class FarmModel {
     const settlement = this.pay(pid, to, paid);
     const joined = this.join(pid, to);
     this.changeStake(pid, to, credited, joined, "paid", 0n);
-    return settlement;
+    return joined && credited !== 0n ? this.widened(settlement) : settlement;
+  }
+
+  /**
+   * A lock joined and the stake changed in the same call: the farm re-rounds the unlocked stake
+   * twice at one accumulator (the join, then the new stake), a stretch of no blocks that may cost
+   * a wei of its own (floor and ceiling of the same figure).
+   */
+  private widened(settlement: Settlement): Settlement {
+    return { ...settlement, bound: { ...settlement.bound, most: settlement.bound.most.plus(1n) } };
   }
 
   /**
@@ -630,7 +661,7 @@ export class FarmModel {
     const joined = this.join(pid, user);
     const start: AccountStart = !this.paused ? "paid" : paidOrDeferred > 0n ? "deferred" : "pausedQuiet";
     this.changeStake(pid, user, -amount, joined, start, this.paused ? paidOrDeferred : 0n);
-    return settlement;
+    return joined && amount !== 0n ? this.widened(settlement) : settlement;
   }
 
   harvest(pid: number, user: string, paid: bigint): Settlement {
@@ -650,7 +681,7 @@ export class FarmModel {
     const pool = this.pools[pid];
     const position = this.positionOf(pid, user);
     const { duration, boostBps } = this.tiers[tier];
-    const end = lockEndOf(this.accountedThrough, duration, this.epochBlocks);
+    const end = lockEndOf(this.now, duration, this.epochBlocks);
     const old = position.lock;
     if (old !== undefined && end < old.end) throw new Error(`model: lock shortened to ${end} from ${old.end}`);
     // The renewed lock starts a new account; what is left of the old one's (its rounding) stays the staker's.
@@ -658,14 +689,15 @@ export class FarmModel {
     position.lock = {
       amount: (old?.amount ?? 0n) + added,
       boostBps,
-      start: this.accountedThrough,
+      start: this.now,
       end,
       penaltyBps: this.penaltyBps,
       recipient: this.penaltyRecipient,
       owed: Ratio.ZERO,
     };
     pool.totalStaked += added;
-    this.newReference(position, joined ? "paid" : "carried", "paid", 0n);
+    // A joined lock re-rounded the unlocked stake just before it was paid (see changeStake).
+    this.newReference(position, joined ? "joined" : "carried", "paid", 0n);
     this.noteStakeChange(pool);
     return settlement;
   }
@@ -681,7 +713,7 @@ export class FarmModel {
     const position = this.positionOf(pid, user);
     const lock = position.lock;
     if (lock === undefined || !this.runs(pool, lock)) throw new Error(`model: exitLock without a running lock`);
-    const penalty = earlyExitPenalty(lock, this.accountedThrough);
+    const penalty = earlyExitPenalty(lock, this.now);
     position.owed = position.owed.plus(lock.owed);
     position.lock = undefined;
     pool.totalStaked -= lock.amount;
@@ -789,6 +821,7 @@ export class FarmModel {
       }
     }
     pool.unshared = [];
+    pool.touchedAt = this.now;
   }
 
   private positionOf(pid: number, user: string): Position {
@@ -800,7 +833,7 @@ export class FarmModel {
         lock: undefined,
         owed: Ratio.ZERO,
         reference: Ratio.ZERO,
-        referenceBlock: this.accountedThrough,
+        referenceBlock: this.now,
         unlockedStart: "paid",
         lockStart: "carried",
         observe: false,
@@ -864,13 +897,18 @@ export class FarmModel {
   /**
    * The unlocked stake changes by `delta` LP (or an ended lock `joined` it), the farm still owing
    * the staker `kept` in all (deferred reward): the unlocked stake re-rounds, a new reference.
+   * A join with no change of stake re-rounds its debt to `ceil(weight × acc) − owed` and then pays
+   * `floor(weight × acc) −` that, which leaves the debt at `floor(weight × acc)`: from there the
+   * stake moves as a carried one, by under 1 wei either way; unless nothing was owed, when the
+   * payment (floor − ceil, below 0) is 0 and the debt stays rounded up, as after a payment: by
+   * either window, [−1, 2) ("joined"; while paused, the kept figure's windows hold as they are).
    */
   private changeStake(pid: number, user: string, delta: bigint, joined: boolean, start: AccountStart, kept: bigint): void {
     if (delta === 0n && !joined) return;
     const position = this.positionOf(pid, user);
     position.unlocked += delta;
     if (position.unlocked < 0n) throw new Error(`model: withdrawal beyond the unlocked stake of ${user} in pool ${pid}`);
-    this.newReference(position, start, "carried", kept);
+    this.newReference(position, delta === 0n && start === "paid" ? "joined" : start, "carried", kept);
     if (delta !== 0n) this.noteStakeChange(this.pools[pid]);
     this.pools[pid].totalStaked += delta;
   }
@@ -882,7 +920,7 @@ export class FarmModel {
    */
   private newReference(position: Position, unlockedStart: AccountStart, lockStart: AccountStart, kept: bigint): void {
     position.reference = position.owed.plus(position.lock?.owed ?? Ratio.ZERO).minus(kept);
-    position.referenceBlock = this.accountedThrough;
+    position.referenceBlock = this.now;
     position.unlockedStart = unlockedStart;
     position.lockStart = lockStart;
     position.observe = false;

@@ -22,6 +22,23 @@ export class CampaignStats {
   emergencyWithdrawWhilePaused = 0;
   emergencyWithdrawWhileBroken = 0;
   emergencyWithdrawWithStake = 0;
+  /** Locks made, topped up, extended, left early (and how many of those paid a penalty). */
+  locksMade = 0;
+  lockTopUps = 0;
+  lockExtensions = 0;
+  earlyExits = 0;
+  penaltiesPaid = 0;
+  /** Ended locks joined to the unlocked stake at the staker's action (Unlocked events checked). */
+  locksJoined = 0;
+  /** Running locks ended by an emergency unlock. */
+  locksEmergencyUnlocked = 0;
+  /** Farm calls mined in a block at which some lock ends. */
+  actionsAtLockEnd = 0;
+  /** Lock-end blocks at which several locks ended together, and the most at one. */
+  sharedLockEnds = 0;
+  mostLocksAtOneEnd = 0;
+  /** The most lock ends a pool's unshared emission spanned (a pool left alone across them). */
+  mostLockEndsUntouched = 0;
   /** Pending rewards and payments compared with the model. */
   comparisons = 0;
   /** Largest amount by which the farm's figure fell short of the model's exact one (wei). */
@@ -47,6 +64,22 @@ export class CampaignStats {
 
   valid(kind: ActionKind): void {
     this.#count(kind).valid += 1;
+  }
+
+  /** How many `kind` calls were refused so far. */
+  refusals(kind: ActionKind): number {
+    return [...this.#count(kind).refused.values()].reduce((a, b) => a + b, 0);
+  }
+
+  /** `count` locks ended at one block. */
+  locksEndedTogether(count: number): void {
+    if (count > 1) this.sharedLockEnds += 1;
+    if (count > this.mostLocksAtOneEnd) this.mostLocksAtOneEnd = count;
+  }
+
+  /** A pool's not-yet-shared emission spans `ends` of its locks' ends. */
+  lockEndsUntouched(ends: number): void {
+    if (ends > this.mostLockEndsUntouched) this.mostLockEndsUntouched = ends;
   }
 
   refused(kind: ActionKind, error: string): void {
@@ -88,6 +121,14 @@ export class CampaignStats {
     lines.push(
       `  emergencyWithdraw: ${this.emergencyWithdrawWithStake} with a stake, ${this.emergencyWithdrawWhilePaused} while paused, ` +
         `${this.emergencyWithdrawWhileBroken} with the reward token broken`,
+    );
+    lines.push(
+      `  locks: ${this.locksMade} made, ${this.lockTopUps} topped up, ${this.lockExtensions} extended, ${this.earlyExits} left early ` +
+        `(${this.penaltiesPaid} paying a penalty), ${this.locksJoined} ended and joined the unlocked stake, ${this.locksEmergencyUnlocked} ended by an emergency unlock`,
+    );
+    lines.push(
+      `  lock ends: ${this.sharedLockEnds} blocks where several locks ended together (at most ${this.mostLocksAtOneEnd}), ` +
+        `${this.actionsAtLockEnd} farm calls in a lock's end block, a pool left alone across up to ${this.mostLockEndsUntouched} lock ends`,
     );
     lines.push(
       `  reward comparisons with the model: ${this.comparisons}; the farm's figure at most ` +
