@@ -12,6 +12,9 @@ import type { ChainState } from "./reader.js";
 import type { CampaignStats } from "./stats.js";
 import type { InvariantWorld } from "./world.js";
 
+/** INVARIANT_TRACE_PENDING=pid:user prints that position's pending figure at every check (to study a failure). */
+const TRACE_PENDING = process.env.INVARIANT_TRACE_PENDING;
+
 /**
  * A payment, a deferral or a pending figure (`what` the farm did with `s.amount`) lies within the
  * bound around what the model says is owed (model.ts, boundOf).
@@ -100,6 +103,7 @@ export function checkState(chain: ChainState, model: FarmModel, ledger: Ledger, 
       const bound = observed ?? model.boundOf(pid, user.address);
       broken.push(...checkSettlement({ pid, user: `user ${u}`, due, amount: pool.pending[u], bound, deferral: observed !== undefined }, stats, "shows as pending"));
       if (observed !== undefined) model.observeReference(pid, user.address, pool.pending[u]);
+      if (TRACE_PENDING === `${pid}:${u}`) console.log(`      block ${chain.block}: pool ${pid} user ${u} shows ${pool.pending[u]}, exact ${due}, gap ${due.minus(pool.pending[u])}, window [${bound.least}, ${bound.most})`);
       pendingOnChain += pool.pending[u];
       pendingInModel = pendingInModel.plus(due);
       least = least.plus(bound.least);

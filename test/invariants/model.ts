@@ -195,7 +195,7 @@ const WINDOW: Record<AccountStart, [bigint, bigint]> = {
   paid: [0n, 2n],
   deferred: [-1n, 1n],
   pausedQuiet: [-1n, 2n],
-  carried: [-1n, 1n],
+  carried: [-1n, 2n],
   joined: [-1n, 2n],
 };
 
@@ -436,10 +436,12 @@ export class FarmModel {
    * round as above, by their own weights, but the chain shows (and pays) only their sum. The
    * reference is the last action that re-rounded either; the other account was then only paid (or
    * left alone), its floor's fraction carried: from the reference it moves by `frac(w × acc) −
-   * frac(w × acc at the reference)`, in (−1, 1) ("carried"). The windows add up, so with both
-   * accounts the farm may be up to 1 wei above where it stood at the reference (never above the
-   * exact share over the position's life, which the other checks see), and a farm 1 wei off is
-   * caught on the stakers who hold one account, who are most.
+   * frac(w × acc at the reference)`, in (−1, 1); unless it had not earned a whole wei since its
+   * own debt was rounded up, when its figure (floor − ceiling, below 0) was shown and paid as 0 and
+   * it moves as a fresh stretch from the ceiling, by up to 2 ("carried": [−1, 2)). The windows add
+   * up, so with both accounts the farm may be up to 1 wei above where it stood at the reference
+   * (never above the exact share over the position's life, which the other checks see), and a farm
+   * 1 wei off is caught on the stakers who hold one account, who are most.
    *
    * A lock's end after the reference (its own or the pool's emergency unlock) changes the lock's
    * weight with nobody acting: the farm counts the boosted weight up to the pool's accumulator at
@@ -639,13 +641,14 @@ export class FarmModel {
     const settlement = this.pay(pid, to, paid);
     const joined = this.join(pid, to);
     this.changeStake(pid, to, credited, joined, "paid", 0n);
-    return joined && credited !== 0n ? this.widened(settlement) : settlement;
+    return joined ? this.widened(settlement) : settlement;
   }
 
   /**
-   * A lock joined and the stake changed in the same call: the farm re-rounds the unlocked stake
-   * twice at one accumulator (the join, then the new stake), a stretch of no blocks that may cost
-   * a wei of its own (floor and ceiling of the same figure).
+   * A lock joined the unlocked stake in the call: the farm re-rounded the stake's debt up at the
+   * join, then paid its floor: the payment may be a wei short of the two accounts' figures before
+   * the join (floor and ceiling of the same figure). Without a change of stake the wei comes back
+   * with later payments ("joined" window); with one, the stake re-rounds again and it is lost.
    */
   private widened(settlement: Settlement): Settlement {
     return { ...settlement, bound: { ...settlement.bound, most: settlement.bound.most.plus(1n) } };
@@ -661,13 +664,14 @@ export class FarmModel {
     const joined = this.join(pid, user);
     const start: AccountStart = !this.paused ? "paid" : paidOrDeferred > 0n ? "deferred" : "pausedQuiet";
     this.changeStake(pid, user, -amount, joined, start, this.paused ? paidOrDeferred : 0n);
-    return joined && amount !== 0n ? this.widened(settlement) : settlement;
+    return joined ? this.widened(settlement) : settlement;
   }
 
   harvest(pid: number, user: string, paid: bigint): Settlement {
     const settlement = this.pay(pid, user, paid);
-    if (this.join(pid, user)) this.changeStake(pid, user, 0n, true, "paid", 0n);
-    return settlement;
+    if (!this.join(pid, user)) return settlement;
+    this.changeStake(pid, user, 0n, true, "paid", 0n);
+    return this.widened(settlement);
   }
 
   /**
@@ -699,7 +703,7 @@ export class FarmModel {
     // A joined lock re-rounded the unlocked stake just before it was paid (see changeStake).
     this.newReference(position, joined ? "joined" : "carried", "paid", 0n);
     this.noteStakeChange(pool);
-    return settlement;
+    return joined ? this.widened(settlement) : settlement;
   }
 
   /**

@@ -69,6 +69,8 @@ export const MAX_LOCK_EPOCHS = 730n;
 export const TREASURY = 5;
 
 export const FEE_ON_TRANSFER_BPS = 300n;
+/** Worlds are deployed from a multiple of this block (see deployInvariantWorld). */
+const ALIGN_BLOCKS = 1_000_000n;
 /** Emission starts a few blocks into each sequence, so early steps run before it. */
 const START_DELAY = 6n;
 
@@ -194,6 +196,10 @@ export interface FarmBuild {
 }
 
 export async function deployInvariantWorld(ethers: HardhatEthers, profile: WorldProfile = ORDINARY, build?: FarmBuild): Promise<InvariantWorld> {
+  // Every world starts at a round block, whatever ran before it on this network: lock ends fall
+  // on absolute epoch boundaries, so a campaign replayed alone (INVARIANT_ONLY) meets them as in the run.
+  const head = BigInt(await ethers.provider.getBlockNumber());
+  await ethers.provider.send("hardhat_mine", [toQuantity(ALIGN_BLOCKS - (head % ALIGN_BLOCKS))]);
   const [owner, ...rest] = await ethers.getSigners();
   const users = rest.slice(0, 5);
   const stranger = rest[5];
