@@ -45,10 +45,12 @@ export function checkState(chain: ChainState, model: FarmModel, ledger: Ledger, 
   if (chain.rewardTokenBroken !== undefined) expect("reward token broken", chain.rewardTokenBroken, ledger.rewardTokenBroken);
 
   // Lock terms for new locks follow the admin calls that succeeded.
-  expect("lockTiers durations", chain.tiers.durations.join(), model.tiers.map((t) => t.duration).join());
-  expect("lockTiers boosts", chain.tiers.boostsBps.join(), model.tiers.map((t) => t.boostBps).join());
-  expect("earlyExitPenalty rate", chain.penaltyBps, model.penaltyBps);
-  expect("earlyExitPenalty recipient", chain.penaltyRecipient.toLowerCase(), model.penaltyRecipient.toLowerCase());
+  if (chain.terms !== undefined) {
+    expect("lockTiers durations", chain.terms.durations.join(), model.tiers.map((t) => t.duration).join());
+    expect("lockTiers boosts", chain.terms.boostsBps.join(), model.tiers.map((t) => t.boostBps).join());
+    expect("earlyExitPenalty rate", chain.terms.penaltyBps, model.penaltyBps);
+    expect("earlyExitPenalty recipient", chain.terms.penaltyRecipient.toLowerCase(), model.penaltyRecipient.toLowerCase());
+  }
   if (chain.epochBlocks !== undefined) expect("epochBlocks", chain.epochBlocks, model.epochBlocks);
   for (const [tier, end] of (chain.lockEnds ?? []).entries()) expect(`lockEnd(${tier})`, end, model.lockEndFor(tier));
 
@@ -88,13 +90,15 @@ export function checkState(chain: ChainState, model: FarmModel, ledger: Ledger, 
       expect(`pool ${pid} userInfo(${u}).amount`, pool.stakes[u], model.stakeOf(pid, user.address));
       const lock = model.lockOf(pid, user.address);
       const chainLock = pool.locks[u];
-      expect(`pool ${pid} lockInfo(${u}).amount`, chainLock.amount, lock.amount);
-      expect(`pool ${pid} lockInfo(${u}).boostBps`, chainLock.boostBps, lock.boostBps);
-      expect(`pool ${pid} lockInfo(${u}).startBlock`, chainLock.startBlock, lock.startBlock);
-      expect(`pool ${pid} lockInfo(${u}).endBlock`, chainLock.endBlock, lock.endBlock);
-      expect(`pool ${pid} lockInfo(${u}).penaltyBps`, chainLock.penaltyBps, lock.penaltyBps);
-      expect(`pool ${pid} lockInfo(${u}).penaltyRecipient`, chainLock.penaltyRecipient.toLowerCase(), (lock.penaltyRecipient ?? ZeroAddress).toLowerCase());
-      expect(`pool ${pid} earlyExitPenaltyOf(${u})`, pool.penalties[u], model.penaltyOf(pid, user.address));
+      if (chainLock !== undefined) {
+        expect(`pool ${pid} lockInfo(${u}).amount`, chainLock.amount, lock.amount);
+        expect(`pool ${pid} lockInfo(${u}).boostBps`, chainLock.boostBps, lock.boostBps);
+        expect(`pool ${pid} lockInfo(${u}).startBlock`, chainLock.startBlock, lock.startBlock);
+        expect(`pool ${pid} lockInfo(${u}).endBlock`, chainLock.endBlock, lock.endBlock);
+        expect(`pool ${pid} lockInfo(${u}).penaltyBps`, chainLock.penaltyBps, lock.penaltyBps);
+        expect(`pool ${pid} lockInfo(${u}).penaltyRecipient`, chainLock.penaltyRecipient.toLowerCase(), (lock.penaltyRecipient ?? ZeroAddress).toLowerCase());
+        expect(`pool ${pid} earlyExitPenaltyOf(${u})`, pool.penalties[u], model.penaltyOf(pid, user.address));
+      }
       // Pending: within the bound of the exact share. Where the last action left one of a staker's
       // two accounts unseen, what the chain shows now must lie in a wider window and becomes the
       // reference the position is measured from (FarmModel.observeReference).

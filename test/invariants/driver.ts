@@ -108,6 +108,12 @@ export class SequenceDriver {
   readonly #played: string[] = [];
   /** Wallets the current step may change: [stakeable, user], read and checked after it. */
   #touched: Array<[number, number]> = [];
+  /** Users the current step's farm calls came from or were for: their locks are read after it. */
+  #actors = new Set<number>();
+  /** Pools the current step may have emergency-unlocked: all their locks are read after it. */
+  #unlockedPools = new Set<number>();
+  /** The step called an admin function that may change the lock terms: they are read after it. */
+  #termsTouched = false;
 
   constructor(world: InvariantWorld, reader: StateReader, stats: CampaignStats, start: ChainState) {
     this.#world = world;
@@ -138,6 +144,9 @@ export class SequenceDriver {
       this.#played.push(describeAction(action));
       if (TRACE) console.log(`      step ${this.#step} at block ${this.#latestBlock + 1n}: ${describeAction(action)}`);
       this.#touched = [];
+      this.#actors.clear();
+      this.#unlockedPools.clear();
+      this.#termsTouched = false;
       await this.#act(action);
       await this.#check(false);
       this.#stats.steps += 1;
@@ -354,6 +363,7 @@ export class SequenceDriver {
       }
       case "emergencyUnlock": {
         const pid = this.#pid(a.pool);
+        this.#unlockedPools.add(Number(pid));
         const faults = this.#poolFaults(pid);
         if (faults.length === 0 && this.model.pool(Number(pid)).emergencyUnlockBlock !== undefined) faults.push({ name: "PoolEmergencyUnlocked", args: [pid] });
         return this.#adminCall(a.kind, a.caller, "emergencyUnlock", [pid], faults, (receipt) => {
@@ -542,6 +552,11 @@ export class SequenceDriver {
     onSuccess: (receipt: RawReceipt) => void,
   ): FarmCall {
     const call: FarmCall = { kind, fn, from, data: this.#world.farm.interface.encodeFunctionData(fn, args), expected: faults, mayFailToMint: false, actors, onSuccess };
+    for (const actor of [from, ...actors]) {
+      const u = this.#world.users.findIndex((user) => user.address === actor);
+      if (u >= 0) this.#actors.add(u);
+    }
+    if (fn === "setLockTiers" || fn === "setEarlyExitPenalty") this.#termsTouched = true;
     if (faults.length === 0 && this.ledger.rewardTokenBroken && payout !== undefined) {
       const [user, pids, onlyUnlocked] = payout;
       // What depositFor pays a staker with a lock is known only to within the split of its rounding.
@@ -768,7 +783,15 @@ export class SequenceDriver {
 
   async #check(full: boolean): Promise<void> {
     const poolTokens = this.model.pools.map((pool) => pool.lpToken);
-    const chain = await this.#reader.read({ poolTokens, wallets: this.#touched, full, tierCount: this.model.tiers.length });
+    // A lock's terms change only by its holder's own calls, and its end by an emergency unlock; its
+    // early-exit penalty is a function of them and the block. So the locks read after each step are
+    // those of the step's actors and of any pool it unlocked (and, at the start and end of the
+    // sequence, every position's).
+    const lockPositions: Array<[number, number]> = [];
+    for (let pid = 0; pid < this.model.poolCount; pid++) {
+      for (let u = 0; u < this.#world.users.length; u++) if (this.#actors.has(u) || this.#unlockedPools.has(pid)) lockPositions.push([pid, u]);
+    }
+    const chain = await this.#reader.read({ poolTokens, wallets: this.#touched, lockPositions, terms: this.#termsTouched, full, tierCount: this.model.tiers.length });
     if (chain.block !== this.#latestBlock) throw this.#violation(`chain at block ${chain.block}, expected ${this.#latestBlock}`);
     for (const end of this.model.lockEndsAfter(this.#checkedBlock)) if (end <= chain.block) this.#stats.locksEndedTogether(this.model.locksEndingAt(end));
     this.#checkedBlock = chain.block;

@@ -1,8 +1,9 @@
 /**
  * The chain state the invariants look at, read in one `eth_call` (Multicall3's `aggregate`) per
- * step: the farm's globals and lock terms, every pool and its weights, every staker's position,
- * pending reward, lock and early-exit penalty, the reward token's supply, and the LP wallets the
- * step may have changed. Every wallet, every reward
+ * step: the farm's globals, every pool and its weights, every staker's position and pending
+ * reward, the locks and early-exit penalties of the positions the step may have changed, the lock
+ * terms after an admin call that may change them, the reward token's supply, and the LP wallets
+ * the step may have changed. Every wallet, every reward
  * balance and the reward token's broken flag are read too when asked (`full`: at the start and
  * end of each sequence), not at every step: a batch's cost in the in-process EVM grows faster
  * than its length, and mints and LP transfers to the wrong account already show in each step's
@@ -36,9 +37,9 @@ export interface ChainPool {
   /** Per staker (world.users order). */
   stakes: bigint[];
   pending: bigint[];
-  locks: ChainLock[];
-  /** earlyExitPenaltyOf, per staker. */
-  penalties: bigint[];
+  /** lockInfo and earlyExitPenaltyOf, per staker: only for the positions read (see ReadScope). */
+  locks: Array<ChainLock | undefined>;
+  penalties: Array<bigint | undefined>;
 }
 
 export interface ChainState {
@@ -51,10 +52,8 @@ export interface ChainState {
   emissionEndBlock: bigint;
   pools: ChainPool[];
   rewardSupply: bigint;
-  /** The tiers new locks choose from, and the early-exit terms they get. */
-  tiers: { durations: bigint[]; boostsBps: bigint[] };
-  penaltyBps: bigint;
-  penaltyRecipient: string;
+  /** The tiers new locks choose from, and the early-exit terms they get (when read: see ReadScope). */
+  terms?: { durations: bigint[]; boostsBps: bigint[]; penaltyBps: bigint; penaltyRecipient: string };
   /** LP in the holders' wallets, keyed by walletKey(stakeable, holder): only those read. */
   wallets: Map<string, bigint>;
   /** Read only when `full`. */
@@ -70,8 +69,12 @@ export interface ReadScope {
   poolTokens: string[];
   /** Wallets to read: [stakeable, holder]. */
   wallets: Array<[number, number]>;
-  /** Also every wallet, every reward balance, whether the reward token is broken, the epoch and
-   * the end a lock of each of the `tierCount` tiers would get. */
+  /** Positions ([pid, user]) whose lockInfo and earlyExitPenaltyOf to read (see SequenceDriver). */
+  lockPositions: Array<[number, number]>;
+  /** The lock tiers and early-exit terms: after an admin call that may change them. */
+  terms: boolean;
+  /** Also every wallet, every reward balance, whether the reward token is broken, every position's
+   * lock, the terms, the epoch and the end a lock of each of the `tierCount` tiers would get. */
   full: boolean;
   tierCount?: number;
 }
@@ -150,8 +153,11 @@ export class StateReader {
       ? stakeables.flatMap((_, t) => holders.map((_, h) => [t, h] as [number, number]))
       : scope.wallets;
     const tierCount = scope.full ? (scope.tierCount ?? 0) : 0;
+    const lockPositions = scope.full ? scope.poolTokens.flatMap((_, pid) => users.map((_, u) => [pid, u] as [number, number])) : scope.lockPositions;
+    const terms = scope.full || scope.terms;
+    const reads = new Set(lockPositions.map(([pid, u]) => `${pid}:${u}`));
     const result = (await this.#world.ethers.provider.send("eth_call", [
-      { to: MULTICALL3_ADDRESS, data: this.#calldata(scope.poolTokens, wallets, scope.full, tierCount) },
+      { to: MULTICALL3_ADDRESS, data: this.#calldata(scope.poolTokens, wallets, scope.full, tierCount, reads, terms) },
       "latest",
     ])) as string;
 
@@ -168,17 +174,14 @@ export class StateReader {
       rewardsRemaining: one(),
       emissionEndBlock: one(),
       rewardSupply: one(),
-      tiers: { durations: [], boostsBps: [] },
-      penaltyBps: 0n,
-      penaltyRecipient: "",
       pools: [],
       wallets: new Map(),
     };
-    const [durations, boostsBps] = twoArrays(take());
-    state.tiers = { durations, boostsBps };
-    const [penaltyBps, penaltyRecipient] = take();
-    state.penaltyBps = penaltyBps;
-    state.penaltyRecipient = address(penaltyRecipient);
+    if (terms) {
+      const [durations, boostsBps] = twoArrays(take());
+      const [penaltyBps, penaltyRecipient] = take();
+      state.terms = { durations, boostsBps, penaltyBps, penaltyRecipient: address(penaltyRecipient) };
+    }
     for (let pid = 0; pid < scope.poolTokens.length; pid++) {
       const [lpToken, allocPoint, totalStaked] = take();
       const [totalShares, boostShares, emergencyUnlockBlock] = take();
@@ -198,6 +201,11 @@ export class StateReader {
       for (let u = 0; u < users.length; u++) {
         pool.stakes.push(one());
         pool.pending.push(one());
+        if (!reads.has(`${pid}:${u}`)) {
+          pool.locks.push(undefined);
+          pool.penalties.push(undefined);
+          continue;
+        }
         const [amount, boost, startBlock, endBlock, lockPenaltyBps, recipient] = take();
         pool.locks.push({ amount, boostBps: boost, startBlock, endBlock, penaltyBps: lockPenaltyBps, penaltyRecipient: address(recipient) });
         pool.penalties.push(one());
@@ -215,8 +223,8 @@ export class StateReader {
   }
 
   /** The batch's calldata, built once per combination of pools, wallets and fullness. */
-  #calldata(poolTokens: string[], wallets: Array<[number, number]>, full: boolean, tierCount: number): string {
-    const key = `${poolTokens.join()}|${wallets.join(";")}|${full}|${tierCount}`;
+  #calldata(poolTokens: string[], wallets: Array<[number, number]>, full: boolean, tierCount: number, reads: Set<string>, terms: boolean): string {
+    const key = `${poolTokens.join()}|${wallets.join(";")}|${full}|${tierCount}|${[...reads].sort().join()}|${terms}`;
     let data = this.#cache.get(key);
     if (data !== undefined) return data;
     const { farmAddress: farm, rewardTokenAddress: reward, users, stakeables, holders } = this.#world;
@@ -225,15 +233,18 @@ export class StateReader {
       calls.push({ target: farm, callData: FARM.encodeFunctionData(name) });
     }
     calls.push({ target: reward, callData: TOKEN.encodeFunctionData("totalSupply") });
-    calls.push({ target: farm, callData: FARM.encodeFunctionData("lockTiers") });
-    calls.push({ target: farm, callData: FARM.encodeFunctionData("earlyExitPenalty") });
+    if (terms) {
+      calls.push({ target: farm, callData: FARM.encodeFunctionData("lockTiers") });
+      calls.push({ target: farm, callData: FARM.encodeFunctionData("earlyExitPenalty") });
+    }
     for (const [pid, token] of poolTokens.entries()) {
       calls.push({ target: farm, callData: FARM.encodeFunctionData("poolInfo", [pid]) });
       calls.push({ target: farm, callData: FARM.encodeFunctionData("poolShares", [pid]) });
       calls.push({ target: token, callData: TOKEN.encodeFunctionData("balanceOf", [farm]) });
-      for (const user of users) {
+      for (const [u, user] of users.entries()) {
         calls.push({ target: farm, callData: FARM.encodeFunctionData("userInfo", [pid, user.address]) });
         calls.push({ target: farm, callData: FARM.encodeFunctionData("pendingReward", [pid, user.address]) });
+        if (!reads.has(`${pid}:${u}`)) continue;
         calls.push({ target: farm, callData: FARM.encodeFunctionData("lockInfo", [pid, user.address]) });
         calls.push({ target: farm, callData: FARM.encodeFunctionData("earlyExitPenaltyOf", [pid, user.address]) });
       }

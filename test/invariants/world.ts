@@ -138,7 +138,7 @@ export const LOCKS: WorldProfile = {
   ...ORDINARY,
   name: "locks in most steps, epochs of 10 blocks",
   maxBlocksPerMine: 300,
-  lockWeights: { lock: 30, lockWithPermit: 4, exitLock: 12, admin: 2, emergencyUnlock: 1, mineToLockEnd: 14 },
+  lockWeights: { lock: 30, lockWithPermit: 4, exitLock: 12, admin: 3, emergencyUnlock: 1, mineToLockEnd: 14 },
 };
 
 /**
