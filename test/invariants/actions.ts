@@ -32,8 +32,11 @@ export interface TierPick {
   boostsBps: bigint[];
 }
 
-/** A lock tier: an existing one (index taken modulo the tier count), or one past the last. */
-export type TierIndexPick = { existing: number } | { unknown: "count" | "max" };
+/**
+ * A lock tier: an existing one (index taken modulo the tier count), the shortest that does not end
+ * the caller's running lock earlier (a top-up or extension; else as `existing`), or one past the last.
+ */
+export type TierIndexPick = { existing: number } | { renew: number } | { unknown: "count" | "max" };
 
 /** Where early-exit penalties go: the world's treasury, a staker, or an address the farm refuses. */
 export type RecipientPick = "treasury" | { user: number } | "zero" | "farm";
@@ -165,7 +168,8 @@ const emergencyWithdraw = fc.record({ kind: fc.constant("emergencyWithdraw" as c
 const updatePool = fc.record({ kind: fc.constant("updatePool" as const), user, pool });
 /** A tier: mostly one the farm has, sometimes one past its last. */
 const tier: fc.Arbitrary<TierIndexPick> = fc.oneof(
-  { weight: 14, arbitrary: fc.nat(MAX_LOCK_TIERS - 1).map((existing) => ({ existing })) },
+  { weight: 10, arbitrary: fc.nat(MAX_LOCK_TIERS - 1).map((existing) => ({ existing })) },
+  { weight: 5, arbitrary: fc.nat(MAX_LOCK_TIERS - 1).map((renew) => ({ renew })) },
   { weight: 1, arbitrary: fc.constantFrom("count" as const, "max" as const).map((unknown) => ({ unknown })) },
 );
 
@@ -222,7 +226,20 @@ const penaltyBps: fc.Arbitrary<bigint> = fc.oneof(
   { weight: 1, arbitrary: fc.constantFrom(MAX_PENALTY_BPS + 1n, 10_000n) },
 );
 
-const lock = fc.record({ kind: fc.constant("lock" as const), user, pool, portion, tier });
+const lock = fc.oneof(
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant("lock" as const), user, pool, portion, tier }) },
+  // Renewals: the caller's running lock extended (nothing added) or topped up, for a tier that keeps its end.
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant("lock" as const),
+      user,
+      pool,
+      portion: fc.oneof(fc.constant({ kind: "none" } as const), portion),
+      tier: fc.nat(MAX_LOCK_TIERS - 1).map((renew) => ({ renew }) as TierIndexPick),
+    }),
+  },
+);
 const exitLock = fc.record({ kind: fc.constant("exitLock" as const), user, preferLocker: preferStaker, pool });
 
 /** The actions of a campaign on `profile`'s world, and how often each comes. */

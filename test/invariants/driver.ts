@@ -428,13 +428,13 @@ export class SequenceDriver {
    * running lock), an end before the running lock's, or the pool's stake limit.
    */
   #planLock(a: Extract<FarmAction, { kind: "lock" | "lockWithPermit" }>, permit: Permit | undefined): FarmCall {
-    const pid = this.#pid(a.pool);
+    const pid = this.#lockPool(a);
     const token = this.#tokenOf(pid);
     const user = this.#user(a.user);
     const amount = token === undefined ? 1n : portionOf(a.portion, this.ledger.wallets[token][a.user]);
     const faults = [...this.#poolFaults(pid), ...this.#pauseFaults()];
     const tierCount = BigInt(this.model.tiers.length);
-    const tier = this.#tier(a.tier);
+    const tier = this.#tier(a.tier, pid, user);
     if (tier >= tierCount) faults.push({ name: "UnknownTier", args: [tier, tierCount] });
     if (token !== undefined) {
       this.#touched.push([token, a.user]);
@@ -469,6 +469,18 @@ export class SequenceDriver {
     return call;
   }
 
+  /** The pool a lock action names; a renewal goes to a pool where the caller has a running lock, if any. */
+  #lockPool(a: Extract<Action, { kind: "lock" | "lockWithPermit" }>): bigint {
+    const pid = this.#pid(a.pool);
+    if (!("renew" in a.tier) || pid >= BigInt(this.model.poolCount)) return pid;
+    const user = this.#user(a.user);
+    for (let i = 0n; i < BigInt(this.model.poolCount); i++) {
+      const candidate = (pid + i) % BigInt(this.model.poolCount);
+      if (this.model.hasRunningLock(Number(candidate), user)) return candidate;
+    }
+    return pid;
+  }
+
   /** The weight a lock of `credited` more LP for `tier` adds to the pool from the next block on. */
   #lockWeightAdded(pid: bigint, user: string, credited: bigint, tier: number): bigint {
     const lock = this.model.lockOf(Number(pid), user);
@@ -499,7 +511,8 @@ export class SequenceDriver {
    * allowance the world gave the farm: it is given back after, in the next block.
    */
   async #lockWithPermit(a: Extract<Action, { kind: "lockWithPermit" }>): Promise<void> {
-    const pid = this.#pid(a.pool);
+    this.model.advanceTo(this.#latestBlock + 1n);
+    const pid = this.#lockPool(a);
     const token = this.#tokenOf(pid);
     const real = token !== undefined && PERMIT_TOKENS.includes(token);
     let permit: Permit = { v: 27, r: `0x${"11".repeat(32)}`, s: `0x${"22".repeat(32)}`, real: false };
@@ -796,7 +809,11 @@ export class SequenceDriver {
     for (const end of this.model.lockEndsAfter(this.#checkedBlock)) if (end <= chain.block) this.#stats.locksEndedTogether(this.model.locksEndingAt(end));
     this.#checkedBlock = chain.block;
     this.model.advanceTo(chain.block);
-    for (let pid = 0; pid < this.model.poolCount; pid++) this.#stats.lockEndsUntouched(this.model.lockEndsUnshared(pid));
+    for (let pid = 0; pid < this.model.poolCount; pid++) {
+      const ends = this.model.lockEndsUnshared(pid);
+      const epochs = (chain.block - this.model.pool(pid).touchedAt) / this.model.epochBlocks;
+      this.#stats.lockEndsUntouched(ends, ends > 0 ? Number(epochs) : 0);
+    }
     const broken = checkState(chain, this.model, this.ledger, this.#world, this.#stats);
     if (broken.length > 0) throw this.#violation(broken.join("\n"));
   }
@@ -851,11 +868,17 @@ export class SequenceDriver {
     return preferred;
   }
 
-  /** The tier index a pick names: an existing tier, or the first or the last index past them. */
-  #tier(pick: TierIndexPick): bigint {
+  /** The tier index a pick names for `user`'s lock in pool `pid` (see TierIndexPick). */
+  #tier(pick: TierIndexPick, pid: bigint, user: string): bigint {
     const count = BigInt(this.model.tiers.length);
-    if ("existing" in pick) return count === 0n ? 0n : BigInt(pick.existing) % count;
-    return pick.unknown === "count" ? count : 2n ** 256n - 1n;
+    if ("unknown" in pick) return pick.unknown === "count" ? count : 2n ** 256n - 1n;
+    if (count === 0n) return 0n;
+    if ("renew" in pick && pid < BigInt(this.model.poolCount) && this.model.hasRunningLock(Number(pid), user)) {
+      const end = this.model.lockOf(Number(pid), user).endBlock;
+      const renewing = this.model.tiers.findIndex((_, t) => this.model.lockEndFor(t) >= end);
+      if (renewing >= 0) return BigInt(renewing);
+    }
+    return BigInt("existing" in pick ? pick.existing : pick.renew) % count;
   }
 
   #recipient(pick: RecipientPick): string {

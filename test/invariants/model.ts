@@ -438,7 +438,9 @@ export class FarmModel {
    * left alone), its floor's fraction carried: from the reference it moves by `frac(w × acc) −
    * frac(w × acc at the reference)`, in (−1, 1); unless it had not earned a whole wei since its
    * own debt was rounded up, when its figure (floor − ceiling, below 0) was shown and paid as 0 and
-   * it moves as a fresh stretch from the ceiling, by up to 2 ("carried": [−1, 2)). The windows add
+   * it moves as a fresh stretch from the ceiling, by up to 2 ("carried": [−1, 2)); a lock that
+   * had ended before the reference (only someone's depositFor, which does not join it, sets a
+   * reference then) may hide two such roundings (at its start and at its end), by up to 3. The windows add
    * up, so with both accounts the farm may be up to 1 wei above where it stood at the reference
    * (never above the exact share over the position's life, which the other checks see), and a farm
    * 1 wei off is caught on the stakers who hold one account, who are most.
@@ -470,8 +472,11 @@ export class FarmModel {
       const [lockLeast, lockMost] = WINDOW[position.lockStart];
       const end = this.endOf(pool, position.lock);
       crossed = position.referenceBlock <= end && end <= this.now;
+      // A lock carried past a reference after its end (someone's depositFor, which does not join
+      // it) may have hidden two roundings up behind the clamp there (at its start and at its end).
+      const endedBefore = position.lockStart === "carried" && end < position.referenceBlock;
       least += lockLeast;
-      most += lockMost + (crossed ? 2n : 0n);
+      most += lockMost + (crossed ? 2n : 0n) + (endedBefore ? 1n : 0n);
     }
     const kind = position.unlockedStart;
     const stretch: StretchStart = position.lock !== undefined || kind === "carried" || kind === "joined" ? "locked" : kind;

@@ -39,6 +39,8 @@ export class CampaignStats {
   mostLocksAtOneEnd = 0;
   /** The most lock ends a pool's unshared emission spanned (a pool left alone across them). */
   mostLockEndsUntouched = 0;
+  /** The most epoch boundaries a pool was left alone across while one of its locks ended. */
+  mostEpochsUntouched = 0;
   /** Pending rewards and payments compared with the model. */
   comparisons = 0;
   /** Largest amount by which the farm's figure fell short of the model's exact one (wei). */
@@ -77,9 +79,10 @@ export class CampaignStats {
     if (count > this.mostLocksAtOneEnd) this.mostLocksAtOneEnd = count;
   }
 
-  /** A pool's not-yet-shared emission spans `ends` of its locks' ends. */
-  lockEndsUntouched(ends: number): void {
+  /** A pool's not-yet-shared emission spans `ends` of its locks' ends, over `epochs` epochs. */
+  lockEndsUntouched(ends: number, epochs: number): void {
     if (ends > this.mostLockEndsUntouched) this.mostLockEndsUntouched = ends;
+    if (epochs > this.mostEpochsUntouched) this.mostEpochsUntouched = epochs;
   }
 
   refused(kind: ActionKind, error: string): void {
@@ -128,7 +131,8 @@ export class CampaignStats {
     );
     lines.push(
       `  lock ends: ${this.sharedLockEnds} blocks where several locks ended together (at most ${this.mostLocksAtOneEnd}), ` +
-        `${this.actionsAtLockEnd} farm calls in a lock's end block, a pool left alone across up to ${this.mostLockEndsUntouched} lock ends`,
+        `${this.actionsAtLockEnd} farm calls in a lock's end block, a pool left alone across up to ${this.mostLockEndsUntouched} of its lock ends ` +
+        `and, with one in between, up to ${this.mostEpochsUntouched} epochs`,
     );
     lines.push(
       `  reward comparisons with the model: ${this.comparisons}; the farm's figure at most ` +

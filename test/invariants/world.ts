@@ -138,6 +138,9 @@ export const LOCKS: WorldProfile = {
   ...ORDINARY,
   name: "locks in most steps, epochs of 10 blocks",
   maxBlocksPerMine: 300,
+  // Longer than the ordinary tiers, so that stakers often still hold a running lock to top up,
+  // extend or leave early (steps aimed at lock ends still end them).
+  tiers: { durations: [15n, 40n, 90n, 200n, 600n], boostsBps: TIERS.boostsBps },
   lockWeights: { lock: 30, lockWithPermit: 4, exitLock: 12, admin: 3, emergencyUnlock: 1, mineToLockEnd: 14 },
 };
 
