@@ -23,6 +23,8 @@ export function checkSettlement(s: Settlement, stats: CampaignStats, what = "pai
   const gap = s.due.minus(s.amount);
   // The README's bound in its plain form: stretches begun by a payment, compared within them.
   stats.gap(gap, s.deferral || s.bound.stretch !== "paid" ? undefined : s.bound.start);
+  // The same measure for a staker with a lock (two accounts, a lock's end), against its own window.
+  if (!s.deferral && s.bound.stretch === "locked") stats.lockedGap(gap.minus(s.bound.start), s.bound.crossed);
   const said = `pool ${s.pid} ${what} ${s.amount} for ${s.user}`;
   if (gap.lessThan(s.bound.least)) return [`${said}, more than the ${s.due} owed allows (short by ${gap}, at least ${s.bound.least})`];
   if (!gap.lessThan(s.bound.most)) return [`${said}, short of the ${s.due} owed by ${gap} (bound ${s.bound.most})`];

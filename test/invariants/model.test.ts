@@ -373,5 +373,12 @@ describe("Invariant model: locks, worked by hand", function () {
     expect(window()).to.deep.equal({ crossed: false, least: -1n, most: 4n });
     model.advanceTo(S + 30n); // its end, ceil(1,023 / 10) × 10
     expect(window()).to.deep.equal({ crossed: true, least: -1n, most: 6n });
+    // Bob's depositFor after that end does not join the lock: the unlocked stake re-rounds, the
+    // ended lock is carried, and may hide two roundings up (its start's and its end's): [−1, 3).
+    model.advanceTo(S + 31n);
+    model.deposit(0, ALICE, 1n, 0n, false);
+    expect(model.observationBound(0, ALICE)).to.not.equal(undefined);
+    model.observeReference(0, ALICE, model.pendingOf(0, ALICE).floor());
+    expect(window()).to.deep.equal({ crossed: false, least: -1n, most: 5n });
   });
 });

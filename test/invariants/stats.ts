@@ -53,6 +53,14 @@ export class CampaignStats {
    */
   largestGrowth = Ratio.ZERO;
   largestShrink = Ratio.ZERO;
+  /**
+   * For stakers with a lock (model.ts, boundOf: two accounts, or a lock's end since the reference):
+   * how far the shortfall moved from the reference, up and down, and up where a lock's end fell in.
+   */
+  lockedComparisons = 0;
+  largestLockedGrowth = Ratio.ZERO;
+  largestLockedShrink = Ratio.ZERO;
+  largestCrossedGrowth = Ratio.ZERO;
   readonly #kinds = new Map<ActionKind, KindCount>();
 
   #count(kind: ActionKind): KindCount {
@@ -107,6 +115,14 @@ export class CampaignStats {
     if (this.largestShrink.lessThan(shrink)) this.largestShrink = shrink;
   }
 
+  lockedGap(moved: Ratio, crossed: boolean): void {
+    this.lockedComparisons += 1;
+    if (this.largestLockedGrowth.lessThan(moved)) this.largestLockedGrowth = moved;
+    if (crossed && this.largestCrossedGrowth.lessThan(moved)) this.largestCrossedGrowth = moved;
+    const shrink = Ratio.ZERO.minus(moved);
+    if (this.largestLockedShrink.lessThan(shrink)) this.largestLockedShrink = shrink;
+  }
+
   summary(seed: number): string {
     const lines = [`seed ${seed}: ${this.sequences} sequences, ${this.steps} steps`];
     let valid = 0;
@@ -138,6 +154,10 @@ export class CampaignStats {
       `  reward comparisons with the model: ${this.comparisons}; the farm's figure at most ` +
         `${this.largestShortfall} wei below the exact one and at most ${this.largestExcess} wei above it; ` +
         `within a stretch of constant stake begun by a payment its shortfall grew by at most ${this.largestGrowth} wei and shrank by at most ${this.largestShrink} wei`,
+    );
+    lines.push(
+      `  stakers with a lock: ${this.lockedComparisons} comparisons; from the last re-rounding their shortfall grew by at most ` +
+        `${this.largestLockedGrowth} wei (${this.largestCrossedGrowth} across a lock's end) and shrank by at most ${this.largestLockedShrink} wei`,
     );
     return lines.join("\n");
   }
