@@ -1,6 +1,6 @@
 /**
- * The one read per block: every figure the pages show (farm, pools, pairs, the user's balances,
- * stakes, pending rewards, allowances) in an eth_call of FarmLens (contracts/lens) that no chain
+ * The one read per block: every figure the pages show (farm, lock terms, pools and their weights,
+ * pairs, the user's balances, stakes, locks, pending rewards, allowances) in an eth_call of FarmLens (contracts/lens) that no chain
  * has deployed: the call lends the node its runtime code at a fixed address for that call alone
  * (a state override, which geth, Erigon, Hardhat and the large RPC providers accept). The call
  * names only the farm, the user, the two price pairs and a range of pools, so its request is the
@@ -8,9 +8,9 @@
  * token that reverts reads as zeros; a node that does not answer throws, so the page says so and
  * keeps what it last read.
  */
-import { type Address, decodeFunctionResult, encodeFunctionData, type Hex, type PublicClient, zeroAddress } from "viem";
+import { type Address, decodeAbiParameters, decodeFunctionResult, encodeFunctionData, type Hex, type PublicClient, zeroAddress } from "viem";
 
-import type { FarmSnapshot, PairMeta } from "../lib/farm-snapshot";
+import type { FarmSnapshot, Lock, LockTerms, PairMeta } from "../lib/farm-snapshot";
 import type { PairState } from "../lib/prices";
 import { farmLensAbi, farmLensCode } from "./abis.generated";
 
@@ -89,6 +89,39 @@ export async function readFarm(client: PublicClient, plan: ReadPlan): Promise<Fa
 }
 
 type LensResult = Awaited<ReturnType<typeof readChunk>>;
+type LensPool = LensResult[1][number];
+
+/** What the farm's `lockTiers()` answers (IFarmLocks): durations and boosts. */
+const LOCK_TIERS = [{ type: "uint256[]", name: "durations" }, { type: "uint256[]", name: "boostsBps" }] as const;
+
+/**
+ * The farm-wide lock terms of a lens answer. The tiers come as the farm's own `lockTiers()` answer
+ * (the lens passes it on undecoded: decoding arrays in the lens would cost code in every request);
+ * none when the farm did not answer.
+ */
+function lockTermsOf(state: LensResult[0]): LockTerms {
+  const [durations, boosts] = state.lockTiers === "0x" ? [[], []] : decodeAbiParameters(LOCK_TIERS, state.lockTiers);
+  return {
+    epochBlocks: state.epochBlocks,
+    tiers: durations.map((durationBlocks, i) => ({ durationBlocks, boostBps: boosts[i] })),
+    penaltyBps: state.penaltyBps,
+    penaltyRecipient: state.penaltyRecipient,
+  };
+}
+
+/** The user's lock in a lens row; none when it holds no LP. */
+function lockOf(pool: LensPool): Lock | undefined {
+  if (pool.lockAmount === 0n) return undefined;
+  return {
+    amount: pool.lockAmount,
+    boostBps: pool.lockBoostBps,
+    startBlock: pool.lockStartBlock,
+    endBlock: pool.lockEndBlock,
+    penaltyBps: pool.lockPenaltyBps,
+    penaltyRecipient: pool.lockPenaltyRecipient,
+    exitPenalty: pool.exitPenalty,
+  };
+}
 
 /** The snapshot of a lens answer: `pools` as [pid, lens row]. */
 function snapshotOf(plan: ReadPlan, state: LensResult[0], pools: ReadonlyArray<readonly [number, LensResult[1][number]]>, pairs: LensResult[2]): FarmSnapshot {
@@ -104,6 +137,7 @@ function snapshotOf(plan: ReadPlan, state: LensResult[0], pools: ReadonlyArray<r
     paused: state.paused,
     owner: state.owner,
     poolLength: Number(state.poolLength),
+    locks: lockTermsOf(state),
     // Pools the plan does not know yet (added since) wait for the store to describe their pair.
     pools: pools.flatMap(([pid, pool]) => {
       const meta = metaByPid.get(pid);
@@ -113,8 +147,9 @@ function snapshotOf(plan: ReadPlan, state: LensResult[0], pools: ReadonlyArray<r
         lpToken: pool.lpToken,
         allocPoint: pool.allocPoint,
         totalStaked: pool.totalStaked,
+        shares: { totalShares: pool.totalShares, boostShares: pool.boostShares, emergencyUnlockBlock: pool.emergencyUnlockBlock },
         pair: pairState(meta, pool.reserve0, pool.reserve1, pool.lpSupply),
-        user: plan.user ? { staked: pool.staked, pending: pool.pending, wallet: pool.wallet, allowance: pool.allowance } : undefined,
+        user: plan.user ? { staked: pool.staked, pending: pool.pending, wallet: pool.wallet, allowance: pool.allowance, lock: lockOf(pool) } : undefined,
       }];
     }),
     pricePairs: plan.pricePairs.map((meta, i) => pairState(meta, pairs[i].reserve0, pairs[i].reserve1, pairs[i].totalSupply)),
