@@ -61,3 +61,11 @@ export function earlyExitPenalty(lock: Pick<Lock, "amount" | "penaltyBps" | "sta
 function ceilDiv(a: bigint, b: bigint): bigint {
   return (a + b - 1n) / b;
 }
+
+/** A boost as people read it: 15,000 bps → "1.5×", 30,000 → "3×", 12,345 → "1.23×" (rounded down). */
+export function formatBoost(boostBps: bigint): string {
+  const hundredths = (boostBps * 100n) / BPS;
+  const whole = hundredths / 100n;
+  const fraction = (hundredths % 100n).toString().padStart(2, "0").replace(/0+$/, "");
+  return `${whole}${fraction === "" ? "" : `.${fraction}`}×`;
+}

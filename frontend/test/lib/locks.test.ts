@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { boostedShares, earlyExitPenalty, lastBlockEndingAt, lockEndBlock, lockRunning, lockWeight } from "../../src/lib/locks";
+import { boostedShares, earlyExitPenalty, formatBoost, lastBlockEndingAt, lockEndBlock, lockRunning, lockWeight } from "../../src/lib/locks";
 
 const E18 = 10n ** 18n;
 
@@ -78,5 +78,16 @@ describe("earlyExitPenalty", () => {
     // 1.5e18 × 2,500 × 33,200 / (10,000 × 43,200) = 288,194,444,444,444,444.44… → …445.
     const real = { amount: 15n * 10n ** 17n, penaltyBps: 2_500n, startBlock: 1_000n, endBlock: 44_200n };
     expect(earlyExitPenalty(real, 11_000n)).toBe(288_194_444_444_444_445n);
+  });
+});
+
+describe("formatBoost", () => {
+  it("writes basis points as a multiple, cut to hundredths", () => {
+    expect(formatBoost(10_000n)).toBe("1×");
+    expect(formatBoost(15_000n)).toBe("1.5×");
+    expect(formatBoost(30_000n)).toBe("3×");
+    expect(formatBoost(12_345n)).toBe("1.23×");
+    expect(formatBoost(20_500n)).toBe("2.05×");
+    expect(formatBoost(20_050n)).toBe("2×"); // 2.005×, cut
   });
 });
