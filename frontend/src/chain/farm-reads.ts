@@ -4,7 +4,7 @@
  * has deployed: the call lends the node its runtime code at a fixed address for that call alone
  * (a state override, which geth, Erigon, Hardhat and the large RPC providers accept). The call
  * names only the farm, the user, the two price pairs and a range of pools, so its request is the
- * same size at 1 pool or 400; a farm past 400 pools takes a call per 400, all at one block. A
+ * same size at 1 pool or 300; a farm past 300 pools takes a call per 300, all at one block. A
  * token that reverts reads as zeros; a node that does not answer throws, so the page says so and
  * keeps what it last read.
  */
@@ -28,10 +28,11 @@ function pairState(meta: PairMeta, reserve0: bigint, reserve1: bigint, totalSupp
 }
 
 /**
- * Pools one lens call reads: at about 25,000 gas each, 400 stay well under the 16,777,216 gas a
- * node allows an eth_call since Osaka. A farm of up to 400 pools is one call per read.
+ * Pools one lens call reads: at up to 49,000 gas each (a pool where the user has a stake and a
+ * lock; 21,000 without a user), 300 stay under the 16,777,216 gas a node allows an eth_call since
+ * Osaka. A farm of up to 300 pools is one call per read.
  */
-export const POOLS_PER_CALL = 400;
+export const POOLS_PER_CALL = 300;
 
 /** Where the lens's code is lent for a call: an address nothing lives at (its name spells it). */
 const LENS_ADDRESS = "0x00000000000000000000000000000000fa2a1e25";
@@ -64,7 +65,7 @@ async function readChunk(client: PublicClient, plan: ReadPlan, fromPid: number, 
 /**
  * Reads the farm-wide figures and only the pools `pids` (one call, whatever the pool count), and
  * lays them over `previous`: the other pools keep the figures of the last whole read. A farm of
- * more than 400 pools reads whole every few blocks and this way in between.
+ * more than 300 pools reads whole every few blocks and this way in between.
  */
 export async function readSomePools(client: PublicClient, plan: ReadPlan, pids: number[], previous: FarmSnapshot): Promise<FarmSnapshot> {
   // Pids as the lens takes them: 3 bytes each, big-endian.
@@ -77,7 +78,7 @@ export async function readSomePools(client: PublicClient, plan: ReadPlan, pids: 
   return { ...fresh, pools: previous.pools.map((pool) => byPid.get(pool.pid) ?? pool) };
 }
 
-/** Reads the whole farm with eth_calls of FarmLens: one per 400 pools, all at one block. */
+/** Reads the whole farm with eth_calls of FarmLens: one per 300 pools, all at one block. */
 export async function readFarm(client: PublicClient, plan: ReadPlan): Promise<FarmSnapshot> {
   const first = await readChunk(client, plan, 0);
   const [state, , pairs] = first;

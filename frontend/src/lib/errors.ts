@@ -185,16 +185,6 @@ const CUSTOM_ERRORS: Record<string, SentenceFor> = {
   PermitExpired: () => "The signature expired before the transaction was mined. Try again.",
   PermitInvalid: () =>
     "The LP token refused the signature. Stake again; the page will ask for an approval instead.",
-  // A staker's lock (IFarmLocks.sol).
-  UnknownTier: ([tier, tierCount]) =>
-    `The farm has no lock tier ${tier} (it offers ${count(tierCount)}): its tiers changed. Close the dialog and choose again.`,
-  ZeroAmount: () => "Enter an amount of LP to lock: with nothing to add, only a running lock can be extended.",
-  LockShortened: ([newEnd, end]) =>
-    `That tier would end your lock at block ${count(newEnd)}, before its end at block ${count(end)}: ` +
-    "a lock's end never moves earlier. Choose a longer tier.",
-  NotLocked: () => "You have no running lock in this pool: it has ended, so its LP can be unstaked without penalty.",
-  PoolEmergencyUnlocked: () =>
-    "The owner emergency-unlocked this pool: it takes no new locks. Stake without a lock instead.",
   EnforcedPause: () =>
     "The farm is paused: staking and harvesting are stopped for now. Unstaking still works.",
   ExpectedPause: () => "The farm is not paused, so there is nothing to resume.",
