@@ -171,11 +171,15 @@ function overflow(p: Page): Promise<number> {
   return p.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 }
 
-/** Screenshots the viewport on a 390 px phone and checks nothing is wider than it, then goes back to the desktop. */
-async function onPhone(p: Page, name: string): Promise<void> {
+/**
+ * Screenshots the viewport on a 390 px phone (scrolled to `focus`, if given) and checks nothing is
+ * wider than it, then goes back to the desktop.
+ */
+async function onPhone(p: Page, name: string, focus?: Locator): Promise<void> {
   const desktop = p.viewportSize()!;
   await p.setViewportSize(PHONE);
   try {
+    await focus?.scrollIntoViewIfNeeded();
     expect(await overflow(p), `${name}: nothing wider than a 390 px phone`).toBeLessThanOrEqual(0);
     await screenshot(p, name, false);
   } finally {
@@ -314,7 +318,7 @@ describe("locks, dev accounts #20 and #21", () => {
     const weight = (amount * lock.boostBps) / BPS;
     expectPercent("your APR", await pool.locator("[data-test=your-apr]").innerText(), (f.yearlyRewardUsd * (Number(weight) / Number(shares))) / (whole(amount) * f.lpPrice) + f.feeApr);
     await screenshot(page, "locks-2-card-locked");
-    await onPhone(page, "locks-2-card-locked-phone");
+    await onPhone(page, "locks-2-card-locked-phone", row_);
   });
 
   test("3. a running lock: a tier that would end it sooner is refused in a sentence; an extension and a top-up restart the whole lock", async () => {
@@ -344,6 +348,7 @@ describe("locks, dev accounts #20 and #21", () => {
     }
     if (terms.durations.length > 1) expect(refused, "a shorter tier would shorten a lock just made at the longest").toBeGreaterThan(0);
     await screenshot(page, "locks-3-extend", false);
+    await onPhone(page, "locks-3-extend-phone");
 
     // Extension: nothing typed, the longest tier: lock(pid, 0, tier).
     await dialog.locator(`[data-test=lock-option-${tier}] input`).check();
@@ -383,6 +388,7 @@ describe("locks, dev accounts #20 and #21", () => {
     expect(await world.client.getBlockNumber()).toBeGreaterThanOrEqual(lock.endBlock);
     expect(await row.locator("[data-test=lock-unlocked]").innerText()).toContain(`ended at block ${lock.endBlock.toLocaleString("en-US")}`);
     await screenshot(page, "locks-4-unlocked");
+    await onPhone(page, "locks-4-unlocked-phone", row);
 
     // Its LP leaves without penalty: Unstake offers all of it.
     const staked = await stakedOf(world, pid, user);
@@ -468,6 +474,51 @@ describe("locks, dev accounts #20 and #21", () => {
       await card.locator("[data-test=lock]").waitFor({ state: "detached", timeout: UI_TIMEOUT });
     } finally {
       await leaverPage.close();
+    }
+  });
+
+  test("6. terms changed by the owner after the dialog showed them: nothing is sent, and the notice says why", async () => {
+    const terms = await lockTerms();
+    // The page's reads are held at what it last saw (answered from the last lens answer), as on a
+    // slow connection: the dialog keeps showing the old terms while the owner changes them.
+    const LENS = "0x00000000000000000000000000000000fa2a1e25";
+    let held = false;
+    let last: { result?: unknown } | undefined;
+    await page.route("**/rpc", async (route) => {
+      const body = route.request().postDataJSON() as { id: number; method: string; params?: { to?: string }[] };
+      if (body.method !== "eth_call" || body.params?.[0]?.to?.toLowerCase() !== LENS) return route.continue();
+      if (held && last) return route.fulfill({ json: { ...last, id: body.id } });
+      const response = await route.fetch();
+      last = (await response.json()) as { result?: unknown };
+      return route.fulfill({ response, json: last });
+    });
+    try {
+      await pool.locator("[data-test=stake]").click();
+      const dialog = page.locator("[data-test=stake-dialog]");
+      await dialog.locator("[data-test=amount]").fill(AMOUNT);
+      await dialog.locator("[data-test=lock-option-0] input").check();
+      await expect.poll(() => last !== undefined, { timeout: UI_TIMEOUT }).toBe(true);
+      held = true;
+      // The owner (dev account #0) raises the penalty; the file's revert takes it back.
+      const raised = terms.penaltyBps + 100n;
+      const set = await nodeWallet(world.accounts[0]).writeContract({ ...farm(), functionName: "setEarlyExitPenalty", args: [raised, terms.recipient], chain: null });
+      expect((await world.client.waitForTransactionReceipt({ hash: set })).status).toBe("success");
+      expect(await dialog.locator("[data-test=lock-option-0] [data-test=lock-penalty-rate]").innerText(), "the dialog still shows the old rate").toBe(`${(Number(terms.penaltyBps) / 100).toFixed(2)}%`);
+      const sentBefore = await world.client.getTransactionCount({ address: user, blockTag: "pending" });
+      const staked = await stakedOf(world, pid, user);
+
+      const notice = await settledNotice(page, () => dialog.locator("[data-test=confirm]").click());
+      expect(notice.status).toBe("failed");
+      expect(notice.text).toContain("The farm's lock terms changed since this dialog showed them. Check the new terms and confirm again.");
+      expect(await world.client.getTransactionCount({ address: user, blockTag: "pending" }), "nothing sent").toBe(sentBefore);
+      expect(await stakedOf(world, pid, user)).toBe(staked);
+
+      // Reads flow again: the dialog, still open, shows the new rate.
+      held = false;
+      await expect.poll(() => dialog.locator("[data-test=lock-option-0] [data-test=lock-penalty-rate]").innerText(), { timeout: UI_TIMEOUT }).toBe(`${(Number(raised) / 100).toFixed(2)}%`);
+      await dialog.getByRole("button", { name: "Cancel" }).click();
+    } finally {
+      await page.unroute("**/rpc");
     }
   });
 });
