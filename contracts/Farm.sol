@@ -10,7 +10,9 @@ import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 import {Pausable} from "@openzeppelin/contracts/utils/Pausable.sol";
 
 import {IFarm} from "./interfaces/IFarm.sol";
+import {IFarmLocks} from "./interfaces/IFarmLocks.sol";
 import {IRewardToken} from "./interfaces/IRewardToken.sol";
+import {EpochBitmap} from "./libraries/EpochBitmap.sol";
 
 /// @title Farm
 /// @notice Stake LP tokens, earn a capped reward token emitted per block and split across pools by
@@ -27,8 +29,15 @@ import {IRewardToken} from "./interfaces/IRewardToken.sol";
 ///      remainder exactly, a pool's counts in 1e-48 wei, so an update, by anyone, loses less than
 ///      totalStaked / 1e48 <= 6e-15 wei of what the pool credits its stakers (though it can move a
 ///      staker's rounded-down payout across a whole wei, within the bound on Staker).
-contract Farm is IFarm, Ownable2Step, Pausable {
+///      Locks (IFarmLocks) make a pool's divisor its stakers' weights instead of their LP. A lock's
+///      boost ends at an epoch boundary: each pool keeps, per boundary, the weight that stops
+///      there, and its update splits its catch-up at every boundary it passes, using the global
+///      accumulator stored at that boundary by the first emission update that passed it. So an
+///      expired boost stops earning at its exact block without anyone acting, in work bounded by
+///      the boundaries passed (see IFarmLocks).
+contract Farm is IFarm, IFarmLocks, Ownable2Step, Pausable {
     using SafeERC20 for IERC20;
+    using EpochBitmap for mapping(uint256 => uint256);
 
     /*//////////////////////////////////////////////////////////////
                                CONSTANTS
@@ -59,6 +68,28 @@ contract Farm is IFarm, Ownable2Step, Pausable {
     uint256 public constant MAX_TOTAL_STAKE = type(uint112).max;
     /// @notice Largest start block: block numbers are kept in 64 bits.
     uint256 public constant MAX_START_BLOCK = type(uint64).max;
+    /// @notice A boost of 1x, in basis points.
+    uint256 public constant MIN_BOOST_BPS = 10_000;
+    /// @notice Largest boost a tier can give: 3x.
+    uint256 public constant MAX_BOOST_BPS = 30_000;
+    /// @notice Largest early-exit penalty: half the locked LP, for leaving at the very start.
+    uint256 public constant MAX_PENALTY_BPS = 5_000;
+    /// @notice Most tiers a farm offers at once.
+    uint256 public constant MAX_LOCK_TIERS = 8;
+    /// @notice Longest tier, in epochs (two years of daily epochs). It bounds the work of any one
+    ///      update: a pool, or the farm, left alone passes at most this many boundaries at which a
+    ///      lock ends, since every lock ends within it of the last action (README, Locks).
+    uint256 public constant MAX_LOCK_EPOCHS = 730;
+    /// @notice Longest epoch, in blocks.
+    uint256 public constant MAX_EPOCH_BLOCKS = type(uint32).max;
+
+    uint256 private constant BPS = 10_000;
+    /// @dev Flags in a pool's `accRewardPerPointPaid`, whose value stays below 2^126. EXPIRIES_AHEAD:
+    ///      one of its locks has an end the pool has not yet passed, so its update reads its lock
+    ///      state. HAD_LOCKS: a lock was ever made in it, so a staker's action there checks for one.
+    ///      Pools nobody ever locked in pay nothing for locks.
+    uint256 private constant EXPIRIES_AHEAD = 1 << 127;
+    uint256 private constant HAD_LOCKS = 1 << 126;
 
     /*//////////////////////////////////////////////////////////////
                                 STORAGE
@@ -68,6 +99,9 @@ contract Farm is IFarm, Ownable2Step, Pausable {
 
     /// @inheritdoc IFarm
     uint256 public immutable startBlock;
+
+    /// @inheritdoc IFarmLocks
+    uint256 public immutable epochBlocks;
 
     // These two pack into the slot of Ownable2Step's pending owner and Pausable's flag: one slot
     // that every action reads.
@@ -95,12 +129,27 @@ contract Farm is IFarm, Ownable2Step, Pausable {
 
     Emission private _emission;
 
+    /// @dev A pool's locks: the first epoch boundary its update has not yet looked at, the latest
+    ///      end of any lock made in it, and the weight running locks add above their LP. Read only
+    ///      by pools flagged EXPIRIES_AHEAD and by lock actions.
+    struct PoolLocks {
+        uint64 nextBoundary;
+        uint64 lastEnd;
+        uint112 boostShares; // <= totalShares
+    }
+
     struct Pool {
-        IERC20 lpToken; // slot 0: read by deposits and withdrawals only
+        IERC20 lpToken; // slot 0: read by deposits, withdrawals and lock actions
+        uint64 emergencyUnlockBlock; // 0 until the owner's emergencyUnlock
         uint256 accRewardPerShare; // slot 1, read and written by every reward update: in 1e-48 wei
-        uint112 totalStaked; // slot 2, also read and written by every reward update
-        uint128 accRewardPerPointPaid; // the global accumulator when this pool last caught up
+        uint112 totalShares; // slot 2, also read and written by every reward update: the weights
+        uint128 accRewardPerPointPaid; // the global accumulator when this pool last caught up, and the lock flags
         uint16 allocPoint;
+        PoolLocks locks; // slot 3
+        // Per epoch boundary: the weight that stops there, until the pool passes it; from then on,
+        // the pool's accRewardPerShare at it, which settles the locks that ended there.
+        mapping(uint256 boundary => uint256) expiries;
+        mapping(uint256 word => uint256) expiryBoundaries; // EpochBitmap of boundaries where a lock ends
     }
 
     mapping(uint256 pid => Pool) private _pools;
@@ -120,11 +169,45 @@ contract Farm is IFarm, Ownable2Step, Pausable {
     ///      lowered by the reward a withdrawal while paused keeps, and wraps to near 2^128 when
     ///      that reward is the larger. Compute nothing from it; read `pendingReward`.
     struct Staker {
-        uint128 amount; // <= its pool's totalStaked <= MAX_TOTAL_STAKE
+        uint112 amount; // unlocked LP, <= its pool's totalShares <= MAX_TOTAL_STAKE
+        bool locked; // a lock is recorded (running, or ended and not yet joined to `amount`)
         uint128 rewardDebt;
     }
 
     mapping(uint256 pid => mapping(address user => Staker)) private _stakers;
+
+    /// @dev A staker's lock in a pool: its own position, weighted `amount * boostBps / BPS` up to
+    ///      `endBlock` and `amount` after, with a debt kept exactly as Staker's.
+    struct Lock {
+        uint112 amount;
+        uint16 boostBps;
+        uint64 startBlock;
+        uint64 endBlock;
+        uint128 rewardDebt;
+        uint32 terms; // index in _penaltyTerms
+    }
+
+    mapping(uint256 pid => mapping(address user => Lock)) private _locks;
+
+    struct LockTier {
+        uint64 duration;
+        uint16 boostBps;
+    }
+
+    LockTier[] private _lockTiers;
+
+    /// @dev Every early-exit terms the owner ever set, so a lock refers to its own for good.
+    struct PenaltyTerms {
+        address recipient;
+        uint16 penaltyBps;
+    }
+
+    PenaltyTerms[] private _penaltyTerms;
+
+    /// @dev Epoch boundaries at which any lock ends, and the global accumulator at each, stored by
+    ///      the first emission update that passed it (or at the lock, if emission is not there yet).
+    mapping(uint256 word => uint256) private _expiryBoundaries;
+    mapping(uint256 boundary => uint256) private _accRewardPerPointAt;
 
     /// @dev Re-entrancy lock in transient storage (EIP-1153): costs no storage slot and clears itself
     ///      with the transaction. The language keyword is used rather than OpenZeppelin's
@@ -147,9 +230,14 @@ contract Farm is IFarm, Ownable2Step, Pausable {
     /// @param rewardPerBlock_ Initial emission per block, all pools together.
     /// @param startBlock_ Emission starts after this block (or after deployment, if later).
     /// @param owner_ The admin (transferable in two steps).
-    constructor(IRewardToken rewardToken_, uint256 rewardPerBlock_, uint256 startBlock_, address owner_)
-        Ownable(owner_)
-    {
+    /// @param epochBlocks_ Lock ends are rounded up to multiples of it: about a day of blocks.
+    constructor(
+        IRewardToken rewardToken_,
+        uint256 rewardPerBlock_,
+        uint256 startBlock_,
+        address owner_,
+        uint256 epochBlocks_
+    ) Ownable(owner_) {
         address minter = rewardToken_.minter();
         if (minter != address(this)) revert FarmIsNotMinter(minter);
         uint256 budget = rewardToken_.cap() - rewardToken_.totalSupply();
@@ -159,6 +247,9 @@ contract Farm is IFarm, Ownable2Step, Pausable {
         }
 
         if (startBlock_ > MAX_START_BLOCK) revert StartBlockTooLarge(startBlock_, MAX_START_BLOCK);
+        if (epochBlocks_ == 0 || epochBlocks_ > MAX_EPOCH_BLOCKS) {
+            revert EpochBlocksOutOfRange(epochBlocks_, MAX_EPOCH_BLOCKS);
+        }
 
         uint256 start = startBlock_ > block.number ? startBlock_ : block.number;
         _rewardToken = rewardToken_;
@@ -166,7 +257,10 @@ contract Farm is IFarm, Ownable2Step, Pausable {
         // Each value was checked against its field's width above (block numbers stay below 2^64).
         _schedule = Schedule(uint96(rewardPerBlock_), uint96(budget), uint64(start));
         _emission = Emission(0, uint64(start), 0);
+        epochBlocks = epochBlocks_;
+        _penaltyTerms.push(PenaltyTerms(owner_, 0));
         emit RewardPerBlockSet(rewardPerBlock_);
+        emit EarlyExitPenaltySet(0, owner_);
     }
 
     /*//////////////////////////////////////////////////////////////
@@ -192,29 +286,24 @@ contract Farm is IFarm, Ownable2Step, Pausable {
         nonReentrant
         whenNotPaused
     {
-        if (block.timestamp > deadline) revert PermitExpired(deadline, block.timestamp);
-        IERC20 lpToken = _pool(pid).lpToken;
-        // solhint-disable-next-line no-empty-blocks
-        try IERC20Permit(address(lpToken)).permit(msg.sender, address(this), amount, deadline, v, r, s) {}
-        catch {
-            // Anyone can submit a signed permit first; the allowance it set serves just as well.
-            if (lpToken.allowance(msg.sender, address(this)) < amount) revert PermitInvalid(address(lpToken));
-        }
+        _permit(_pool(pid).lpToken, amount, deadline, v, r, s);
         _deposit(pid, amount, msg.sender);
     }
 
     /// @inheritdoc IFarm
     function withdraw(uint256 pid, uint256 amount) external nonReentrant {
-        (Pool storage pool, uint256 accRewardPerShare) = _accrue(pid);
+        (Pool storage pool, uint256 accRewardPerShare, bool hadLocks) = _accrue(pid);
         Staker storage staker = _stakers[pid][msg.sender];
+        bool deferred = paused(); // harvests are stopped: keep the reward owed, pay it later
+        uint256 lockReward =
+            hadLocks && staker.locked ? _settleLock(pid, pool, staker, accRewardPerShare, !deferred) : 0;
         uint256 staked = staker.amount;
         if (amount > staked) revert WithdrawExceedsStake(pid, amount, staked);
 
         uint256 reward = _pending(staker, accRewardPerShare);
-        bool deferred = paused(); // harvests are stopped: keep the reward owed, pay it later
         if (amount != 0) {
             _setStake(staker, staked - amount, accRewardPerShare, deferred ? reward : 0);
-            pool.totalStaked -= uint112(amount); // amount <= staked <= totalStaked
+            pool.totalShares -= uint112(amount); // amount <= staked <= totalShares
         } else if (!deferred) {
             _markPaid(staker, reward);
         }
@@ -223,9 +312,9 @@ contract Farm is IFarm, Ownable2Step, Pausable {
             // The new stake's debt is rounded up afresh, as at every stake change, so pendingReward
             // can now show up to 1 wei less than `reward`: report the figure it shows.
             if (amount != 0) reward = _pending(staker, accRewardPerShare);
-            if (reward != 0) emit RewardDeferred(msg.sender, pid, reward);
+            if (reward + lockReward != 0) emit RewardDeferred(msg.sender, pid, reward + lockReward);
         } else {
-            _payReward(msg.sender, reward); // like MasterChef: the mint's Transfer event records it
+            _payReward(msg.sender, reward + lockReward); // like MasterChef: the mint's Transfer event records it
         }
         if (amount != 0) pool.lpToken.safeTransfer(msg.sender, amount);
         emit Withdraw(msg.sender, pid, amount);
@@ -233,8 +322,10 @@ contract Farm is IFarm, Ownable2Step, Pausable {
 
     /// @inheritdoc IFarm
     function harvest(uint256 pid) external nonReentrant whenNotPaused {
-        (, uint256 accRewardPerShare) = _accrue(pid);
-        uint256 reward = _settle(_stakers[pid][msg.sender], accRewardPerShare);
+        (Pool storage pool, uint256 accRewardPerShare, bool hadLocks) = _accrue(pid);
+        Staker storage staker = _stakers[pid][msg.sender];
+        uint256 reward = hadLocks && staker.locked ? _settleLock(pid, pool, staker, accRewardPerShare, true) : 0;
+        reward += _settle(staker, accRewardPerShare);
         if (reward != 0) {
             _rewardToken.mint(msg.sender, reward);
             emit Harvest(msg.sender, pid, reward);
@@ -245,10 +336,16 @@ contract Farm is IFarm, Ownable2Step, Pausable {
     function harvestAll(uint256[] calldata pids) external nonReentrant whenNotPaused {
         uint256 total;
         uint256 accRewardPerPoint = _updateEmission(_totalAllocPoint); // once for all pools
+        uint256 length = _poolLength;
         for (uint256 i; i < pids.length; ++i) {
             uint256 pid = pids[i];
-            uint256 accRewardPerShare = _updatePool(_pool(pid), accRewardPerPoint);
-            uint256 reward = _settle(_stakers[pid][msg.sender], accRewardPerShare);
+            if (pid >= length) revert PoolNotFound(pid, length);
+            Pool storage pool = _pools[pid];
+            (uint256 accRewardPerShare, bool hadLocks) = _updatePool(pool, accRewardPerPoint);
+            Staker storage staker = _stakers[pid][msg.sender];
+            uint256 reward =
+                hadLocks && staker.locked ? _settleLock(pid, pool, staker, accRewardPerShare, true) : 0;
+            reward += _settle(staker, accRewardPerShare);
             if (reward != 0) {
                 total += reward;
                 emit Harvest(msg.sender, pid, reward);
@@ -259,6 +356,8 @@ contract Farm is IFarm, Ownable2Step, Pausable {
     }
 
     /// @inheritdoc IFarm
+    /// @dev Also returns the LP of a lock that has ended (and forfeits its reward); a running lock
+    ///      stays as it is, with what it earned.
     function emergencyWithdraw(uint256 pid) external nonReentrant {
         // Touches neither the reward token nor the accumulators, so nothing there can block it.
         Pool storage pool = _pools[pid];
@@ -269,9 +368,11 @@ contract Farm is IFarm, Ownable2Step, Pausable {
         if (address(lpToken) == address(0)) revert PoolNotFound(pid, _poolLength);
         Staker storage staker = _stakers[pid][msg.sender];
         uint256 amount = staker.amount;
+        uint256 shares = amount;
+        if (staker.locked) (amount, shares) = _releaseEndedLock(pid, pool, staker, amount);
         (staker.amount, staker.rewardDebt) = (0, 0); // via the pointer: `delete` would hash the keys again
-        uint256 staked = pool.totalStaked; // gas savings
-        pool.totalStaked = uint112(staked - amount); // amount <= totalStaked
+        uint256 totalShares = pool.totalShares; // gas savings
+        pool.totalShares = uint112(totalShares - shares); // shares <= totalShares
         if (amount != 0) lpToken.safeTransfer(msg.sender, amount);
         emit EmergencyWithdraw(msg.sender, pid, amount);
     }
@@ -288,6 +389,65 @@ contract Farm is IFarm, Ownable2Step, Pausable {
         for (uint256 pid; pid < length; ++pid) {
             _updatePool(_pools[pid], accRewardPerPoint);
         }
+    }
+
+    /*//////////////////////////////////////////////////////////////
+                                 LOCKS
+    //////////////////////////////////////////////////////////////*/
+
+    /// @inheritdoc IFarmLocks
+    function lock(uint256 pid, uint256 amount, uint256 tier) external nonReentrant whenNotPaused {
+        _lock(pid, amount, tier);
+    }
+
+    /// @inheritdoc IFarmLocks
+    function lockWithPermit(
+        uint256 pid,
+        uint256 amount,
+        uint256 tier,
+        uint256 deadline,
+        uint8 v,
+        bytes32 r,
+        bytes32 s
+    ) external nonReentrant whenNotPaused {
+        _permit(_pool(pid).lpToken, amount, deadline, v, r, s);
+        _lock(pid, amount, tier);
+    }
+
+    /// @inheritdoc IFarmLocks
+    function exitLock(uint256 pid) external nonReentrant {
+        (Pool storage pool, uint256 accRewardPerShare,) = _accrue(pid);
+        Staker storage staker = _stakers[pid][msg.sender];
+        bool deferred = paused();
+        // Pays (or keeps) what the lock earned; an ended lock joins the stake, and is no early exit.
+        uint256 reward = _settleLock(pid, pool, staker, accRewardPerShare, !deferred);
+        if (!staker.locked) revert NotLocked(pid, msg.sender);
+
+        Lock storage position = _locks[pid][msg.sender];
+        uint256 locked = position.amount;
+        uint256 end = position.endBlock;
+        PenaltyTerms memory terms = _penaltyTerms[position.terms];
+        uint256 penalty = Math.mulDiv(
+            locked * terms.penaltyBps, end - block.number, BPS * (end - position.startBlock), Math.Rounding.Ceil
+        );
+        uint256 boosted = _boosted(locked, position.boostBps);
+        pool.totalShares -= uint112(boosted); // the lock's weight is part of the total
+        _removeExpiry(pool, end, boosted - locked);
+        if (deferred) {
+            // What the lock earned and was not paid stays owed, with the stake's.
+            _credit(staker, reward);
+            reward = _pending(staker, accRewardPerShare);
+            if (reward != 0) emit RewardDeferred(msg.sender, pid, reward);
+        } else {
+            reward += _settle(staker, accRewardPerShare);
+            _payReward(msg.sender, reward);
+        }
+        _clearLock(staker, position);
+
+        IERC20 lpToken = pool.lpToken;
+        if (penalty != 0) lpToken.safeTransfer(terms.recipient, penalty);
+        lpToken.safeTransfer(msg.sender, locked - penalty); // penalty <= locked * MAX_PENALTY_BPS / BPS
+        emit LockExited(msg.sender, pid, locked - penalty, penalty, terms.recipient);
     }
 
     /*//////////////////////////////////////////////////////////////
@@ -353,6 +513,49 @@ contract Farm is IFarm, Ownable2Step, Pausable {
         _unpause();
     }
 
+    /// @inheritdoc IFarmLocks
+    function setLockTiers(uint256[] calldata durations, uint256[] calldata boostsBps) external onlyOwner {
+        uint256 count = durations.length;
+        if (boostsBps.length != count) revert LockTiersMismatch(count, boostsBps.length);
+        if (count > MAX_LOCK_TIERS) revert TooManyLockTiers(count, MAX_LOCK_TIERS);
+        delete _lockTiers;
+        uint256 previousDuration;
+        uint256 previousBoost = MIN_BOOST_BPS;
+        uint256 longest = MAX_LOCK_EPOCHS * epochBlocks;
+        for (uint256 i; i < count; ++i) {
+            uint256 duration = durations[i];
+            uint256 boost = boostsBps[i];
+            if (duration <= previousDuration || duration > longest) revert LockDurationInvalid(i, duration);
+            if (boost < previousBoost || boost > MAX_BOOST_BPS) revert BoostInvalid(i, boost);
+            _lockTiers.push(LockTier(uint64(duration), uint16(boost))); // both checked just above
+            (previousDuration, previousBoost) = (duration, boost);
+        }
+        emit LockTiersSet(durations, boostsBps);
+    }
+
+    /// @inheritdoc IFarmLocks
+    function setEarlyExitPenalty(uint256 penaltyBps, address recipient) external onlyOwner {
+        if (penaltyBps > MAX_PENALTY_BPS) revert PenaltyTooLarge(penaltyBps, MAX_PENALTY_BPS);
+        if (recipient == address(0)) revert ZeroRecipient();
+        if (recipient == address(this)) revert FarmAsRecipient();
+        _penaltyTerms.push(PenaltyTerms(recipient, uint16(penaltyBps))); // <= MAX_PENALTY_BPS
+        emit EarlyExitPenaltySet(penaltyBps, recipient);
+    }
+
+    /// @inheritdoc IFarmLocks
+    function emergencyUnlock(uint256 pid) external onlyOwner {
+        (Pool storage pool, uint256 accRewardPerShare,) = _accrue(pid); // every boost counts up to here
+        if (pool.emergencyUnlockBlock != 0) revert PoolEmergencyUnlocked(pid);
+        pool.emergencyUnlockBlock = uint64(block.number);
+        PoolLocks memory locks = pool.locks;
+        pool.totalShares -= locks.boostShares; // running locks now weigh their LP
+        pool.locks = PoolLocks(uint64(_firstBoundaryAfter(block.number)), locks.lastEnd, 0);
+        pool.accRewardPerPointPaid &= uint128(~EXPIRIES_AHEAD); // no end ahead counts any more
+        // Locks that ended before keep their own boundaries; the others settle at this block.
+        pool.expiries[block.number] = accRewardPerShare;
+        emit EmergencyUnlocked(pid);
+    }
+
     /// @notice Disabled: without an owner a paused farm could never pay the rewards it holds.
     function renounceOwnership() public view override onlyOwner {
         revert OwnershipCannotBeRenounced();
@@ -374,20 +577,109 @@ contract Farm is IFarm, Ownable2Step, Pausable {
         returns (address lpToken, uint256 allocPoint, uint256 totalStaked, uint256 accRewardPerShare)
     {
         Pool storage pool = _pool(pid);
-        return (address(pool.lpToken), pool.allocPoint, pool.totalStaked, pool.accRewardPerShare);
+        // Weights less what running locks add: the LP (boostShares counts every lock the pool has
+        // not yet seen end, and so does totalShares).
+        uint256 staked = pool.totalShares - pool.locks.boostShares;
+        return (address(pool.lpToken), pool.allocPoint, staked, pool.accRewardPerShare);
     }
 
     /// @inheritdoc IFarm
+    /// @dev `amount` counts the user's locked LP too; `rewardDebt` is its unlocked stake's.
     function userInfo(uint256 pid, address user) external view returns (uint256 amount, uint256 rewardDebt) {
         Staker storage staker = _stakers[pid][user];
-        return (staker.amount, staker.rewardDebt);
+        amount = staker.amount;
+        if (staker.locked) amount += _locks[pid][user].amount;
+        return (amount, staker.rewardDebt);
     }
 
     /// @inheritdoc IFarm
     function pendingReward(uint256 pid, address user) external view returns (uint256) {
         Pool storage pool = _pool(pid);
         (uint256 accRewardPerPoint,,) = _currentEmission(_totalAllocPoint);
-        return _pending(_stakers[pid][user], _poolAccRewardPerShare(pool, accRewardPerPoint));
+        Staker storage staker = _stakers[pid][user];
+        if (!staker.locked) {
+            (uint256 unlockedAcc,) = _poolAccRewardPerShare(pool, accRewardPerPoint, 0);
+            return _pending(staker, unlockedAcc);
+        }
+
+        Lock storage position = _locks[pid][user];
+        uint256 end = _lockEnd(pool, position.endBlock);
+        // The pool's accumulator at the lock's end, if the pool has not stored it yet.
+        (uint256 accRewardPerShare, uint256 atEnd) = _poolAccRewardPerShare(pool, accRewardPerPoint, end);
+        if (end < pool.locks.nextBoundary) atEnd = pool.expiries[end];
+        return _pending(staker, accRewardPerShare) + _lockOwed(position, end, atEnd, accRewardPerShare);
+    }
+
+    /// @inheritdoc IFarmLocks
+    function lockTiers() external view returns (uint256[] memory durations, uint256[] memory boostsBps) {
+        uint256 count = _lockTiers.length;
+        (durations, boostsBps) = (new uint256[](count), new uint256[](count));
+        for (uint256 i; i < count; ++i) {
+            (durations[i], boostsBps[i]) = (_lockTiers[i].duration, _lockTiers[i].boostBps);
+        }
+    }
+
+    /// @inheritdoc IFarmLocks
+    function earlyExitPenalty() external view returns (uint256 penaltyBps, address recipient) {
+        PenaltyTerms memory terms = _penaltyTerms[_penaltyTerms.length - 1];
+        return (terms.penaltyBps, terms.recipient);
+    }
+
+    /// @inheritdoc IFarmLocks
+    function lockEnd(uint256 tier) external view returns (uint256 endBlock) {
+        return _endFor(_tier(tier).duration);
+    }
+
+    /// @inheritdoc IFarmLocks
+    function lockInfo(uint256 pid, address user)
+        external
+        view
+        returns (
+            uint256 amount,
+            uint256 boostBps,
+            uint256 startBlock_,
+            uint256 endBlock,
+            uint256 penaltyBps,
+            address penaltyRecipient
+        )
+    {
+        Pool storage pool = _pool(pid);
+        if (!_stakers[pid][user].locked) return (0, 0, 0, 0, 0, address(0));
+        Lock memory position = _locks[pid][user];
+        PenaltyTerms memory terms = _penaltyTerms[position.terms];
+        return (
+            position.amount,
+            position.boostBps,
+            position.startBlock,
+            _lockEnd(pool, position.endBlock),
+            terms.penaltyBps,
+            terms.recipient
+        );
+    }
+
+    /// @inheritdoc IFarmLocks
+    function earlyExitPenaltyOf(uint256 pid, address user) external view returns (uint256) {
+        Pool storage pool = _pool(pid);
+        if (!_stakers[pid][user].locked) return 0;
+        Lock memory position = _locks[pid][user];
+        if (_lockEnd(pool, position.endBlock) <= block.number) return 0;
+        uint256 penaltyBps = _penaltyTerms[position.terms].penaltyBps;
+        return Math.mulDiv(
+            uint256(position.amount) * penaltyBps,
+            position.endBlock - block.number,
+            BPS * (position.endBlock - position.startBlock),
+            Math.Rounding.Ceil
+        );
+    }
+
+    /// @inheritdoc IFarmLocks
+    function poolShares(uint256 pid)
+        external
+        view
+        returns (uint256 totalShares, uint256 boostShares, uint256 emergencyUnlockBlock)
+    {
+        Pool storage pool = _pool(pid);
+        return (pool.totalShares, pool.locks.boostShares, pool.emergencyUnlockBlock);
     }
 
     /// @inheritdoc IFarm
@@ -426,43 +718,171 @@ contract Farm is IFarm, Ownable2Step, Pausable {
     //////////////////////////////////////////////////////////////*/
 
     /// @dev Checks `pid`, then brings emission and the pool up to this block.
-    function _accrue(uint256 pid) private returns (Pool storage pool, uint256 accRewardPerShare) {
+    function _accrue(uint256 pid) private returns (Pool storage pool, uint256 accRewardPerShare, bool hadLocks) {
         pool = _pool(pid);
-        accRewardPerShare = _updatePool(pool, _updateEmission(_totalAllocPoint));
+        (accRewardPerShare, hadLocks) = _updatePool(pool, _updateEmission(_totalAllocPoint));
     }
 
-    /// @dev Stakes `amount` of the caller's LP for `to` and pays `to` its reward.
+    /// @dev Stakes `amount` of the caller's LP for `to` and pays `to` its reward (and, when `to` is
+    ///      the caller, its lock's: depositFor never touches another's lock).
     function _deposit(uint256 pid, uint256 amount, address to) private {
-        (Pool storage pool, uint256 accRewardPerShare) = _accrue(pid);
+        (Pool storage pool, uint256 accRewardPerShare, bool hadLocks) = _accrue(pid);
         Staker storage staker = _stakers[pid][to];
-
-        // Credit what actually arrived, so fee-on-transfer tokens cannot inflate stakes.
-        uint256 received;
-        if (amount != 0) {
-            IERC20 lpToken = pool.lpToken;
-            uint256 balanceBefore = lpToken.balanceOf(address(this));
-            lpToken.safeTransferFrom(msg.sender, address(this), amount);
-            received = lpToken.balanceOf(address(this)) - balanceBefore;
-        }
+        uint256 lockReward = hadLocks && to == msg.sender && staker.locked
+            ? _settleLock(pid, pool, staker, accRewardPerShare, true)
+            : 0;
+        uint256 received = _pullLp(pool, amount);
 
         uint256 reward = _pending(staker, accRewardPerShare);
         if (received != 0) {
-            uint256 totalStaked = pool.totalStaked + received;
-            if (totalStaked > MAX_TOTAL_STAKE) revert PoolStakeTooLarge(pid, totalStaked, MAX_TOTAL_STAKE);
+            uint256 totalShares = pool.totalShares + received;
+            if (totalShares > MAX_TOTAL_STAKE) revert PoolStakeTooLarge(pid, totalShares, MAX_TOTAL_STAKE);
             _setStake(staker, staker.amount + received, accRewardPerShare, 0);
-            pool.totalStaked = uint112(totalStaked); // checked just above
+            pool.totalShares = uint112(totalShares); // checked just above
         } else {
             _markPaid(staker, reward);
         }
 
-        _payReward(to, reward); // like MasterChef: the mint's Transfer event records it
+        _payReward(to, reward + lockReward); // like MasterChef: the mint's Transfer event records it
         emit Deposit(to, pid, received);
+    }
+
+    /// @dev Locks `amount` more of the caller's LP in pool `pid` and (re)starts its lock for `tier`.
+    function _lock(uint256 pid, uint256 amount, uint256 tier) private {
+        LockTier memory terms = _tier(tier);
+        (Pool storage pool, uint256 accRewardPerShare,) = _accrue(pid);
+        if (pool.emergencyUnlockBlock != 0) revert PoolEmergencyUnlocked(pid);
+        Staker storage staker = _stakers[pid][msg.sender];
+        Lock storage position = _locks[pid][msg.sender];
+        uint256 reward = _settleLock(pid, pool, staker, accRewardPerShare, true);
+        uint256 received = _pullLp(pool, amount);
+
+        uint256 end = _endFor(terms.duration);
+        uint256 locked = received;
+        uint256 totalShares = pool.totalShares;
+        if (staker.locked) {
+            // A running lock: it restarts whole, never ending earlier.
+            uint256 currentEnd = position.endBlock;
+            if (end < currentEnd) revert LockShortened(end, currentEnd);
+            uint256 current = position.amount;
+            uint256 currentBoosted = _boosted(current, position.boostBps);
+            _removeExpiry(pool, currentEnd, currentBoosted - current);
+            totalShares -= currentBoosted;
+            locked += current;
+        } else if (received == 0) {
+            revert ZeroAmount();
+        }
+        uint256 boosted = _boosted(locked, terms.boostBps);
+        totalShares += boosted;
+        if (totalShares > MAX_TOTAL_STAKE) revert PoolStakeTooLarge(pid, totalShares, MAX_TOTAL_STAKE);
+        pool.totalShares = uint112(totalShares); // checked just above
+        _addExpiry(pool, end, boosted - locked);
+
+        uint256 termsIndex = _penaltyTerms.length - 1;
+        // locked <= totalShares <= MAX_TOTAL_STAKE, block numbers < 2^64, fewer than 2^32 terms.
+        (position.amount, position.boostBps, position.startBlock, position.endBlock) =
+            (uint112(locked), terms.boostBps, uint64(block.number), uint64(end));
+        (position.rewardDebt, position.terms) = (_roundedUpAccrued(boosted, accRewardPerShare), uint32(termsIndex));
+        staker.locked = true;
+
+        _payReward(msg.sender, reward + _settle(staker, accRewardPerShare));
+        PenaltyTerms memory penalty = _penaltyTerms[termsIndex];
+        emit Locked(msg.sender, pid, received, locked, terms.boostBps, end, penalty.penaltyBps, penalty.recipient);
+    }
+
+    /// @dev Settles the caller's lock in `pool` at `accRewardPerShare`, if it has one. A running
+    ///      lock's reward is returned, and marked paid if `pay`; an ended lock joins the unlocked
+    ///      stake with what it is owed (returns 0).
+    function _settleLock(uint256 pid, Pool storage pool, Staker storage staker, uint256 accRewardPerShare, bool pay)
+        private
+        returns (uint256 reward)
+    {
+        if (!staker.locked) return 0;
+        Lock storage position = _locks[pid][msg.sender];
+        uint256 end = _lockEnd(pool, position.endBlock);
+        if (end > block.number) {
+            reward = _owed(_boosted(position.amount, position.boostBps), accRewardPerShare, position.rewardDebt);
+            if (pay && reward != 0) {
+                unchecked {
+                    position.rewardDebt += uint128(reward); // reward <= 2^96; mod 2^128 as Staker's
+                }
+            }
+            return reward;
+        }
+        // The pool has passed `end` (it is up to date): its accumulator there is stored.
+        uint256 owed = _lockOwed(position, end, pool.expiries[end], accRewardPerShare);
+        uint256 locked = position.amount;
+        _setStake(staker, staker.amount + locked, accRewardPerShare, _pending(staker, accRewardPerShare) + owed);
+        _clearLock(staker, position);
+        emit Unlocked(msg.sender, pid, locked);
+        return 0;
+    }
+
+    /// @dev For emergencyWithdraw: takes the caller's ended lock out of the pool with its reward
+    ///      forfeited. Returns the LP leaving (`unlocked` plus the lock's) and the weight leaving.
+    function _releaseEndedLock(uint256 pid, Pool storage pool, Staker storage staker, uint256 unlocked)
+        private
+        returns (uint256 amount, uint256 shares)
+    {
+        Lock storage position = _locks[pid][msg.sender];
+        uint256 end = _lockEnd(pool, position.endBlock);
+        if (end > block.number) return (unlocked, unlocked); // running: it stays
+        uint256 locked = position.amount;
+        shares = unlocked + locked;
+        if (end >= pool.locks.nextBoundary) {
+            // The pool has not passed the end yet: it still counts the boost, due to stop there.
+            uint256 boosted = _boosted(locked, position.boostBps);
+            _removeExpiry(pool, end, boosted - locked);
+            shares += boosted - locked;
+        }
+        _clearLock(staker, position);
+        return (unlocked + locked, shares);
+    }
+
+    /// @dev Forgets `position` (field by field: `delete` would hash the keys again).
+    function _clearLock(Staker storage staker, Lock storage position) private {
+        (position.amount, position.boostBps, position.startBlock, position.endBlock) = (0, 0, 0, 0);
+        (position.rewardDebt, position.terms) = (0, 0);
+        staker.locked = false;
+    }
+
+    /// @dev Records that `bonus` weight stops at boundary `end`, which the pool has not passed.
+    function _addExpiry(Pool storage pool, uint256 end, uint256 bonus) private {
+        pool.expiries[end] += bonus;
+        pool.expiryBoundaries.mark(end, epochBlocks);
+        _expiryBoundaries.mark(end, epochBlocks);
+        // Before emission starts the global accumulator can already stand past `end`: it is the
+        // same at every block up to there, so store it now.
+        Emission memory emission = _emission;
+        if (end <= emission.lastRewardBlock) _accRewardPerPointAt[end] = emission.accRewardPerPoint;
+
+        PoolLocks memory locks = pool.locks;
+        uint256 paid = pool.accRewardPerPointPaid;
+        if (paid & EXPIRIES_AHEAD == 0) {
+            // The pool looked at no boundary while it had no end ahead: start from the next one.
+            locks.nextBoundary = uint64(_firstBoundaryAfter(block.number));
+            pool.accRewardPerPointPaid = uint128(paid | EXPIRIES_AHEAD | HAD_LOCKS);
+        }
+        if (end > locks.lastEnd) locks.lastEnd = uint64(end);
+        locks.boostShares += uint112(bonus); // <= totalShares, checked by the caller
+        pool.locks = locks;
+    }
+
+    /// @dev Takes `bonus` weight out of boundary `end`, which the pool has not passed.
+    function _removeExpiry(Pool storage pool, uint256 end, uint256 bonus) private {
+        if (bonus == 0) return;
+        pool.expiries[end] -= bonus;
+        pool.locks.boostShares -= uint112(bonus); // it was added with the lock
     }
 
     /// @dev Marks what `staker` is owed at `accRewardPerShare` as paid and returns it.
     function _settle(Staker storage staker, uint256 accRewardPerShare) private returns (uint256 reward) {
-        reward = _pending(staker, accRewardPerShare);
-        _markPaid(staker, reward);
+        uint256 rewardDebt = staker.rewardDebt;
+        reward = _owed(staker.amount, accRewardPerShare, rewardDebt);
+        if (reward == 0) return 0;
+        unchecked {
+            staker.rewardDebt = uint128(rewardDebt + reward); // reward <= 2^96; mod 2^128 by design, see Staker
+        }
     }
 
     /// @dev Adds a payment to the debt: the stake is unchanged, so no rounding is reset.
@@ -473,21 +893,61 @@ contract Farm is IFarm, Ownable2Step, Pausable {
         }
     }
 
-    /// @dev Records a new stake of `amount`, settled up to `accRewardPerShare`, still owed `unpaid`.
-    ///      `amount` never exceeds the pool's total stake, checked against MAX_TOTAL_STAKE.
-    function _setStake(Staker storage staker, uint256 amount, uint256 accRewardPerShare, uint256 unpaid) private {
-        uint256 accrued = Math.mulDiv(amount, accRewardPerShare, ACC_PER_SHARE_SCALE, Math.Rounding.Ceil);
+    /// @dev Adds reward owed to the stake without changing it (a lock's, when the lock goes away).
+    function _credit(Staker storage staker, uint256 reward) private {
+        if (reward == 0) return;
         unchecked {
-            staker.amount = uint128(amount); // <= MAX_TOTAL_STAKE
+            staker.rewardDebt -= uint128(reward); // reward <= 2^96; mod 2^128 by design, see Staker
+        }
+    }
+
+    /// @dev Records a new stake of `amount`, settled up to `accRewardPerShare`, still owed `unpaid`.
+    ///      `amount` never exceeds the pool's total weight, checked against MAX_TOTAL_STAKE.
+    function _setStake(Staker storage staker, uint256 amount, uint256 accRewardPerShare, uint256 unpaid) private {
+        uint256 accrued = _roundedUpAccrued(amount, accRewardPerShare);
+        unchecked {
+            staker.amount = uint112(amount); // <= MAX_TOTAL_STAKE
             staker.rewardDebt = uint128(accrued - unpaid); // mod 2^128 by design, see Staker
         }
     }
 
+    /// @dev `shares * accRewardPerShare` rounded up, mod 2^128: a new stretch's debt (see Staker).
+    function _roundedUpAccrued(uint256 shares, uint256 accRewardPerShare) private pure returns (uint128) {
+        return uint128(Math.mulDiv(shares, accRewardPerShare, ACC_PER_SHARE_SCALE, Math.Rounding.Ceil));
+    }
+
     /// @dev What `staker` is owed at `accRewardPerShare` (see Staker for why wrapping is exact).
     function _pending(Staker storage staker, uint256 accRewardPerShare) private view returns (uint256) {
-        uint256 accrued = Math.mulDiv(staker.amount, accRewardPerShare, ACC_PER_SHARE_SCALE);
+        return _owed(staker.amount, accRewardPerShare, staker.rewardDebt);
+    }
+
+    /// @dev What a position of `shares` with `rewardDebt` is owed at `accRewardPerShare`.
+    function _owed(uint256 shares, uint256 accRewardPerShare, uint256 rewardDebt) private pure returns (uint256) {
+        uint256 accrued = Math.mulDiv(shares, accRewardPerShare, ACC_PER_SHARE_SCALE);
         unchecked {
-            int128 owed = int128(uint128(accrued) - staker.rewardDebt); // mod 2^128, see Staker
+            int128 owed = int128(uint128(accrued) - uint128(rewardDebt)); // mod 2^128, see Staker
+            return owed > 0 ? uint128(owed) : 0;
+        }
+    }
+
+    /// @dev What a lock that ended at `end` is owed at `accRewardPerShare`, given the pool's
+    ///      accumulator `atEnd` there: its boosted weight up to `end`, then, re-rounded as at any
+    ///      change of weight, its LP after. Each difference lies in [-1, 2^97], so the sum mod 2^128
+    ///      is exact (see Staker).
+    function _lockOwed(Lock storage position, uint256 end, uint256 atEnd, uint256 accRewardPerShare)
+        private
+        view
+        returns (uint256)
+    {
+        uint256 locked = position.amount;
+        if (end > block.number) return _owed(_boosted(locked, position.boostBps), accRewardPerShare, position.rewardDebt);
+        uint256 upToEnd = Math.mulDiv(_boosted(locked, position.boostBps), atEnd, ACC_PER_SHARE_SCALE);
+        uint256 afterEnd = Math.mulDiv(locked, accRewardPerShare, ACC_PER_SHARE_SCALE);
+        unchecked {
+            int128 owed = int128(
+                uint128(upToEnd) - uint128(position.rewardDebt) + uint128(afterEnd)
+                    - _roundedUpAccrued(locked, atEnd)
+            );
             return owed > 0 ? uint128(owed) : 0;
         }
     }
@@ -497,35 +957,188 @@ contract Farm is IFarm, Ownable2Step, Pausable {
         if (reward != 0) _rewardToken.mint(to, reward);
     }
 
-    /// @dev Catches `pool` up to the global accumulator and returns its reward per share.
-    function _updatePool(Pool storage pool, uint256 accRewardPerPoint) private returns (uint256 accRewardPerShare) {
-        if (pool.accRewardPerPointPaid == accRewardPerPoint) return pool.accRewardPerShare;
-        accRewardPerShare = _poolAccRewardPerShare(pool, accRewardPerPoint);
+    /// @dev Catches `pool` up to the global accumulator and returns its reward per share, and
+    ///      whether a lock was ever made in it (only then can a staker there have one).
+    function _updatePool(Pool storage pool, uint256 accRewardPerPoint)
+        private
+        returns (uint256 accRewardPerShare, bool hadLocks)
+    {
+        uint256 paid = pool.accRewardPerPointPaid;
+        if (paid == accRewardPerPoint) return (pool.accRewardPerShare, false);
+        if (paid >= HAD_LOCKS) return (_updatePoolWithLocks(pool, accRewardPerPoint, paid), true); // a flag is set
+        accRewardPerShare =
+            _accrued(pool.accRewardPerShare, pool.allocPoint, paid, accRewardPerPoint, pool.totalShares);
         pool.accRewardPerShare = accRewardPerShare;
         pool.accRewardPerPointPaid = uint128(accRewardPerPoint); // < 2^126, see ACC_PER_POINT_SCALE
+        return (accRewardPerShare, false);
     }
 
-    /// @dev The pool's reward per share once caught up to `accRewardPerPoint`. With nothing staked
-    ///      the pool's share of emission in between goes to no one, as in MasterChef.
-    function _poolAccRewardPerShare(Pool storage pool, uint256 accRewardPerPoint) private view returns (uint256) {
-        uint256 accRewardPerShare = pool.accRewardPerShare;
-        uint256 staked = pool.totalStaked;
-        if (staked == 0) return accRewardPerShare;
+    /// @dev _updatePool for a pool where locks were made: first passes the boundaries due.
+    function _updatePoolWithLocks(Pool storage pool, uint256 accRewardPerPoint, uint256 paidWithFlags)
+        private
+        returns (uint256 accRewardPerShare)
+    {
+        uint256 expiriesAhead = paidWithFlags & EXPIRIES_AHEAD;
+        uint256 paid = paidWithFlags & ~(EXPIRIES_AHEAD | HAD_LOCKS);
+        accRewardPerShare = pool.accRewardPerShare;
+        uint256 shares = pool.totalShares;
+        uint256 allocPoint = pool.allocPoint;
+        if (expiriesAhead != 0 && pool.locks.nextBoundary <= block.number) {
+            (accRewardPerShare, paid, shares, expiriesAhead) =
+                _passBoundaries(pool, allocPoint, accRewardPerShare, paid, shares);
+            pool.totalShares = uint112(shares); // only lowered
+        }
+        accRewardPerShare = _accrued(accRewardPerShare, allocPoint, paid, accRewardPerPoint, shares);
+        pool.accRewardPerShare = accRewardPerShare;
+        // The value stays below 2^126 (see ACC_PER_POINT_SCALE), under the flags.
+        pool.accRewardPerPointPaid = uint128(accRewardPerPoint | expiriesAhead | HAD_LOCKS);
+    }
+
+    /// @dev Brings `pool` across every boundary up to this block at which one of its locks ends:
+    ///      accrues up to it with the weights in force, stores its accumulator there and drops the
+    ///      weight that stops there. Returns the new values, and EXPIRIES_AHEAD if an end is still
+    ///      ahead. Work: one bitmap word per 256 epochs, and about 7,000 gas per boundary visited.
+    function _passBoundaries(
+        Pool storage pool,
+        uint256 allocPoint,
+        uint256 accRewardPerShare,
+        uint256 paid,
+        uint256 shares
+    ) private returns (uint256, uint256, uint256, uint256) {
+        PoolLocks memory locks = pool.locks;
+        uint256 last = locks.lastEnd < block.number ? locks.lastEnd : block.number;
+        uint256 boundary = locks.nextBoundary;
+        while ((boundary = pool.expiryBoundaries.next(boundary, last, epochBlocks)) != 0) {
+            uint256 atBoundary = _accRewardPerPointAtBoundary(boundary);
+            accRewardPerShare = _accrued(accRewardPerShare, allocPoint, paid, atBoundary, shares);
+            paid = atBoundary;
+            uint256 expiring = pool.expiries[boundary];
+            pool.expiries[boundary] = accRewardPerShare;
+            shares -= expiring; // counted in shares since its lock
+            locks.boostShares -= uint112(expiring);
+            boundary += epochBlocks;
+        }
+        locks.nextBoundary = uint64(_firstBoundaryAfter(block.number));
+        pool.locks = locks;
+        return (accRewardPerShare, paid, shares, locks.lastEnd > block.number ? EXPIRIES_AHEAD : 0);
+    }
+
+    /// @dev The pool's reward per share once caught up to `accRewardPerPoint`, without writing, and
+    ///      its accumulator at boundary `capture` if the catch-up passes it (for pendingReward).
+    function _poolAccRewardPerShare(Pool storage pool, uint256 accRewardPerPoint, uint256 capture)
+        private
+        view
+        returns (uint256 accRewardPerShare, uint256 atCapture)
+    {
+        uint256 paid = pool.accRewardPerPointPaid;
+        uint256 expiriesAhead = paid & EXPIRIES_AHEAD;
+        paid &= ~(EXPIRIES_AHEAD | HAD_LOCKS);
+        accRewardPerShare = pool.accRewardPerShare;
+        uint256 shares = pool.totalShares;
+        uint256 allocPoint = pool.allocPoint;
+        PoolLocks memory locks = pool.locks;
+        if (expiriesAhead != 0 && locks.nextBoundary <= block.number) {
+            uint256 last = locks.lastEnd < block.number ? locks.lastEnd : block.number;
+            uint256 boundary = locks.nextBoundary;
+            while ((boundary = pool.expiryBoundaries.next(boundary, last, epochBlocks)) != 0) {
+                uint256 atBoundary = _accRewardPerPointAtBoundary(boundary);
+                accRewardPerShare = _accrued(accRewardPerShare, allocPoint, paid, atBoundary, shares);
+                paid = atBoundary;
+                if (boundary == capture) atCapture = accRewardPerShare;
+                shares -= pool.expiries[boundary];
+                boundary += epochBlocks;
+            }
+        }
+        accRewardPerShare = _accrued(accRewardPerShare, allocPoint, paid, accRewardPerPoint, shares);
+    }
+
+    /// @dev `accRewardPerShare` plus what `allocPoint` earned as the global accumulator went from
+    ///      `fromPerPoint` to `toPerPoint`, over `shares`. With nothing staked the pool's share of
+    ///      emission in between goes to no one, as in MasterChef.
+    function _accrued(
+        uint256 accRewardPerShare,
+        uint256 allocPoint,
+        uint256 fromPerPoint,
+        uint256 toPerPoint,
+        uint256 shares
+    ) private pure returns (uint256) {
+        if (shares == 0) return accRewardPerShare;
         unchecked {
             // The global accumulator only grows, so the delta is not negative. allocPoint * delta
             // is at most what all pools were credited, < 2^96 * 1e9, so the scaled reward, and the
             // accumulator adding it up, stay below 2^96 * 1e48 < 2^256 (ACC_PER_SHARE_SCALE).
-            uint256 poolReward = pool.allocPoint * (accRewardPerPoint - pool.accRewardPerPointPaid);
-            return accRewardPerShare + poolReward * POINT_TO_SHARE_SCALE / staked;
+            uint256 poolReward = allocPoint * (toPerPoint - fromPerPoint);
+            return accRewardPerShare + poolReward * POINT_TO_SHARE_SCALE / shares;
         }
+    }
+
+    /// @dev The global accumulator at boundary `boundary`, which has a lock ending: stored when
+    ///      emission passed it, or, while emission has not, what it will be there.
+    function _accRewardPerPointAtBoundary(uint256 boundary) private view returns (uint256) {
+        Emission memory emission = _emission;
+        if (boundary <= emission.lastRewardBlock) return _accRewardPerPointAt[boundary];
+        (uint256 accRewardPerPoint,) = _emissionAt(emission, _schedule, _totalAllocPoint, boundary);
+        return accRewardPerPoint;
+    }
+
+    /// @dev The end block of a lock made now for `duration`: rounded up to a boundary.
+    function _endFor(uint256 duration) private view returns (uint256) {
+        uint256 epoch = epochBlocks;
+        return (block.number + duration + epoch - 1) / epoch * epoch;
+    }
+
+    /// @dev The first epoch boundary after `blockNumber`.
+    function _firstBoundaryAfter(uint256 blockNumber) private view returns (uint256) {
+        uint256 epoch = epochBlocks;
+        return (blockNumber / epoch + 1) * epoch;
+    }
+
+    /// @dev A lock's end in `pool`: its own, or the pool's emergency unlock block if earlier.
+    function _lockEnd(Pool storage pool, uint256 endBlock) private view returns (uint256) {
+        uint256 unlockedAt = pool.emergencyUnlockBlock;
+        return unlockedAt != 0 && unlockedAt < endBlock ? unlockedAt : endBlock;
+    }
+
+    /// @dev The weight of `amount` LP at `boostBps`.
+    function _boosted(uint256 amount, uint256 boostBps) private pure returns (uint256) {
+        return amount * boostBps / BPS;
+    }
+
+    /// @dev Tier `tier`, which must exist.
+    function _tier(uint256 tier) private view returns (LockTier memory) {
+        uint256 count = _lockTiers.length;
+        if (tier >= count) revert UnknownTier(tier, count);
+        return _lockTiers[tier];
+    }
+
+    /// @dev Approves the farm through `lpToken`'s EIP-2612 permit.
+    function _permit(IERC20 lpToken, uint256 amount, uint256 deadline, uint8 v, bytes32 r, bytes32 s) private {
+        if (block.timestamp > deadline) revert PermitExpired(deadline, block.timestamp);
+        // solhint-disable-next-line no-empty-blocks
+        try IERC20Permit(address(lpToken)).permit(msg.sender, address(this), amount, deadline, v, r, s) {}
+        catch {
+            // Anyone can submit a signed permit first; the allowance it set serves just as well.
+            if (lpToken.allowance(msg.sender, address(this)) < amount) revert PermitInvalid(address(lpToken));
+        }
+    }
+
+    /// @dev Takes `amount` of the caller's LP and returns what arrived, so fee-on-transfer tokens
+    ///      cannot inflate stakes.
+    function _pullLp(Pool storage pool, uint256 amount) private returns (uint256) {
+        if (amount == 0) return 0;
+        IERC20 lpToken = pool.lpToken;
+        uint256 balanceBefore = lpToken.balanceOf(address(this));
+        lpToken.safeTransferFrom(msg.sender, address(this), amount);
+        return lpToken.balanceOf(address(this)) - balanceBefore;
     }
 
     /// @dev Brings the global accumulator up to this block and returns it.
     function _updateEmission(uint256 totalAlloc) private returns (uint256 accRewardPerPoint) {
+        Emission memory emission = _emission;
+        if (block.number <= emission.lastRewardBlock || totalAlloc == 0) return emission.accRewardPerPoint;
         uint256 remainder;
-        bool changed;
-        (accRewardPerPoint, remainder, changed) = _currentEmission(totalAlloc);
-        if (changed) _storeEmission(accRewardPerPoint, block.number, remainder);
+        (accRewardPerPoint, remainder) = _emissionAt(emission, _schedule, totalAlloc, block.number);
+        _advanceEmission(emission, accRewardPerPoint, remainder, totalAlloc);
     }
 
     /// @dev The global accumulator and its remainder as of this block, and whether they moved since
@@ -537,17 +1150,56 @@ contract Farm is IFarm, Ownable2Step, Pausable {
         returns (uint256 accRewardPerPoint, uint256 remainder, bool changed)
     {
         Emission memory emission = _emission;
-        accRewardPerPoint = emission.accRewardPerPoint;
-        remainder = emission.remainder;
-        if (block.number <= emission.lastRewardBlock || totalAlloc == 0) return (accRewardPerPoint, remainder, false);
-        Schedule memory schedule = _schedule;
+        if (block.number <= emission.lastRewardBlock || totalAlloc == 0) {
+            return (emission.accRewardPerPoint, emission.remainder, false);
+        }
+        (accRewardPerPoint, remainder) = _emissionAt(emission, _schedule, totalAlloc, block.number);
+        return (accRewardPerPoint, remainder, true);
+    }
+
+    /// @dev The global accumulator and remainder at `blockNumber`, from `emission` under `schedule`
+    ///      and `totalAlloc`. Carrying the remainder makes this the same whether it is computed in
+    ///      one step or in many: `acc * totalAlloc + remainder` grows by exactly `emitted * 1e9`.
+    function _emissionAt(Emission memory emission, Schedule memory schedule, uint256 totalAlloc, uint256 blockNumber)
+        private
+        pure
+        returns (uint256 accRewardPerPoint, uint256 remainder)
+    {
+        // Callers ask only for blocks after `lastRewardBlock`; with no allocation nothing is emitted.
+        if (totalAlloc == 0) return (emission.accRewardPerPoint, emission.remainder);
         unchecked {
             // Emission only grows with the block number, so the difference is not negative. All
             // emission is below 2^96, so the accumulator stays below 2^126 (ACC_PER_POINT_SCALE),
             // and the remainder below totalAlloc < 2^40.
-            uint256 emitted = _emittedBy(schedule, block.number) - _emittedBy(schedule, emission.lastRewardBlock);
-            uint256 scaled = emitted * ACC_PER_POINT_SCALE + remainder;
-            return (accRewardPerPoint + scaled / totalAlloc, scaled % totalAlloc, true);
+            uint256 emitted = _emittedBy(schedule, blockNumber) - _emittedBy(schedule, emission.lastRewardBlock);
+            uint256 scaled = emitted * ACC_PER_POINT_SCALE + emission.remainder;
+            return (emission.accRewardPerPoint + scaled / totalAlloc, scaled % totalAlloc);
+        }
+    }
+
+    /// @dev Stores emission as of this block, first storing the accumulator at every boundary
+    ///      passed on the way at which a lock ends (usually none: one bound check).
+    function _advanceEmission(
+        Emission memory emission,
+        uint256 accRewardPerPoint,
+        uint256 remainder,
+        uint256 totalAlloc
+    ) private {
+        if (_firstBoundaryAfter(emission.lastRewardBlock) <= block.number) {
+            _storeBoundaries(emission, block.number, totalAlloc);
+        }
+        _storeEmission(accRewardPerPoint, block.number, remainder);
+    }
+
+    /// @dev Stores the global accumulator at each boundary after `emission.lastRewardBlock` up to
+    ///      `to` at which a lock ends, as `emission` under the current schedule gives it there.
+    function _storeBoundaries(Emission memory emission, uint256 to, uint256 totalAlloc) private {
+        Schedule memory schedule = _schedule;
+        uint256 boundary = _firstBoundaryAfter(emission.lastRewardBlock);
+        while ((boundary = _expiryBoundaries.next(boundary, to, epochBlocks)) != 0) {
+            (uint256 accRewardPerPoint,) = _emissionAt(emission, schedule, totalAlloc, boundary);
+            _accRewardPerPointAt[boundary] = accRewardPerPoint;
+            boundary += epochBlocks;
         }
     }
 
@@ -564,7 +1216,7 @@ contract Farm is IFarm, Ownable2Step, Pausable {
         uint256 remainder;
         bool changed;
         (accRewardPerPoint, remainder, changed) = _currentEmission(totalAlloc);
-        if (changed) _storeEmission(accRewardPerPoint, block.number, 0);
+        if (changed) _advanceEmission(_emission, accRewardPerPoint, 0, totalAlloc);
         else if (remainder != 0) _emission.remainder = 0;
     }
 
@@ -576,15 +1228,20 @@ contract Farm is IFarm, Ownable2Step, Pausable {
     }
 
     /// @dev Restarts the schedule at this block (or at the start block, if later) with `rate`,
-    ///      keeping the budget not yet emitted. The accumulator must already be up to date.
+    ///      keeping the budget not yet emitted. The accumulator must already be up to date, so
+    ///      `lastRewardBlock` only moves over blocks that emitted nothing: boundaries on the way get
+    ///      the accumulator as it is.
     function _restartSchedule(uint256 rate) private {
         Schedule memory schedule = _schedule;
-        uint64 lastRewardBlock = _emission.lastRewardBlock;
+        Emission memory emission = _emission;
         uint256 from = block.number > schedule.checkpointBlock ? block.number : schedule.checkpointBlock;
-        uint256 budget = schedule.budget - _emittedBy(schedule, lastRewardBlock);
+        uint256 budget = schedule.budget - _emittedBy(schedule, emission.lastRewardBlock);
         // rate <= MAX_REWARD_PER_BLOCK, budget <= the schedule's, block numbers < 2^64.
         _schedule = Schedule(uint96(rate), uint96(budget), uint64(from));
-        if (lastRewardBlock != from) _emission.lastRewardBlock = uint64(from);
+        if (emission.lastRewardBlock != from) {
+            if (_firstBoundaryAfter(emission.lastRewardBlock) <= from) _storeBoundaries(emission, from, 0);
+            _emission.lastRewardBlock = uint64(from);
+        }
     }
 
     /// @dev Reward the schedule emits from its checkpoint up to `blockNumber`, capped by its budget.

@@ -9,6 +9,7 @@ import { type Contract, getAddress, type Signer } from "ethers";
 
 import { type Deployment, readDeployment, writeDeployment } from "./deployments.js";
 import { deployFarm } from "./farm.js";
+import { configureLocks } from "./locks.js";
 import type { FarmPlan } from "./plan.js";
 import { addMissingPools, describePools, poolTokens } from "./pools.js";
 
@@ -53,6 +54,7 @@ async function deployNew(ethers: HardhatEthers, deployer: Signer, plan: FarmPlan
     ...plan.rewardToken,
     rewardPerBlock: plan.rewardPerBlock,
     startBlock,
+    epochBlocks: plan.epochBlocks,
     owner: await deployer.getAddress(), // the deployer adds the pools, then hands over ownership
   });
   log(`reward token ${plan.rewardToken.symbol} at ${await rewardToken.getAddress()}`);
@@ -143,6 +145,7 @@ export async function deployFarmStack(ethers: HardhatEthers, deployer: Signer, p
 export async function completeStack(ethers: HardhatEthers, deployer: Signer, stack: FarmStack, plan: FarmPlan, options: StackOptions): Promise<void> {
   const log = options.log ?? (() => {});
   await addPools(stack.farm, deployer, plan, log);
+  await configureLocks(stack.farm, deployer, plan, log);
   await handOver(stack.farm, deployer, plan, log);
   stack.deployment.pools = await describePools(stack.farm, ethers.provider);
   log(`deployments file ${await writeDeployment(stack.deployment, options.dir)}`);

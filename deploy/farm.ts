@@ -12,6 +12,8 @@ export interface FarmParams {
   /** Hard cap on the reward token's supply, in wei. */
   cap: bigint;
   owner: string;
+  /** Lock ends are rounded up to multiples of this many blocks: about a day (7,200 unless given). */
+  epochBlocks?: bigint;
   name?: string;
   symbol?: string;
   /** Reward token decimals, 18 unless given. */
@@ -20,6 +22,9 @@ export interface FarmParams {
   initialSupply?: bigint;
   initialHolder?: string;
 }
+
+/** A day of 12-second blocks: lock ends fall on day boundaries on mainnet. */
+export const DEFAULT_EPOCH_BLOCKS = 7_200n;
 
 export interface FarmDeployment {
   rewardToken: Contract;
@@ -37,11 +42,11 @@ export async function deployFarmOver(
   ethers: HardhatEthers,
   deployer: Signer,
   rewardToken: Contract,
-  params: Pick<FarmParams, "rewardPerBlock" | "startBlock" | "owner">,
+  params: Pick<FarmParams, "rewardPerBlock" | "startBlock" | "owner" | "epochBlocks">,
 ): Promise<Contract> {
   const farm = await ethers.deployContract(
     "Farm",
-    [await rewardToken.getAddress(), params.rewardPerBlock, params.startBlock, params.owner],
+    [await rewardToken.getAddress(), params.rewardPerBlock, params.startBlock, params.owner, params.epochBlocks ?? DEFAULT_EPOCH_BLOCKS],
     deployer,
   );
   await farm.waitForDeployment();

@@ -21,9 +21,22 @@ export interface RewardTokenPlan {
   initialSupply: bigint;
 }
 
+/** Lock terms the deploy brings the farm to (IFarmLocks): tiers, and the early-exit penalty. */
+export interface LocksPlan {
+  /** Each tier's duration in blocks and boost in basis points (10,000 = 1x). */
+  tiers: Array<{ blocks: bigint; boostBps: bigint }>;
+  /** The early-exit penalty at the very start of a lock, in basis points of the locked LP. */
+  penaltyBps: bigint;
+  /** Where penalties go; the farm's final owner (or the deployer) when absent. */
+  penaltyRecipient?: string;
+}
+
 export interface FarmPlan {
   rewardToken: RewardTokenPlan;
   rewardPerBlock: bigint;
+  /** Lock ends are rounded up to multiples of this many blocks: about a day (7,200 when absent). */
+  epochBlocks?: bigint;
+  locks?: LocksPlan;
   /** An absolute block, or a number of blocks after the chain's current block when the run starts. */
   startBlock: bigint | { afterBlocks: bigint };
   /** Final owner; the deployer when absent. Ownership moves in two steps (the owner accepts). */
@@ -85,6 +98,33 @@ function startBlock(value: unknown, source: string): FarmPlan["startBlock"] {
   return atMost(whole(value, "startBlock", source), FARM_LIMITS.startBlock, "startBlock", source);
 }
 
+/** A multiplier ("1.5") or a percentage ("20") as basis points. */
+function basisPoints(value: unknown, scale: bigint, key: string, source: string): bigint {
+  if ((typeof value !== "string" && typeof value !== "number") || !/^\d+(\.\d{1,4})?$/.test(String(value))) {
+    throw new PlanError(`${source}: "${key}" must be a number with at most 4 decimals, got ${JSON.stringify(value)}.`);
+  }
+  return parseUnits(String(value), 4) * scale / 10_000n;
+}
+
+/**
+ * "locks": { "tiers": [{ "blocks": 216000, "boost": "1.5" }], "earlyExitPenalty": { "percent": "20",
+ * "recipient": "0x…" } }. The farm checks the limits (increasing durations, boosts 1x to 3x not
+ * decreasing, at most 50%) and refuses with a named error; the deploy reports it.
+ */
+function locks(json: Json, source: string): LocksPlan {
+  const tiers = field(json, "tiers", `${source} locks`);
+  if (!Array.isArray(tiers)) throw new PlanError(`${source}: "locks.tiers" must be a list of { "blocks", "boost" }.`);
+  const penalty = (json.earlyExitPenalty ?? {}) as Json;
+  return {
+    tiers: tiers.map((tier: Json, i) => ({
+      blocks: whole(tier.blocks, `locks.tiers[${i}].blocks`, source),
+      boostBps: basisPoints(tier.boost, 10_000n, `locks.tiers[${i}].boost`, source),
+    })),
+    penaltyBps: basisPoints(penalty.percent ?? "0", 100n, "locks.earlyExitPenalty.percent", source),
+    penaltyRecipient: penalty.recipient === undefined ? undefined : address(penalty.recipient, "locks.earlyExitPenalty.recipient", source),
+  };
+}
+
 function rewardToken(json: Json, source: string): RewardTokenPlan {
   const decimals = Number(whole(json.decimals ?? 18, "rewardToken.decimals", source));
   if (decimals > 36) throw new PlanError(`${source}: "rewardToken.decimals" must be at most 36.`);
@@ -111,6 +151,8 @@ export function parsePlan(json: Json, source: string): FarmPlan {
       source,
     ),
     startBlock: startBlock(field(json, "startBlock", source), source),
+    epochBlocks: json.epochBlocks === undefined ? undefined : whole(json.epochBlocks, "epochBlocks", source),
+    locks: json.locks === undefined ? undefined : locks(json.locks as Json, source),
     owner: json.owner === undefined ? undefined : address(json.owner, "owner", source),
     uniswapV2Factory: address(field(json, "uniswapV2Factory", source), "uniswapV2Factory", source),
     uniswapV2Router: address(field(json, "uniswapV2Router", source), "uniswapV2Router", source),

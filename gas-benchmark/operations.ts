@@ -7,7 +7,7 @@ import type { ContractTransactionResponse } from "ethers";
 import { as } from "../fixtures/chain.js";
 import { signPairPermit } from "../fixtures/permit.js";
 import { REWARD_PER_BLOCK } from "../fixtures/world.js";
-import { AMOUNT, PID, type Scenario } from "./scenario.js";
+import { AMOUNT, LOCK_TIERS, PID, type Scenario } from "./scenario.js";
 
 export interface Operation {
   name: string;
@@ -16,6 +16,20 @@ export interface Operation {
   /** Runs before the blocks that precede the measured transaction. */
   prepare?: (scenario: Scenario) => Promise<void>;
   send: (scenario: Scenario) => Promise<ContractTransactionResponse>;
+}
+
+/** Bob, another staker of pid 0, holds a year lock there: the pool now has locks running. */
+async function bobLocks({ world: { farm, bob } }: Scenario): Promise<void> {
+  await (await as(farm, bob).lock(PID, AMOUNT, LOCK_TIERS.year)).wait();
+}
+
+/** Alice locks AMOUNT of her wallet LP in pid 0 for `tier`, after Bob, so the pool already has locks. */
+function aliceLocks(tier: number) {
+  return async (scenario: Scenario): Promise<void> => {
+    await bobLocks(scenario);
+    const { farm, alice } = scenario.world;
+    await (await as(farm, alice).lock(PID, AMOUNT, tier)).wait();
+  };
 }
 
 function harvestAll(pools: number): Operation {
@@ -73,6 +87,63 @@ export const OPERATIONS: Operation[] = [
   harvestAll(1),
   harvestAll(5),
   harvestAll(10),
+  {
+    name: "lock, first in the pool",
+    send: ({ world: { farm, alice } }) => as(farm, alice).lock(PID, AMOUNT, LOCK_TIERS.year),
+  },
+  {
+    name: "lock, new position",
+    prepare: bobLocks,
+    send: ({ world: { farm, alice } }) => as(farm, alice).lock(PID, AMOUNT, LOCK_TIERS.year),
+  },
+  {
+    name: "lockWithPermit, new position",
+    prepare: async (scenario) => {
+      await bobLocks(scenario);
+      const { farm, alice, usdcWeth } = scenario.world;
+      await (await as(usdcWeth, alice).approve(await farm.getAddress(), 0n)).wait();
+    },
+    send: async ({ connection: { ethers }, world: { farm, alice, usdcWeth } }) => {
+      const deadline = BigInt((await ethers.provider.getBlock("latest"))!.timestamp) + 3600n;
+      const { v, r, s } = await signPairPermit(ethers, alice, usdcWeth, { spender: await farm.getAddress(), value: AMOUNT, deadline });
+      return as(farm, alice).lockWithPermit(PID, AMOUNT, LOCK_TIERS.year, deadline, v, r, s);
+    },
+  },
+  {
+    name: "harvest, boosted position",
+    prepare: aliceLocks(LOCK_TIERS.year),
+    send: ({ world: { farm, alice } }) => as(farm, alice).harvest(PID),
+  },
+  {
+    name: "lock, top-up",
+    prepare: aliceLocks(LOCK_TIERS.year),
+    send: ({ world: { farm, alice } }) => as(farm, alice).lock(PID, AMOUNT, LOCK_TIERS.year),
+  },
+  {
+    name: "lock, extension",
+    prepare: aliceLocks(LOCK_TIERS.month),
+    send: ({ world: { farm, alice } }) => as(farm, alice).lock(PID, 0n, LOCK_TIERS.year),
+  },
+  {
+    name: "exitLock (early exit)",
+    prepare: aliceLocks(LOCK_TIERS.year),
+    send: ({ world: { farm, alice } }) => as(farm, alice).exitLock(PID),
+  },
+  {
+    name: "harvest, no lock, in a pool with locks",
+    prepare: bobLocks,
+    send: ({ world: { farm, alice } }) => as(farm, alice).harvest(PID),
+  },
+  {
+    name: "deposit, no lock, in a pool with locks",
+    prepare: bobLocks,
+    send: ({ world: { farm, alice } }) => as(farm, alice).deposit(PID, AMOUNT),
+  },
+  {
+    name: "withdraw, no lock, in a pool with locks",
+    prepare: bobLocks,
+    send: ({ world: { farm, alice } }) => as(farm, alice).withdraw(PID, AMOUNT),
+  },
   {
     name: "add",
     send: async ({ world: { farm, owner, wbtcWeth } }) => as(farm, owner).add(100n, await wbtcWeth.getAddress()),

@@ -48,8 +48,16 @@ export function formatGasReport(report: GasReport): string {
   const misses = Object.entries(report.knownMisses)
     .filter(([name]) => report.gas[name] > report.budgets[name])
     .map(([name, { why }]) => `Known miss: ${name} is ${number(report.gas[name] - report.budgets[name])} gas over its budget: ${why}.`);
+  const { yearUntouched: year, yearUntouchedBudgets: yearBudgets } = report;
+  const worst = table(
+    [`harvest passing ${number(year.boundaries)} lock ends, a year untouched`, "gas", "budget"],
+    [
+      ["the pool idle, the rest of the farm active", number(year.poolIdle), number(yearBudgets.poolIdle)],
+      ["the whole farm idle", number(year.farmIdle), number(yearBudgets.farmIdle)],
+    ],
+  );
   const outcome = failed.length === 0 ? `All ${report.checks.length} checks pass.` : `Failed: ${failed.join("; ")}.`;
-  return [summary, "", scaling, "", ...misses, outcome].join("\n");
+  return [summary, "", scaling, "", worst, "", ...misses, outcome].join("\n");
 }
 
 export async function writeGasReport(report: GasReport): Promise<string> {

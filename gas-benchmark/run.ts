@@ -5,9 +5,10 @@
  */
 import type { NetworkConnection } from "hardhat/types/network";
 
-import { BUDGETS, FLATNESS, KNOWN_MISSES, POOL_COUNTS, STAKER_COUNTS } from "./budgets.js";
+import { BUDGETS, FLATNESS, KNOWN_MISSES, POOL_COUNTS, STAKER_COUNTS, YEAR_UNTOUCHED_BUDGETS } from "./budgets.js";
 import { type Operation, OPERATIONS } from "./operations.js";
 import { addStakers, growPools, type Scenario, steadyFarm } from "./scenario.js";
+import { measureYearUntouched, type YearUntouched } from "./year-untouched.js";
 
 /** Blocks mined before each measured transaction, so that every staker has something pending. */
 const BLOCKS_BEFORE = 10;
@@ -37,6 +38,9 @@ export interface GasReport {
   spread: Record<string, number>;
   flatness: number;
   scaling: Array<{ pools: number; stakers: number; gas: Record<string, number> }>;
+  /** The worst case of lock expiry: a harvest after a year with an end every day (year-untouched.ts). */
+  yearUntouched: YearUntouched;
+  yearUntouchedBudgets: typeof YEAR_UNTOUCHED_BUDGETS;
   checks: Check[];
   pass: boolean;
 }
@@ -61,7 +65,7 @@ async function measureAll(scenario: Scenario, pools: number): Promise<Record<str
   return gas;
 }
 
-function judge(scaling: GasReport["scaling"]): GasReport {
+function judge(scaling: GasReport["scaling"], yearUntouched: YearUntouched): GasReport {
   const gas: Record<string, number> = {};
   const spread: Record<string, number> = {};
   const checks: Check[] = [];
@@ -80,8 +84,15 @@ function judge(scaling: GasReport["scaling"]): GasReport {
     else if (miss) checks.push({ check: `${check} (known miss, accepted up to ${miss.ceiling.toLocaleString("en-US")})`, actual: gas[name], pass: gas[name] <= miss.ceiling, over: gas[name] - budget });
     else checks.push({ check, actual: gas[name], pass: false });
   }
+  for (const [which, budget] of Object.entries(YEAR_UNTOUCHED_BUDGETS) as Array<[keyof typeof YEAR_UNTOUCHED_BUDGETS, number]>) {
+    const actual = yearUntouched[which];
+    checks.push({ check: `harvest after a year untouched (${which}) <= ${budget.toLocaleString("en-US")}`, actual, pass: actual <= budget });
+  }
   const pass = checks.every((check) => check.pass);
-  return { scenario: SCENARIO, gas, budgets: BUDGETS, knownMisses: KNOWN_MISSES, spread, flatness: FLATNESS, scaling, checks, pass };
+  return {
+    scenario: SCENARIO, gas, budgets: BUDGETS, knownMisses: KNOWN_MISSES, spread, flatness: FLATNESS, scaling,
+    yearUntouched, yearUntouchedBudgets: YEAR_UNTOUCHED_BUDGETS, checks, pass,
+  };
 }
 
 /**
@@ -100,5 +111,6 @@ export async function runGasBenchmark(connection: NetworkConnection): Promise<Ga
       scaling.push({ pools, stakers, gas: await measureAll(scenario, pools) });
     }
   }
-  return judge(scaling);
+  await base.restore();
+  return judge(scaling, await measureYearUntouched(connection));
 }

@@ -33,6 +33,14 @@ const ALLOC_POINT = 100n;
 /** Gas limit of the bulk setup transactions (a filler token's deployment is the largest). */
 const SETUP_GAS = 3_000_000;
 
+/** Lock tiers at the farm's 7,200-block (a day of 12 s blocks) epochs: 30 days at 1.5x, a year at 3x. */
+export const DAY_BLOCKS = 7_200n;
+export const LOCK_TIERS = { month: 0, year: 1 } as const;
+const TIER_DURATIONS = [30n * DAY_BLOCKS, 365n * DAY_BLOCKS];
+const TIER_BOOSTS = [15_000n, 30_000n];
+/** Early exits pay 20% at the start to the owner, who already holds the LP (no fresh balance slot). */
+const PENALTY_BPS = 2_000n;
+
 export interface Scenario {
   connection: NetworkConnection;
   world: World;
@@ -49,7 +57,7 @@ async function mined(tx: Promise<{ wait(): Promise<unknown> }>): Promise<void> {
  * polling ethers adds: the setup sends thousands, and this keeps the benchmark within seconds.
  * A revert still throws.
  */
-async function quickly(ethers: HardhatEthers, from: string, tx: { to?: string; data: string }): Promise<string> {
+export async function quickly(ethers: HardhatEthers, from: string, tx: { to?: string; data: string }): Promise<string> {
   return ethers.provider.send("eth_sendTransaction", [{ from, ...tx, gas: toQuantity(SETUP_GAS) }]);
 }
 
@@ -65,6 +73,8 @@ export async function steadyFarm(connection: NetworkConnection, maxPools: number
   const farmAddress = await farm.getAddress();
 
   await mined(as(farm, owner).add(ALLOC_POINT, await usdcWeth.getAddress()));
+  await mined(as(farm, owner).setLockTiers(TIER_DURATIONS, TIER_BOOSTS));
+  await mined(as(farm, owner).setEarlyExitPenalty(PENALTY_BPS, owner.address));
   for (const account of [owner, bob, carol]) await mined(as(usdcWeth, account).approve(farmAddress, MaxUint256));
   await networkHelpers.mineUpTo(world.startBlock + 1n);
   await mined(as(farm, bob).deposit(PID, STAKE));

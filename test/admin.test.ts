@@ -84,7 +84,7 @@ describe("Farm administration", function () {
       const token = await ethers.deployContract(
         "RewardToken", ["R", "R", 18, parseEther("1000"), predicted, owner.address, 0n], owner,
       );
-      const farm = await ethers.deployContract("Farm", [await token.getAddress(), parseEther("3"), 0n, alice.address], owner);
+      const farm = await ethers.deployContract("Farm", [await token.getAddress(), parseEther("3"), 0n, alice.address, 7_200n], owner);
       expect(await farm.getAddress()).to.equal(predicted);
       await expect(farm.deploymentTransaction()).to.emit(farm, "RewardPerBlockSet").withArgs(parseEther("3"));
       expect(await farm.owner()).to.equal(alice.address);
@@ -97,7 +97,7 @@ describe("Farm administration", function () {
         const token = await ethers.deployContract(
           "RewardToken", ["R", "R", 18, parseEther("1000"), predicted, owner.address, 0n], owner,
         );
-        const farm = await ethers.deployContract("Farm", [await token.getAddress(), parseEther("1"), requested, owner.address], owner);
+        const farm = await ethers.deployContract("Farm", [await token.getAddress(), parseEther("1"), requested, owner.address, 7_200n], owner);
         const receipt = await farm.deploymentTransaction()!.wait();
         expect(await farm.startBlock()).to.equal(BigInt(receipt!.blockNumber));
         expect(BigInt(receipt!.blockNumber)).to.be.greaterThan(requested);
@@ -110,7 +110,7 @@ describe("Farm administration", function () {
       const token = await ethers.deployContract(
         "RewardToken", ["R", "R", 18, parseEther("1000"), predicted, owner.address, 0n], owner,
       );
-      const farm = await ethers.deployContract("Farm", [await token.getAddress(), parseEther("1"), 1_000_000n, owner.address], owner);
+      const farm = await ethers.deployContract("Farm", [await token.getAddress(), parseEther("1"), 1_000_000n, owner.address, 7_200n], owner);
       expect(await farm.startBlock()).to.equal(1_000_000n);
     });
 
@@ -120,7 +120,7 @@ describe("Farm administration", function () {
         "RewardToken", ["R", "R", 18, parseEther("1000"), alice.address, owner.address, 0n], owner,
       );
       const nonce = await owner.getNonce();
-      await expect(ethers.deployContract("Farm", [await token.getAddress(), parseEther("1"), 0n, owner.address], owner))
+      await expect(ethers.deployContract("Farm", [await token.getAddress(), parseEther("1"), 0n, owner.address, 7_200n], owner))
         .to.be.revertedWithCustomError(farm, "FarmIsNotMinter")
         .withArgs(alice.address);
       expect(await owner.getNonce()).to.equal(nonce);
@@ -128,7 +128,7 @@ describe("Farm administration", function () {
 
     it("rejects the world's reward token for a second farm (its minter is the first farm)", async function () {
       const { owner, farm, rewardToken } = await networkHelpers.loadFixture(world);
-      await expect(ethers.deployContract("Farm", [await rewardToken.getAddress(), parseEther("1"), 0n, owner.address], owner))
+      await expect(ethers.deployContract("Farm", [await rewardToken.getAddress(), parseEther("1"), 0n, owner.address, 7_200n], owner))
         .to.be.revertedWithCustomError(farm, "FarmIsNotMinter")
         .withArgs(await farm.getAddress());
     });
@@ -139,7 +139,7 @@ describe("Farm administration", function () {
       const token = await ethers.deployContract(
         "RewardToken", ["R", "R", 18, 2n ** 96n + 5n, predicted, owner.address, 4n], owner,
       );
-      await expect(ethers.deployContract("Farm", [await token.getAddress(), parseEther("1"), 0n, owner.address], owner))
+      await expect(ethers.deployContract("Farm", [await token.getAddress(), parseEther("1"), 0n, owner.address, 7_200n], owner))
         .to.be.revertedWithCustomError(farm, "EmissionBudgetTooLarge")
         .withArgs(2n ** 96n + 1n, 2n ** 96n - 1n);
     });
@@ -150,7 +150,7 @@ describe("Farm administration", function () {
       const token = await ethers.deployContract(
         "RewardToken", ["R", "R", 18, 2n ** 96n + 6n, predicted, owner.address, 7n], owner,
       );
-      const farm = await ethers.deployContract("Farm", [await token.getAddress(), parseEther("1"), 0n, owner.address], owner);
+      const farm = await ethers.deployContract("Farm", [await token.getAddress(), parseEther("1"), 0n, owner.address, 7_200n], owner);
       expect(await farm.getAddress()).to.equal(predicted);
       expect(await farm.rewardsRemaining()).to.equal(2n ** 96n - 1n);
     });
@@ -161,7 +161,7 @@ describe("Farm administration", function () {
       const token = await ethers.deployContract(
         "RewardToken", ["R", "R", 18, parseEther("1000"), predicted, owner.address, 0n], owner,
       );
-      await expect(ethers.deployContract("Farm", [await token.getAddress(), 2n ** 96n, 0n, owner.address], owner))
+      await expect(ethers.deployContract("Farm", [await token.getAddress(), 2n ** 96n, 0n, owner.address, 7_200n], owner))
         .to.be.revertedWithCustomError(farm, "RewardPerBlockTooLarge")
         .withArgs(2n ** 96n, 2n ** 96n - 1n);
     });
@@ -172,7 +172,7 @@ describe("Farm administration", function () {
       const token = await ethers.deployContract(
         "RewardToken", ["R", "R", 18, parseEther("1000"), predicted, owner.address, 0n], owner,
       );
-      await expect(ethers.deployContract("Farm", [await token.getAddress(), parseEther("1"), 0n, ZeroAddress], owner))
+      await expect(ethers.deployContract("Farm", [await token.getAddress(), parseEther("1"), 0n, ZeroAddress, 7_200n], owner))
         .to.be.revertedWithCustomError(farm, "OwnableInvalidOwner")
         .withArgs(ZeroAddress);
     });

@@ -135,25 +135,32 @@ describe("known MasterChef bug classes", function () {
 
     // Every function that can change state, from the ABI, sorted by what it does with LP. A new one
     // fails this test until it is read and placed here.
-    const takesLpFromCaller = ["deposit", "depositFor", "depositWithPermit"];
+    const takesLpFromCaller = ["deposit", "depositFor", "depositWithPermit", "lock", "lockWithPermit"];
     const paysLpToCaller = ["withdraw", "emergencyWithdraw"];
+    // The caller's own early exit: its LP to itself, less the penalty its lock named, to the
+    // recipient that lock named.
+    const paysLpToCallerAndItsPenaltyRecipient = ["exitLock"];
     const movesNoLp = [
-      "acceptOwnership", "add", "harvest", "harvestAll", "massUpdatePools", "pause", "set",
-      "setRewardPerBlock", "transferOwnership", "unpause", "updatePool",
+      "acceptOwnership", "add", "emergencyUnlock", "harvest", "harvestAll", "massUpdatePools", "pause", "set",
+      "setEarlyExitPenalty", "setLockTiers", "setRewardPerBlock", "transferOwnership", "unpause", "updatePool",
     ];
     const stateChanging = farm.interface.fragments
       .filter((f): f is FunctionFragment => f.type === "function")
       .filter((f) => f.stateMutability !== "view" && f.stateMutability !== "pure")
       .map((f) => f.name)
       .sort();
-    expect(stateChanging).to.deep.equal([...takesLpFromCaller, ...paysLpToCaller, ...movesNoLp].sort());
+    expect(stateChanging).to.deep.equal(
+      [...takesLpFromCaller, ...paysLpToCaller, ...paysLpToCallerAndItsPenaltyRecipient, ...movesNoLp].sort(),
+    );
     expect(stateChanging).to.not.include("migrate");
     expect(stateChanging).to.not.include("setMigrator");
 
-    // Alice stakes 1e15 and leaves the farm approved for all her LP.
+    // Alice stakes 1e15, locks 1e15 more, and leaves the farm approved for all her LP.
     await twoPools(w);
     await approve(usdcWeth, alice, farm);
+    await mined(as(farm, owner).setLockTiers([1_000_000n], [30_000n]));
     await mined(as(farm, alice).deposit(0, LP));
+    await mined(as(farm, alice).lock(0, LP, 0));
     const aliceWallet = (await usdcWeth.balanceOf(alice.address)) as bigint;
     await networkHelpers.mine(10);
 
@@ -178,6 +185,13 @@ describe("known MasterChef bug classes", function () {
       await send(farmAs.depositFor(0, 0, alice.address)); // pays Alice her own pending, to Alice
       await send(farmAs.withdraw(0, 0));
       await send(farmAs.emergencyWithdraw(0)); // the admin's own (empty) position
+      // Lock settings, pointed at itself, and unlocking Alice's pool: none of it moves her LP.
+      await send(farmAs.setLockTiers([1n], [30_000n]));
+      await send(farmAs.setEarlyExitPenalty(5_000n, admin.address));
+      if (admin === owner) await send(farmAs.emergencyUnlock(0));
+      else await expect(farmAs.emergencyUnlock(0)).to.be.revertedWithCustomError(farm, "PoolEmergencyUnlocked");
+      await expect(farmAs.exitLock(0)).to.be.revertedWithCustomError(farm, "NotLocked");
+      await expect(farmAs.lock(0, LP, 0)).to.be.revertedWithCustomError(farm, "PoolEmergencyUnlocked").withArgs(0n);
       // Taking Alice's stake or her approved wallet LP is refused, with the reason.
       await expect(farmAs.withdraw(0, LP))
         .to.be.revertedWithCustomError(farm, "WithdrawExceedsStake")
@@ -194,7 +208,7 @@ describe("known MasterChef bug classes", function () {
     await send(as(farm, owner).transferOwnership(mallory.address));
     await send(as(farm, mallory).acceptOwnership());
     await everything(mallory);
-    expect(sent).to.have.length(27);
+    expect(sent).to.have.length(32);
 
     // Not one LP transfer in any of those transactions; Alice's stake and wallet are untouched.
     const usdcWethAddress = await usdcWeth.getAddress();
@@ -202,14 +216,14 @@ describe("known MasterChef bug classes", function () {
       const receipt = await tx.wait();
       expect(receipt!.logs.filter((log) => log.address === usdcWethAddress), `${tx.hash} moved LP`).to.deep.equal([]);
     }
-    expect((await farm.userInfo(0, alice.address)).amount).to.equal(LP);
+    expect((await farm.userInfo(0, alice.address)).amount).to.equal(2n * LP);
     expect(await usdcWeth.balanceOf(alice.address)).to.equal(aliceWallet);
-    expect(await usdcWeth.balanceOf(farmAddress)).to.equal(LP);
+    expect(await usdcWeth.balanceOf(farmAddress)).to.equal(2n * LP);
     expect(await rewardToken.balanceOf(farmAddress)).to.equal(0n);
 
-    // Mallory pauses; Alice still takes exactly her stake back, to herself.
+    // Mallory pauses; Alice still takes exactly her stake back, the lock the owner ended included, to herself.
     await mined(as(farm, mallory).pause());
-    await expect(as(farm, alice).emergencyWithdraw(0)).to.changeTokenBalances(ethers, usdcWeth, [alice, farmAddress], [LP, -LP]);
+    await expect(as(farm, alice).emergencyWithdraw(0)).to.changeTokenBalances(ethers, usdcWeth, [alice, farmAddress], [2n * LP, -2n * LP]);
   });
 
   it("fee-on-transfer LP: credited by the amount received, so the farm stays solvent and rewards follow what arrived", async function () {

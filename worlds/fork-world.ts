@@ -14,7 +14,7 @@ import { ensureMulticall3, MULTICALL3_ADDRESS } from "../deploy/multicall.js";
 import type { FarmPlan } from "../deploy/plan.js";
 import type { PoolSpec } from "../deploy/pools.js";
 import { pairAt, uniswapAt, type UniswapWorld } from "../deploy/uniswap.js";
-import { DEMO_REWARD_PER_BLOCK, DEMO_REWARD_TOKEN, REWARD_MARKET, REWARD_POOL_ALLOC_POINT } from "./demo-farm.js";
+import { DEMO_REWARD_PER_BLOCK, DEMO_REWARD_TOKEN, FORK_EPOCH_BLOCKS, FORK_LOCKS, REWARD_MARKET, REWARD_POOL_ALLOC_POINT } from "./demo-farm.js";
 import { addLiquidity, approveOnce } from "./liquidity.js";
 import { MAINNET, MAINNET_POOLS } from "./mainnet.js";
 import { buyWithEth } from "./swaps.js";
@@ -71,6 +71,8 @@ function forkPlan(pools: PoolSpec[]): FarmPlan {
     rewardToken: DEMO_REWARD_TOKEN,
     rewardPerBlock: DEMO_REWARD_PER_BLOCK,
     startBlock: { afterBlocks: 5n },
+    epochBlocks: FORK_EPOCH_BLOCKS,
+    locks: FORK_LOCKS,
     uniswapV2Factory: MAINNET.uniswapV2Factory,
     uniswapV2Router: MAINNET.uniswapV2Router,
     weth: MAINNET.weth,

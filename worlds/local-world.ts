@@ -14,7 +14,7 @@ import { ensureMulticall3 } from "../deploy/multicall.js";
 import type { FarmPlan } from "../deploy/plan.js";
 import type { PoolSpec } from "../deploy/pools.js";
 import { deployUniswap, type UniswapWorld } from "../deploy/uniswap.js";
-import { DEMO_REWARD_PER_BLOCK, DEMO_REWARD_TOKEN, REWARD_MARKET, REWARD_POOL_ALLOC_POINT } from "./demo-farm.js";
+import { DEMO_REWARD_PER_BLOCK, DEMO_REWARD_TOKEN, LOCAL_EPOCH_BLOCKS, LOCAL_LOCKS, REWARD_MARKET, REWARD_POOL_ALLOC_POINT } from "./demo-farm.js";
 import { addLiquidity, approveOnce } from "./liquidity.js";
 import { swapExact } from "./swaps.js";
 import { deployTestToken, TEST_TOKENS } from "./tokens.js";
@@ -119,6 +119,8 @@ function localPlan(uniswap: UniswapWorld, stablecoin: string, multicall3: string
       rewardToken: DEMO_REWARD_TOKEN,
       rewardPerBlock: DEMO_REWARD_PER_BLOCK,
       startBlock: { afterBlocks: 1n },
+      epochBlocks: LOCAL_EPOCH_BLOCKS,
+      locks: LOCAL_LOCKS,
       uniswapV2Factory, uniswapV2Router, weth, stablecoin, multicall3, pools,
     }),
   );

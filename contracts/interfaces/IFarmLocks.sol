@@ -28,11 +28,16 @@ pragma solidity 0.8.34;
 ///        ended at that block (boost included) and its LP leaves by withdraw or emergencyWithdraw.
 ///      - `depositFor` adds unlocked LP only: nobody can create, add to or extend another's lock.
 ///      - Every action of a staker in a pool (deposit, depositWithPermit, withdraw, harvest,
-///        harvestAll, lock, exitLock) also settles its lock: the lock's reward is paid with the rest.
+///        harvestAll, lock, lockWithPermit, exitLock) also settles its lock: the lock's reward is
+///        paid with the rest (while paused it stays owed, in the lock, or with the stake once the
+///        lock is gone). emergencyWithdraw forfeits the reward of what it returns; a running lock
+///        keeps what it earned.
 ///      Bounded work: a pool update visits each epoch boundary since the pool's last update at
 ///      which one of its locks ends (and reads one bitmap word per 256 epochs to find them); the
 ///      first farm action after a boundary at which any lock ends stores the global accumulator at
-///      it. No loop ever runs over stakers or pools.
+///      it. As every lock ends within MAX_LOCK_EPOCHS epochs of the action that made it, no update
+///      ever passes more than that many boundaries, however long it was left alone. No loop ever
+///      runs over stakers or pools.
 interface IFarmLocks {
     /*//////////////////////////////////////////////////////////////
                                  EVENTS
@@ -101,7 +106,7 @@ interface IFarmLocks {
     error LockTiersMismatch(uint256 durations, uint256 boostsBps);
     /// @notice `count` tiers is more than the `max` a farm offers.
     error TooManyLockTiers(uint256 count, uint256 max);
-    /// @notice Tier `index`'s duration is 0, above `MAX_LOCK_BLOCKS`, or not above the tier before.
+    /// @notice Tier `index`'s duration is 0, above `MAX_LOCK_EPOCHS` epochs, or not above the tier before.
     error LockDurationInvalid(uint256 index, uint256 duration);
     /// @notice Tier `index`'s boost is below 1x, above `MAX_BOOST_BPS`, or below the tier before.
     error BoostInvalid(uint256 index, uint256 boostBps);
@@ -210,7 +215,7 @@ interface IFarmLocks {
     //////////////////////////////////////////////////////////////*/
 
     /// @notice Owner: the tiers new locks can choose from (existing locks keep their terms).
-    /// @param durations Each tier's duration in blocks: increasing, from 1 to `MAX_LOCK_BLOCKS`.
+    /// @param durations Each tier's duration in blocks: increasing, from 1 to `MAX_LOCK_EPOCHS * epochBlocks`.
     /// @param boostsBps Each tier's boost: from 10,000 (1x) to `MAX_BOOST_BPS`, not decreasing.
     function setLockTiers(uint256[] calldata durations, uint256[] calldata boostsBps) external;
 

@@ -107,6 +107,29 @@ describe("deploy/farm-stack: one deployment path, idempotent", function () {
     expect(lines).to.include("no pools to add");
   });
 
+  it("deploys with the plan's epoch and brings the lock terms to the plan's once: a rerun sends nothing, a change sends only what changed", async function () {
+    const dir = await tempDir();
+    const locks = { tiers: [{ blocks: 300n, boostBps: 15_000n }, { blocks: 900n, boostBps: 30_000n }], penaltyBps: 2_000n };
+    const withLocks = { ...(await plan(world, pools)), epochBlocks: 30n, locks };
+    const lines: string[] = [];
+    const first = await deployFarmStack(ethers, deployer, withLocks, { network: "test", dir, log: (l) => lines.push(l) });
+    const farm = first.farm;
+    expect(await farm.epochBlocks()).to.equal(30n);
+    expect((await farm.lockTiers()).map((list: bigint[]) => [...list])).to.deep.equal([[300n, 900n], [15_000n, 30_000n]]);
+    expect([...(await farm.earlyExitPenalty())]).to.deep.equal([2_000n, deployer.address]);
+    expect(lines).to.include("lock tiers: 300 blocks at 1.5x, 900 blocks at 3x");
+    expect(lines).to.include(`early-exit penalty: 20% at the start of a lock, to ${deployer.address}`);
+
+    const nonce = await deployer.getNonce();
+    await deployFarmStack(ethers, deployer, withLocks, { network: "test", dir });
+    expect(await deployer.getNonce()).to.equal(nonce);
+
+    const recipient = world.carol.address;
+    await deployFarmStack(ethers, deployer, { ...withLocks, locks: { ...locks, penaltyRecipient: recipient } }, { network: "test", dir });
+    expect(await deployer.getNonce()).to.equal(nonce + 1);
+    expect([...(await farm.earlyExitPenalty())]).to.deep.equal([2_000n, recipient]);
+  });
+
   it("adds only the new pool when the plan grows, and leaves changed allocations to the admin", async function () {
     const dir = await tempDir();
     await deployFarmStack(ethers, deployer, await plan(world, pools), { network: "test", dir });

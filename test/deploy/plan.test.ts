@@ -53,6 +53,29 @@ describe("deploy/plan: config files", function () {
     expect(plan.pools).to.deep.equal([{ lpToken: ADDRESS, allocPoint: 40n }]);
   });
 
+  it("reads lock terms: an epoch length, tiers in blocks with boosts as multipliers, and a penalty in percent", function () {
+    const plan = parsePlan(config({
+      epochBlocks: 7200,
+      locks: { tiers: [{ blocks: 216000, boost: "1.25" }, { blocks: "2628000", boost: 3 }], earlyExitPenalty: { percent: "12.5", recipient: LOWER } },
+    }), "cfg.json");
+    expect(plan.epochBlocks).to.equal(7_200n);
+    expect(plan.locks).to.deep.equal({
+      tiers: [{ blocks: 216_000n, boostBps: 12_500n }, { blocks: 2_628_000n, boostBps: 30_000n }],
+      penaltyBps: 1_250n,
+      penaltyRecipient: ADDRESS,
+    });
+    expect(parsePlan(config(), "cfg.json").locks).to.equal(undefined);
+    expect(parsePlan(config({ locks: { tiers: [] } }), "cfg.json").locks).to.deep.equal({ tiers: [], penaltyBps: 0n, penaltyRecipient: undefined });
+  });
+
+  it("refuses lock terms it cannot read, naming the field", function () {
+    expect(parseError(config({ epochBlocks: "a day" }))).to.equal('cfg.json: "epochBlocks" must be a whole number, got "a day".');
+    expect(parseError(config({ locks: {} }))).to.equal('cfg.json locks: "tiers" is missing.');
+    expect(parseError(config({ locks: { tiers: {} } }))).to.equal('cfg.json: "locks.tiers" must be a list of { "blocks", "boost" }.');
+    expect(parseError(config({ locks: { tiers: [{ blocks: 10, boost: "2x" }] } }))).to.equal('cfg.json: "locks.tiers[0].boost" must be a number with at most 4 decimals, got "2x".');
+    expect(parseError(config({ locks: { tiers: [], earlyExitPenalty: { percent: "20", recipient: "treasury" } } }))).to.include('"locks.earlyExitPenalty.recipient" must be an address');
+  });
+
   it("takes an absolute start block and 18 decimals by default", function () {
     const plan = parsePlan(config({ startBlock: 21_000_000, rewardToken: { name: "R", symbol: "R", cap: "5" } }), "cfg.json");
     expect(plan.startBlock).to.equal(21_000_000n);

@@ -36,12 +36,17 @@ export async function farmState(farm: Contract, scope: StateScope = {}): Promise
     rewardPerBlock: await farm.rewardPerBlock(),
     rewardsRemaining: await farm.rewardsRemaining(),
     emissionEndBlock: await farm.emissionEndBlock(),
+    lockTiers: (await farm.lockTiers()).map((list: bigint[]) => [...list]),
+    earlyExitPenalty: [...(await farm.earlyExitPenalty())],
   };
   for (const pid of scope.pids ?? []) {
     state[`poolInfo(${pid})`] = [...(await farm.poolInfo(pid))];
+    state[`poolShares(${pid})`] = [...(await farm.poolShares(pid))];
     for (const account of accounts) {
       state[`userInfo(${pid},${account})`] = [...(await farm.userInfo(pid, account))];
       state[`pendingReward(${pid},${account})`] = await farm.pendingReward(pid, account);
+      state[`lockInfo(${pid},${account})`] = [...(await farm.lockInfo(pid, account))];
+      state[`earlyExitPenaltyOf(${pid},${account})`] = await farm.earlyExitPenaltyOf(pid, account);
     }
   }
   for (const token of scope.tokens ?? []) {
@@ -120,7 +125,7 @@ export async function deployFarmFor(
   ethers: HardhatEthers,
   deployer: HardhatEthersSigner,
   makeRewardToken: (predictedFarm: string) => Promise<Contract>,
-  farmArgs: { rewardPerBlock: bigint; startBlock: bigint; owner: string },
+  farmArgs: { rewardPerBlock: bigint; startBlock: bigint; owner: string; epochBlocks?: bigint },
 ): Promise<{ rewardToken: Contract; farm: Contract; predictedFarm: string }> {
   const predictedFarm = await predictFarmAddress(deployer);
   const rewardToken = await makeRewardToken(predictedFarm);

@@ -12,14 +12,14 @@ import type { FarmBuild } from "./world.js";
 const require = createRequire(import.meta.url);
 // The same compiler and settings as hardhat.config.ts.
 const solc = require("solc-0.8.34") as { compile(input: string, options: { import: (file: string) => { contents: string } | { error: string } }): string };
-const SETTINGS = { evmVersion: "cancun", optimizer: { enabled: true, runs: 1_000_000 }, viaIR: true };
+const SETTINGS = { evmVersion: "cancun", optimizer: { enabled: true, runs: 100_000 }, viaIR: true };
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../..");
 const FARM = "contracts/Farm.sol";
 
 export interface Mutant {
   name: string;
-  /** The line of Farm.sol to change (it must occur exactly once) and what it becomes. */
+  /** The text of Farm.sol to change (it must occur exactly once) and what it becomes. */
   find: string;
   replace: string;
 }
@@ -27,15 +27,15 @@ export interface Mutant {
 /** Shows, and pays, 1 wei more than is owed whenever anything is owed. */
 export const OVERPAYS: Mutant = {
   name: "pays 1 wei too much",
-  find: "return owed > 0 ? uint128(owed) : 0;",
-  replace: "return owed > 0 ? uint128(owed) + 1 : 0;",
+  find: "int128 owed = int128(uint128(accrued) - uint128(rewardDebt)); // mod 2^128, see Staker\n            return owed > 0 ? uint128(owed) : 0;",
+  replace: "int128 owed = int128(uint128(accrued) - uint128(rewardDebt));\n            return owed > 0 ? uint128(owed) + 1 : 0;",
 };
 
 /** Books 1 wei more than it pays at every payment between stake changes: each payment loses 1 wei. */
 export const UNDERPAYS: Mutant = {
   name: "pays 1 wei too little per payment",
-  find: "staker.rewardDebt += uint128(reward);",
-  replace: "staker.rewardDebt += uint128(reward) + 1;",
+  find: "staker.rewardDebt = uint128(rewardDebt + reward);",
+  replace: "staker.rewardDebt = uint128(rewardDebt + reward + 1);",
 };
 
 function readSource(file: string): { contents: string } | { error: string } {

@@ -197,7 +197,7 @@ export async function deployInvariantWorld(ethers: HardhatEthers, profile: World
   const predictedFarm = await predictFarmAddress(owner);
   const rewardToken = await ethers.deployContract("BreakableRewardToken", [profile.cap, predictedFarm, profile.rewardDecimals], owner);
   const factory = build === undefined ? await ethers.getContractFactory("Farm", owner) : new ContractFactory(build.abi, build.bytecode, owner);
-  const farm = (await factory.deploy(await rewardToken.getAddress(), profile.rewardPerBlock, startBlock, owner.address)) as Contract;
+  const farm = (await factory.deploy(await rewardToken.getAddress(), profile.rewardPerBlock, startBlock, owner.address, 7_200n)) as Contract;
   await farm.waitForDeployment();
   const farmAddress = await farm.getAddress();
   if (farmAddress !== predictedFarm) throw new Error("farm address prediction failed");

@@ -154,7 +154,7 @@ function revertSentence(revert: DecodedRevert, context: ErrorContext): string {
 type SentenceFor = (args: readonly unknown[], context: ErrorContext) => string;
 
 /**
- * A sentence per custom error the farm can revert with: its own (IFarm.sol) and those of the
+ * A sentence per custom error the farm can revert with: its own (IFarm.sol, IFarmLocks.sol) and those of the
  * OpenZeppelin contracts it and the reward token are built on. Arguments as in the Solidity.
  */
 const CUSTOM_ERRORS: Record<string, SentenceFor> = {
@@ -206,6 +206,27 @@ const CUSTOM_ERRORS: Record<string, SentenceFor> = {
     `The approval is too small: ${spender} may move ${tokenAmount(allowance, context, "tokens")} ` +
     `and this needs ${tokenAmount(needed, context, "tokens")}. Approve the amount, then try again.`,
   SafeERC20FailedOperation: ([token]) => `The token ${token} refused the transfer.`,
+  // Locks (IFarmLocks.sol).
+  UnknownTier: ([, tierCount]) =>
+    `That lock duration is no longer offered (the farm offers ${count(tierCount)}). Reload the page and choose again.`,
+  ZeroAmount: () => "Enter an amount to lock.",
+  LockShortened: ([newEnd, end]) =>
+    `That would end your lock at block ${count(newEnd)}, before its current end at block ${count(end)}. ` +
+    "A lock can only be extended: choose a longer duration.",
+  NotLocked: () => "You have no running lock in this pool: an ended lock's LP can simply be unstaked.",
+  PoolEmergencyUnlocked: () =>
+    "The owner ended every lock in this pool for good: it takes no new locks, and its LP can be unstaked without penalty.",
+  LockTiersMismatch: ([durations, boosts]) =>
+    `Each duration needs a boost: ${count(durations)} durations, ${count(boosts)} boosts.`,
+  TooManyLockTiers: ([tiers, max]) => `At most ${count(max)} lock durations: remove ${count(BigInt(String(tiers)) - BigInt(String(max)))}.`,
+  LockDurationInvalid: ([index, duration]) =>
+    `Duration ${count(BigInt(String(index)) + 1n)} (${count(duration)} blocks) must be longer than the one before it, ` +
+    "and at most 730 epochs.",
+  BoostInvalid: ([index, boostBps]) =>
+    `Boost ${count(BigInt(String(index)) + 1n)} (${Number(boostBps) / 10_000}×) must be from 1× to 3×, ` +
+    "and not below the one before it.",
+  PenaltyTooLarge: ([, max]) => `The early-exit penalty can be at most ${Number(max) / 100}%.`,
+  EpochBlocksOutOfRange: ([epochBlocks]) => `An epoch of ${count(epochBlocks)} blocks is out of range.`,
 };
 
 /**
