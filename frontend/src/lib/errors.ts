@@ -6,7 +6,6 @@
 import { LP_DECIMALS } from "./conventions";
 import { formatTokenAmount } from "./format";
 import { liquidityRevertSentence } from "./liquidity-errors";
-import { LOCK_ADMIN_ERRORS } from "./lock-admin-errors";
 
 /** What the sentence may say about the token being moved; LP with 18 decimals if unsaid. */
 type ErrorContext = { decimals?: number; symbol?: string };
@@ -158,7 +157,6 @@ type SentenceFor = (args: readonly unknown[], context: ErrorContext) => string;
  * OpenZeppelin contracts it and the reward token are built on. Arguments as in the Solidity.
  */
 const CUSTOM_ERRORS: Record<string, SentenceFor> = {
-  ...LOCK_ADMIN_ERRORS,
   PoolNotFound: ([pid, poolLength]) =>
     `That pool does not exist (pool ${pid}; the farm has ${poolLength}). Reload the page.`,
   WithdrawExceedsStake: ([, , staked], context) =>
