@@ -8,7 +8,7 @@
 import { type Address, getAddress, isAddress, isAddressEqual, zeroAddress } from "viem";
 
 import { withDecimalPoint } from "./amount";
-import { BPS, FARM_LOCK_LIMITS, type LockLimits } from "./lock-tiers";
+import { BPS, type LockLimits } from "./lock-tiers";
 
 export interface PenaltyTerms {
   penaltyBps: bigint;
@@ -33,7 +33,7 @@ export function formatBps(bps: bigint): string {
 }
 
 /** A typed rate in percent ("10", "12.5", "12,5", "12.5%") in basis points, or a sentence. */
-export function checkPenaltyRate(input: string, limits: LockLimits = FARM_LOCK_LIMITS): { ok: true; bps: bigint } | { ok: false; reason: string } {
+export function checkPenaltyRate(input: string, limits: Pick<LockLimits, "maxPenaltyBps">): { ok: true; bps: bigint } | { ok: false; reason: string } {
   const typed = input.trim().replace(/\s*%$/, "");
   const max = formatBps(limits.maxPenaltyBps);
   if (typed === "") return { ok: false, reason: `Enter the penalty in percent, from 0 to ${max}, like 10.` };
@@ -67,7 +67,7 @@ export function checkPenaltyTerms(
   recipientInput: string,
   current: PenaltyTerms,
   farm: Address,
-  limits: LockLimits = FARM_LOCK_LIMITS,
+  limits: Pick<LockLimits, "maxPenaltyBps">,
 ): PenaltyCheck {
   const rate = checkPenaltyRate(rateInput, limits);
   const recipient = checkPenaltyRecipient(recipientInput, farm);

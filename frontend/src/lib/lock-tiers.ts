@@ -2,7 +2,7 @@
  * The lock tiers the owner offers (IFarmLocks.setLockTiers): each a duration in blocks and a
  * boost in basis points (10,000 = 1×). What the owner types in the tier editor is checked here
  * row by row exactly as the farm checks it (at most 8 tiers, durations increasing from 1 block to
- * 2^32 - 1, boosts from 1× to 3× and never lower than the tier before), so a list the farm would
+ * 730 epochs, boosts from 1× to 3× and never lower than the tier before), so a list the farm would
  * refuse is never sent; each refusal is a sentence naming the tier and saying what to type.
  */
 import { withDecimalPoint } from "./amount";
@@ -11,12 +11,14 @@ import { formatDuration } from "./duration";
 /** Basis points in 1×: boosts and penalty rates are counted in hundredths of a percent. */
 export const BPS = 10_000n;
 
-/** The farm's hard limits on tiers and penalties (its constants of the same names). */
+/** The farm's hard limits on tiers and penalties (its constants of the same names), and its epoch. */
 export interface LockLimits {
   /** MAX_LOCK_TIERS */
   maxTiers: number;
-  /** MAX_LOCK_BLOCKS: a duration fits in 32 bits. */
-  maxLockBlocks: bigint;
+  /** MAX_LOCK_EPOCHS: the longest tier, in epochs; it bounds the work of any one pool update. */
+  maxLockEpochs: bigint;
+  /** The farm's epochBlocks: lock ends are rounded up to multiples of it. */
+  epochBlocks: bigint;
   /** MIN_BOOST_BPS: 1×, no boost. */
   minBoostBps: bigint;
   /** MAX_BOOST_BPS */
@@ -25,14 +27,15 @@ export interface LockLimits {
   maxPenaltyBps: bigint;
 }
 
-/** The farm's limits as contracts/Farm.sol states them; the page reads the deployed farm's own. */
-export const FARM_LOCK_LIMITS: LockLimits = {
-  maxTiers: 8,
-  maxLockBlocks: 2n ** 32n - 1n,
-  minBoostBps: 10_000n,
-  maxBoostBps: 30_000n,
-  maxPenaltyBps: 5_000n,
-};
+/** The limits contracts/Farm.sol states, for a farm of `epochBlocks`; the page reads the deployed farm's own. */
+export function farmLockLimits(epochBlocks: bigint): LockLimits {
+  return { maxTiers: 8, maxLockEpochs: 730n, epochBlocks, minBoostBps: 10_000n, maxBoostBps: 30_000n, maxPenaltyBps: 5_000n };
+}
+
+/** The longest tier a farm takes, in blocks. */
+export function longestLockBlocks(limits: LockLimits): bigint {
+  return limits.maxLockEpochs * limits.epochBlocks;
+}
 
 export interface LockTier {
   durationBlocks: bigint;
@@ -118,7 +121,7 @@ export function parseBoostBps(input: string, row: number): { ok: true; bps: bigi
  * row, so the owner sees them all at once; a row is compared with the one before only when
  * that one reads as a number.
  */
-export function checkTiers(drafts: readonly TierDraft[], current: readonly LockTier[], limits: LockLimits = FARM_LOCK_LIMITS): TiersCheck {
+export function checkTiers(drafts: readonly TierDraft[], current: readonly LockTier[], limits: LockLimits): TiersCheck {
   const problems: TierProblem[] = [];
   if (drafts.length > limits.maxTiers) {
     const extra = drafts.length - limits.maxTiers;
@@ -150,8 +153,10 @@ function checkDuration(input: string, row: number, before: bigint | undefined, l
   const { blocks } = parsed;
   const tier = tierName(row);
   if (blocks === 0n) return { ok: false, reason: `${tier}'s duration must be at least 1 block.`, value: blocks };
-  if (blocks > limits.maxLockBlocks) {
-    return { ok: false, reason: `${tier}'s duration can be at most ${formatBlocks(limits.maxLockBlocks)}: the farm's limit.`, value: blocks };
+  const longest = longestLockBlocks(limits);
+  if (blocks > longest) {
+    const epochs = `${limits.maxLockEpochs.toLocaleString("en-US")} epochs of ${formatBlocks(limits.epochBlocks)}`;
+    return { ok: false, reason: `${tier}'s duration can be at most ${formatBlocks(longest)} (${epochs}): the farm's limit.`, value: blocks };
   }
   if (before !== undefined && blocks <= before) {
     return {

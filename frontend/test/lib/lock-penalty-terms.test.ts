@@ -10,30 +10,31 @@ import {
   penaltyAt,
   reviewPenalty,
 } from "../../src/lib/lock-penalty-terms";
-import { FARM_LOCK_LIMITS } from "../../src/lib/lock-tiers";
 
 const FARM = "0x5FbDB2315678afecb367f032d93F642f64180aa3";
 const OWNER = "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266";
 const OTHER = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8";
 const CURRENT = { penaltyBps: 1_000n, recipient: OWNER } as const;
+/** The farm's cap: 50%. */
+const LIMITS = { maxPenaltyBps: 5_000n };
 
 describe("checkPenaltyRate", () => {
   it("reads percent to the basis point: 0 to the farm's 50% cap", () => {
-    expect(checkPenaltyRate("10")).toEqual({ ok: true, bps: 1_000n });
-    expect(checkPenaltyRate(" 12.5 % ")).toEqual({ ok: true, bps: 1_250n });
-    expect(checkPenaltyRate("12,25")).toEqual({ ok: true, bps: 1_225n });
-    expect(checkPenaltyRate("0")).toEqual({ ok: true, bps: 0n });
-    expect(checkPenaltyRate("0.01")).toEqual({ ok: true, bps: 1n });
-    expect(checkPenaltyRate("50")).toEqual({ ok: true, bps: 5_000n });
+    expect(checkPenaltyRate("10", LIMITS)).toEqual({ ok: true, bps: 1_000n });
+    expect(checkPenaltyRate(" 12.5 % ", LIMITS)).toEqual({ ok: true, bps: 1_250n });
+    expect(checkPenaltyRate("12,25", LIMITS)).toEqual({ ok: true, bps: 1_225n });
+    expect(checkPenaltyRate("0", LIMITS)).toEqual({ ok: true, bps: 0n });
+    expect(checkPenaltyRate("0.01", LIMITS)).toEqual({ ok: true, bps: 1n });
+    expect(checkPenaltyRate("50", LIMITS)).toEqual({ ok: true, bps: 5_000n });
   });
 
   it("refuses each bad rate with a sentence", () => {
-    expect(checkPenaltyRate("")).toEqual({ ok: false, reason: "Enter the penalty in percent, from 0 to 50%, like 10." });
-    expect(checkPenaltyRate("50.01")).toEqual({ ok: false, reason: "The penalty can be at most 50% of the locked LP: the farm's cap." });
-    expect(checkPenaltyRate("-5")).toEqual({ ok: false, reason: "The penalty cannot be negative: enter 0 to 50%." });
-    expect(checkPenaltyRate("12.345")).toEqual({ ok: false, reason: "The penalty has at most 2 decimals, like 12.25%: the farm counts it in hundredths of a percent." });
-    expect(checkPenaltyRate("ten")).toEqual({ ok: false, reason: "Enter the penalty as a number of percent, from 0 to 50%, like 10." });
-    expect(checkPenaltyRate("0.1", { ...FARM_LOCK_LIMITS, maxPenaltyBps: 5n })).toEqual({ ok: false, reason: "The penalty can be at most 0.05% of the locked LP: the farm's cap." });
+    expect(checkPenaltyRate("", LIMITS)).toEqual({ ok: false, reason: "Enter the penalty in percent, from 0 to 50%, like 10." });
+    expect(checkPenaltyRate("50.01", LIMITS)).toEqual({ ok: false, reason: "The penalty can be at most 50% of the locked LP: the farm's cap." });
+    expect(checkPenaltyRate("-5", LIMITS)).toEqual({ ok: false, reason: "The penalty cannot be negative: enter 0 to 50%." });
+    expect(checkPenaltyRate("12.345", LIMITS)).toEqual({ ok: false, reason: "The penalty has at most 2 decimals, like 12.25%: the farm counts it in hundredths of a percent." });
+    expect(checkPenaltyRate("ten", LIMITS)).toEqual({ ok: false, reason: "Enter the penalty as a number of percent, from 0 to 50%, like 10." });
+    expect(checkPenaltyRate("0.1", { maxPenaltyBps: 5n })).toEqual({ ok: false, reason: "The penalty can be at most 0.05% of the locked LP: the farm's cap." });
   });
 
   it("says rates in percent, to the basis point", () => {
@@ -56,17 +57,17 @@ describe("checkPenaltyRecipient", () => {
 
 describe("checkPenaltyTerms", () => {
   it("gives both terms to send when either changes", () => {
-    expect(checkPenaltyTerms("20", OWNER, CURRENT, FARM)).toEqual({ ok: true, terms: { penaltyBps: 2_000n, recipient: OWNER } });
-    expect(checkPenaltyTerms("10", OTHER, CURRENT, FARM)).toEqual({ ok: true, terms: { penaltyBps: 1_000n, recipient: OTHER } });
+    expect(checkPenaltyTerms("20", OWNER, CURRENT, FARM, LIMITS)).toEqual({ ok: true, terms: { penaltyBps: 2_000n, recipient: OWNER } });
+    expect(checkPenaltyTerms("10", OTHER, CURRENT, FARM, LIMITS)).toEqual({ ok: true, terms: { penaltyBps: 1_000n, recipient: OTHER } });
   });
 
   it("says what is wrong in each field, and refuses the terms set now", () => {
-    expect(checkPenaltyTerms("60", "0x0", CURRENT, FARM)).toEqual({
+    expect(checkPenaltyTerms("60", "0x0", CURRENT, FARM, LIMITS)).toEqual({
       ok: false,
       rate: "The penalty can be at most 50% of the locked LP: the farm's cap.",
       recipient: "That is not an address: enter 0x followed by 40 hexadecimal digits.",
     });
-    expect(checkPenaltyTerms("10.00", OWNER.toLowerCase(), CURRENT, FARM)).toEqual({
+    expect(checkPenaltyTerms("10.00", OWNER.toLowerCase(), CURRENT, FARM, LIMITS)).toEqual({
       ok: false,
       unchanged: "These are the terms set now (10% to the same recipient): change the rate or the recipient.",
     });

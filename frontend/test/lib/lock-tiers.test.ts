@@ -4,7 +4,7 @@ import {
   blocksDuration,
   checkTiers,
   draftsOf,
-  FARM_LOCK_LIMITS,
+  farmLockLimits,
   formatBlocks,
   formatBoost,
   type LockTier,
@@ -13,13 +13,15 @@ import {
   type TierDraft,
 } from "../../src/lib/lock-tiers";
 
+/** A farm of 30-block epochs (the local world's): tiers up to 730 × 30 = 21,900 blocks. */
+const LIMITS = farmLockLimits(30n);
 const CURRENT: LockTier[] = [
-  { durationBlocks: 43_200n, boostBps: 12_500n },
-  { durationBlocks: 129_600n, boostBps: 20_000n },
+  { durationBlocks: 1_500n, boostBps: 12_500n },
+  { durationBlocks: 9_000n, boostBps: 20_000n },
 ];
 const rows = (...pairs: [string, string][]): TierDraft[] => pairs.map(([duration, boost]) => ({ duration, boost }));
 const problems = (drafts: TierDraft[], current: LockTier[] = CURRENT) => {
-  const result = checkTiers(drafts, current);
+  const result = checkTiers(drafts, current, LIMITS);
   return result.ok ? [] : result.problems;
 };
 
@@ -42,7 +44,7 @@ describe("formatting", () => {
   });
 
   it("writes the current tiers back as the editor's rows", () => {
-    expect(draftsOf([...CURRENT, { durationBlocks: 1_000_000n, boostBps: 12_345n }])).toEqual(rows(["43200", "1.25"], ["129600", "2"], ["1000000", "1.2345"]));
+    expect(draftsOf([...CURRENT, { durationBlocks: 1_000_000n, boostBps: 12_345n }])).toEqual(rows(["1500", "1.25"], ["9000", "2"], ["1000000", "1.2345"]));
   });
 });
 
@@ -82,24 +84,24 @@ describe("parsing one field", () => {
 
 describe("checkTiers: the farm's rules, each refusal a sentence on its row", () => {
   it("accepts a list the farm accepts, as the exact numbers to send", () => {
-    expect(checkTiers(rows(["1", "1"], ["43,200", "1.5"], ["4294967295", "3"]), CURRENT)).toEqual({
+    expect(checkTiers(rows(["1", "1"], ["4,320", "1.5"], ["21900", "3"]), CURRENT, LIMITS)).toEqual({
       ok: true,
       tiers: [
         { durationBlocks: 1n, boostBps: 10_000n },
-        { durationBlocks: 43_200n, boostBps: 15_000n },
-        { durationBlocks: 4_294_967_295n, boostBps: 30_000n },
+        { durationBlocks: 4_320n, boostBps: 15_000n },
+        { durationBlocks: 21_900n, boostBps: 30_000n },
       ],
     });
   });
 
   it("accepts equal boosts (not decreasing) and 8 tiers, the most a farm offers", () => {
     const eight = Array.from({ length: 8 }, (_, i): [string, string] => [String((i + 1) * 100), i < 4 ? "1.25" : "2"]);
-    const result = checkTiers(rows(...eight), CURRENT);
+    const result = checkTiers(rows(...eight), CURRENT, LIMITS);
     expect(result.ok && result.tiers.length).toBe(8);
   });
 
   it("accepts no tier at all (the review warns that nobody could lock)", () => {
-    expect(checkTiers([], CURRENT)).toEqual({ ok: true, tiers: [] });
+    expect(checkTiers([], CURRENT, LIMITS)).toEqual({ ok: true, tiers: [] });
   });
 
   it("refuses a ninth tier", () => {
@@ -107,11 +109,17 @@ describe("checkTiers: the farm's rules, each refusal a sentence on its row", () 
     expect(problems(rows(...nine))).toEqual([{ field: "list", reason: "The farm takes at most 8 tiers: remove 1 row." }]);
   });
 
-  it("refuses durations of 0 or past 2^32 - 1 blocks", () => {
+  it("refuses durations of 0 or past 730 epochs", () => {
     expect(problems(rows(["0", "1"]))).toEqual([{ row: 0, field: "duration", reason: "Tier 1's duration must be at least 1 block." }]);
-    expect(problems(rows(["4294967296", "1"]))).toEqual([
-      { row: 0, field: "duration", reason: "Tier 1's duration can be at most 4,294,967,295 blocks: the farm's limit." },
+    expect(problems(rows(["21901", "1"]))).toEqual([
+      { row: 0, field: "duration", reason: "Tier 1's duration can be at most 21,900 blocks (730 epochs of 30 blocks): the farm's limit." },
     ]);
+    // Daily epochs of 12-second blocks: two years.
+    expect(checkTiers(rows(["5256000", "1"]), [], farmLockLimits(7_200n)).ok).toBe(true);
+    expect(checkTiers(rows(["5256001", "1"]), [], farmLockLimits(7_200n))).toEqual({
+      ok: false,
+      problems: [{ row: 0, field: "duration", reason: "Tier 1's duration can be at most 5,256,000 blocks (730 epochs of 7,200 blocks): the farm's limit." }],
+    });
   });
 
   it("refuses durations that do not increase, comparing each row with the one before", () => {
@@ -142,14 +150,14 @@ describe("checkTiers: the farm's rules, each refusal a sentence on its row", () 
   });
 
   it("refuses the tiers set now, however they are typed: sending them would change nothing", () => {
-    expect(problems(rows(["43,200", "1.25x"], ["129600", "2.0"]))).toEqual([
+    expect(problems(rows(["1,500", "1.25x"], ["9000", "2.0"]))).toEqual([
       { field: "list", reason: "These are the tiers set now: change a duration or a boost, or add or remove a tier." },
     ]);
-    expect(checkTiers([], []).ok).toBe(false);
+    expect(checkTiers([], [], LIMITS).ok).toBe(false);
   });
 
   it("follows the limits it is given (the deployed farm's own)", () => {
-    const strict = { ...FARM_LOCK_LIMITS, maxTiers: 2, maxBoostBps: 20_000n };
+    const strict = { ...LIMITS, maxTiers: 2, maxBoostBps: 20_000n };
     expect(checkTiers(rows(["1", "2.5"]), [], strict)).toEqual({ ok: false, problems: [{ row: 0, field: "boost", reason: "Tier 1's boost can be at most 2×: the farm's limit." }] });
     expect(checkTiers(rows(["1", "1"], ["2", "1"], ["3", "1"]), [], strict).ok).toBe(false);
   });
