@@ -10,6 +10,7 @@ import type { Address, PublicClient } from "viem";
 import type { PenaltyTerms } from "../lib/lock-penalty-terms";
 import type { LockLimits, LockTier } from "../lib/lock-tiers";
 import { farmAbi } from "./abis.generated";
+import type { Deployment } from "./deployment";
 
 export interface PoolLockState {
   pid: number;
@@ -34,13 +35,15 @@ export interface LockSettings {
 const BATCH_BYTES = 16_384;
 
 /**
- * The farm's lock settings and pools 0..`poolCount` − 1, all at the latest block; undefined when
+ * The lock settings of the deployment's farm and its pools 0..`poolCount` − 1, all at the latest block; undefined when
  * the farm has no locks (a farm deployed before them answers none of these). A node that does
  * not answer throws.
  */
-export async function readLockSettings(client: PublicClient, farm: Address, poolCount: number): Promise<LockSettings | undefined> {
-  const blockNumber = await client.getBlockNumber();
+export async function readLockSettings(client: PublicClient, { farm, multicall3 }: Pick<Deployment, "farm" | "multicall3">, poolCount: number): Promise<LockSettings | undefined> {
+  const blockNumber = await client.getBlockNumber({ cacheTime: 0 }); // the block just mined, not one remembered
   const at = { address: farm, abi: farmAbi } as const;
+  // Named, not looked up in the chain's contracts: viem refuses a local chain's blocks as older than mainnet's Multicall3.
+  const multicallAddress = multicall3;
   const settings = await client.multicall({
     contracts: [
       { ...at, functionName: "lockTiers" },
@@ -53,6 +56,7 @@ export async function readLockSettings(client: PublicClient, farm: Address, pool
       { ...at, functionName: "MAX_PENALTY_BPS" },
     ],
     blockNumber,
+    multicallAddress,
     batchSize: 0,
   });
   if (settings.some((answer) => answer.status !== "success")) return undefined;
@@ -64,6 +68,7 @@ export async function readLockSettings(client: PublicClient, farm: Address, pool
   const shares = await client.multicall({
     contracts: Array.from({ length: poolCount }, (_, pid) => ({ ...at, functionName: "poolShares", args: [BigInt(pid)] }) as const),
     blockNumber,
+    multicallAddress,
     batchSize: BATCH_BYTES,
     allowFailure: false,
   });

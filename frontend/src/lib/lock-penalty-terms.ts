@@ -8,6 +8,7 @@
 import { type Address, getAddress, isAddress, isAddressEqual, zeroAddress } from "viem";
 
 import { withDecimalPoint } from "./amount";
+import { formatNumber } from "./format";
 import { BPS, type LockLimits } from "./lock-tiers";
 
 export interface PenaltyTerms {
@@ -84,6 +85,11 @@ export function checkPenaltyTerms(
  */
 export function penaltyAt(penaltyBps: bigint, leftParts: bigint, parts: bigint): number {
   return Number(penaltyBps * leftParts) / Number(parts) / Number(BPS);
+}
+
+/** A share of the locked LP (0..1) as a percentage, to the thousandth of a percent: 0.1 → "10%", 0.10005 → "10.005%". */
+export function formatLpShare(fraction: number): string {
+  return `${formatNumber(fraction * 100, 3)}%`;
 }
 
 export interface PenaltyReview {

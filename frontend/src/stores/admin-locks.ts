@@ -45,12 +45,23 @@ export const useAdminLocksStore = defineStore("admin-locks", () => {
   const status = ref<LockSettingsStatus>("loading");
   const problem = ref<string>();
   let reading: Promise<void> | undefined;
+  let queued: Promise<void> | undefined;
   let readFor: string | undefined;
 
-  /** Reads the settings now (a read under way is awaited instead of doubled). */
+  /**
+   * Reads the settings from the latest block. A read under way may have started before what the
+   * caller waits for (a transaction just mined), so one more follows it; callers meanwhile share it.
+   */
   function load(): Promise<void> {
-    reading ??= readNow().finally(() => (reading = undefined));
-    return reading;
+    if (!reading) {
+      reading = readNow().finally(() => (reading = undefined));
+      return reading;
+    }
+    queued ??= reading.then(() => {
+      queued = undefined;
+      return load();
+    });
+    return queued;
   }
 
   async function readNow(): Promise<void> {
@@ -60,7 +71,7 @@ export const useAdminLocksStore = defineStore("admin-locks", () => {
     if (readFor !== key) settings.value = undefined; // another farm: nothing of the last one holds
     readFor = key;
     try {
-      const read = await readLockSettings(readClient(connection.config, farm.chainId), d.farm, farm.pools.length);
+      const read = await readLockSettings(readClient(connection.config, farm.chainId), d, farm.pools.length);
       if (readFor !== key) return;
       settings.value = read;
       status.value = read ? "ready" : "no-locks";

@@ -7,6 +7,7 @@ import {
   checkPenaltyTerms,
   EXISTING_LOCKS_KEEP_PENALTY,
   formatBps,
+  formatLpShare,
   penaltyAt,
   reviewPenalty,
 } from "../../src/lib/lock-penalty-terms";
@@ -96,5 +97,11 @@ describe("reviewPenalty", () => {
   it("scales the rate with the time left", () => {
     expect(penaltyAt(5_000n, 1n, 4n)).toBe(0.125);
     expect(penaltyAt(5_000n, 0n, 4n)).toBe(0);
+  });
+});
+
+describe("formatLpShare", () => {
+  it("says a share of the LP in percent, trailing zeros dropped, to the thousandth", () => {
+    expect([0.1, 0.1025, 0.10005, 0, 0.5].map(formatLpShare)).toEqual(["10%", "10.25%", "10.005%", "0%", "50%"]);
   });
 });
