@@ -129,18 +129,20 @@ contract Farm is IFarm, IFarmLocks, Ownable2Step, Pausable {
 
     Emission private _emission;
 
-    /// @dev A pool's locks: the first epoch boundary its update has not yet looked at, the latest
-    ///      end of any lock made in it, and the weight running locks add above their LP. Read only
-    ///      by pools flagged EXPIRIES_AHEAD and by lock actions.
+    /// @dev A pool's locks: the latest end of any lock made in it, the weight running locks add
+    ///      above their LP, and the block of the owner's emergency unlock (0 until then). Read when
+    ///      a boundary is due and by lock actions.
     struct PoolLocks {
-        uint64 nextBoundary;
         uint64 lastEnd;
         uint112 boostShares; // <= totalShares
+        uint64 emergencyUnlockBlock;
     }
 
     struct Pool {
         IERC20 lpToken; // slot 0: read by deposits, withdrawals and lock actions
-        uint64 emergencyUnlockBlock; // 0 until the owner's emergencyUnlock
+        // The first epoch boundary the pool's update has not yet looked at: read by every update of
+        // a pool flagged EXPIRIES_AHEAD, so it shares the slot deposits and withdrawals read anyway.
+        uint64 nextBoundary;
         uint256 accRewardPerShare; // slot 1, read and written by every reward update: in 1e-48 wei
         uint112 totalShares; // slot 2, also read and written by every reward update: the weights
         uint128 accRewardPerPointPaid; // the global accumulator when this pool last caught up, and the lock flags
@@ -545,11 +547,11 @@ contract Farm is IFarm, IFarmLocks, Ownable2Step, Pausable {
     /// @inheritdoc IFarmLocks
     function emergencyUnlock(uint256 pid) external onlyOwner {
         (Pool storage pool, uint256 accRewardPerShare,) = _accrue(pid); // every boost counts up to here
-        if (pool.emergencyUnlockBlock != 0) revert PoolEmergencyUnlocked(pid);
-        pool.emergencyUnlockBlock = uint64(block.number);
         PoolLocks memory locks = pool.locks;
+        if (locks.emergencyUnlockBlock != 0) revert PoolEmergencyUnlocked(pid);
         pool.totalShares -= locks.boostShares; // running locks now weigh their LP
-        pool.locks = PoolLocks(uint64(_firstBoundaryAfter(block.number)), locks.lastEnd, 0);
+        pool.locks = PoolLocks(locks.lastEnd, 0, uint64(block.number));
+        pool.nextBoundary = uint64(_firstBoundaryAfter(block.number));
         pool.accRewardPerPointPaid &= uint128(~EXPIRIES_AHEAD); // no end ahead counts any more
         // Locks that ended before keep their own boundaries; the others settle at this block.
         pool.expiries[block.number] = accRewardPerShare;
@@ -606,7 +608,7 @@ contract Farm is IFarm, IFarmLocks, Ownable2Step, Pausable {
         uint256 end = _lockEnd(pool, position.endBlock);
         // The pool's accumulator at the lock's end, if the pool has not stored it yet.
         (uint256 accRewardPerShare, uint256 atEnd) = _poolAccRewardPerShare(pool, accRewardPerPoint, end);
-        if (end < pool.locks.nextBoundary) atEnd = pool.expiries[end];
+        if (end < pool.nextBoundary) atEnd = pool.expiries[end];
         return _pending(staker, accRewardPerShare) + _lockOwed(position, end, atEnd, accRewardPerShare);
     }
 
@@ -679,7 +681,8 @@ contract Farm is IFarm, IFarmLocks, Ownable2Step, Pausable {
         returns (uint256 totalShares, uint256 boostShares, uint256 emergencyUnlockBlock)
     {
         Pool storage pool = _pool(pid);
-        return (pool.totalShares, pool.locks.boostShares, pool.emergencyUnlockBlock);
+        PoolLocks memory locks = pool.locks;
+        return (pool.totalShares, locks.boostShares, locks.emergencyUnlockBlock);
     }
 
     /// @inheritdoc IFarm
@@ -751,7 +754,7 @@ contract Farm is IFarm, IFarmLocks, Ownable2Step, Pausable {
     function _lock(uint256 pid, uint256 amount, uint256 tier) private {
         LockTier memory terms = _tier(tier);
         (Pool storage pool, uint256 accRewardPerShare,) = _accrue(pid);
-        if (pool.emergencyUnlockBlock != 0) revert PoolEmergencyUnlocked(pid);
+        if (pool.locks.emergencyUnlockBlock != 0) revert PoolEmergencyUnlocked(pid);
         Staker storage staker = _stakers[pid][msg.sender];
         Lock storage position = _locks[pid][msg.sender];
         uint256 reward = _settleLock(pid, pool, staker, accRewardPerShare, true);
@@ -829,7 +832,7 @@ contract Farm is IFarm, IFarmLocks, Ownable2Step, Pausable {
         if (end > block.number) return (unlocked, unlocked); // running: it stays
         uint256 locked = position.amount;
         shares = unlocked + locked;
-        if (end >= pool.locks.nextBoundary) {
+        if (end >= pool.nextBoundary) {
             // The pool has not passed the end yet: it still counts the boost, due to stop there.
             uint256 boosted = _boosted(locked, position.boostBps);
             _removeExpiry(pool, end, boosted - locked);
@@ -860,7 +863,7 @@ contract Farm is IFarm, IFarmLocks, Ownable2Step, Pausable {
         uint256 paid = pool.accRewardPerPointPaid;
         if (paid & EXPIRIES_AHEAD == 0) {
             // The pool looked at no boundary while it had no end ahead: start from the next one.
-            locks.nextBoundary = uint64(_firstBoundaryAfter(block.number));
+            pool.nextBoundary = uint64(_firstBoundaryAfter(block.number));
             pool.accRewardPerPointPaid = uint128(paid | EXPIRIES_AHEAD | HAD_LOCKS);
         }
         if (end > locks.lastEnd) locks.lastEnd = uint64(end);
@@ -983,7 +986,7 @@ contract Farm is IFarm, IFarmLocks, Ownable2Step, Pausable {
         accRewardPerShare = pool.accRewardPerShare;
         uint256 shares = pool.totalShares;
         uint256 allocPoint = pool.allocPoint;
-        if (expiriesAhead != 0 && pool.locks.nextBoundary <= block.number) {
+        if (expiriesAhead != 0 && pool.nextBoundary <= block.number) {
             (accRewardPerShare, paid, shares, expiriesAhead) =
                 _passBoundaries(pool, allocPoint, accRewardPerShare, paid, shares);
             pool.totalShares = uint112(shares); // only lowered
@@ -1007,7 +1010,7 @@ contract Farm is IFarm, IFarmLocks, Ownable2Step, Pausable {
     ) private returns (uint256, uint256, uint256, uint256) {
         PoolLocks memory locks = pool.locks;
         uint256 last = locks.lastEnd < block.number ? locks.lastEnd : block.number;
-        uint256 boundary = locks.nextBoundary;
+        uint256 boundary = pool.nextBoundary;
         while ((boundary = pool.expiryBoundaries.next(boundary, last, epochBlocks)) != 0) {
             uint256 atBoundary = _accRewardPerPointAtBoundary(boundary);
             accRewardPerShare = _accrued(accRewardPerShare, allocPoint, paid, atBoundary, shares);
@@ -1018,7 +1021,7 @@ contract Farm is IFarm, IFarmLocks, Ownable2Step, Pausable {
             locks.boostShares -= uint112(expiring);
             boundary += epochBlocks;
         }
-        locks.nextBoundary = uint64(_firstBoundaryAfter(block.number));
+        pool.nextBoundary = uint64(_firstBoundaryAfter(block.number));
         pool.locks = locks;
         return (accRewardPerShare, paid, shares, locks.lastEnd > block.number ? EXPIRIES_AHEAD : 0);
     }
@@ -1036,10 +1039,10 @@ contract Farm is IFarm, IFarmLocks, Ownable2Step, Pausable {
         accRewardPerShare = pool.accRewardPerShare;
         uint256 shares = pool.totalShares;
         uint256 allocPoint = pool.allocPoint;
-        PoolLocks memory locks = pool.locks;
-        if (expiriesAhead != 0 && locks.nextBoundary <= block.number) {
-            uint256 last = locks.lastEnd < block.number ? locks.lastEnd : block.number;
-            uint256 boundary = locks.nextBoundary;
+        uint256 boundary = pool.nextBoundary;
+        if (expiriesAhead != 0 && boundary <= block.number) {
+            uint256 lastEnd = pool.locks.lastEnd;
+            uint256 last = lastEnd < block.number ? lastEnd : block.number;
             while ((boundary = pool.expiryBoundaries.next(boundary, last, epochBlocks)) != 0) {
                 uint256 atBoundary = _accRewardPerPointAtBoundary(boundary);
                 accRewardPerShare = _accrued(accRewardPerShare, allocPoint, paid, atBoundary, shares);
@@ -1095,7 +1098,7 @@ contract Farm is IFarm, IFarmLocks, Ownable2Step, Pausable {
 
     /// @dev A lock's end in `pool`: its own, or the pool's emergency unlock block if earlier.
     function _lockEnd(Pool storage pool, uint256 endBlock) private view returns (uint256) {
-        uint256 unlockedAt = pool.emergencyUnlockBlock;
+        uint256 unlockedAt = pool.locks.emergencyUnlockBlock;
         return unlockedAt != 0 && unlockedAt < endBlock ? unlockedAt : endBlock;
     }
 

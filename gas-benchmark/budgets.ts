@@ -37,7 +37,7 @@ export const BUDGETS: Record<string, number> = {
  */
 export const KNOWN_MISSES: Record<string, { ceiling: number; why: string }> = {
   emergencyWithdraw: {
-    ceiling: 47_300,
+    ceiling: 47_400,
     why: "the stake total is kept in storage: 45,888 is spent before any farm code runs, and it checks for an ended lock to return (README, Gas)",
   },
 };
