@@ -600,14 +600,14 @@ contract Farm is IFarm, IFarmLocks, Ownable2Step, Pausable {
         (uint256 accRewardPerPoint,,) = _currentEmission(_totalAllocPoint);
         Staker storage staker = _stakers[pid][user];
         if (!staker.locked) {
-            (uint256 unlockedAcc,) = _poolAccRewardPerShare(pool, accRewardPerPoint, 0);
+            (uint256 unlockedAcc,,) = _poolAccRewardPerShare(pool, accRewardPerPoint, 0);
             return _pending(staker, unlockedAcc);
         }
 
         Lock storage position = _locks[pid][user];
         uint256 end = _lockEnd(pool, position.endBlock);
         // The pool's accumulator at the lock's end, if the pool has not stored it yet.
-        (uint256 accRewardPerShare, uint256 atEnd) = _poolAccRewardPerShare(pool, accRewardPerPoint, end);
+        (uint256 accRewardPerShare, uint256 atEnd,) = _poolAccRewardPerShare(pool, accRewardPerPoint, end);
         if (end < pool.nextBoundary) atEnd = pool.expiries[end];
         return _pending(staker, accRewardPerShare) + _lockOwed(position, end, atEnd, accRewardPerShare);
     }
@@ -681,8 +681,12 @@ contract Farm is IFarm, IFarmLocks, Ownable2Step, Pausable {
         returns (uint256 totalShares, uint256 boostShares, uint256 emergencyUnlockBlock)
     {
         Pool storage pool = _pool(pid);
+        // As of this block: boosts whose end has passed no longer count, whether or not anything
+        // has brought the pool past it yet.
+        (uint256 accRewardPerPoint,,) = _currentEmission(_totalAllocPoint);
+        (,, totalShares) = _poolAccRewardPerShare(pool, accRewardPerPoint, 0);
         PoolLocks memory locks = pool.locks;
-        return (pool.totalShares, locks.boostShares, locks.emergencyUnlockBlock);
+        return (totalShares, locks.boostShares - (pool.totalShares - totalShares), locks.emergencyUnlockBlock);
     }
 
     /// @inheritdoc IFarm
@@ -1026,18 +1030,19 @@ contract Farm is IFarm, IFarmLocks, Ownable2Step, Pausable {
         return (accRewardPerShare, paid, shares, locks.lastEnd > block.number ? EXPIRIES_AHEAD : 0);
     }
 
-    /// @dev The pool's reward per share once caught up to `accRewardPerPoint`, without writing, and
-    ///      its accumulator at boundary `capture` if the catch-up passes it (for pendingReward).
+    /// @dev The pool's reward per share once caught up to `accRewardPerPoint`, without writing, its
+    ///      accumulator at boundary `capture` if the catch-up passes it (for pendingReward), and its
+    ///      total weight once the boosts due to end have ended.
     function _poolAccRewardPerShare(Pool storage pool, uint256 accRewardPerPoint, uint256 capture)
         private
         view
-        returns (uint256 accRewardPerShare, uint256 atCapture)
+        returns (uint256 accRewardPerShare, uint256 atCapture, uint256 shares)
     {
         uint256 paid = pool.accRewardPerPointPaid;
         uint256 expiriesAhead = paid & EXPIRIES_AHEAD;
         paid &= ~(EXPIRIES_AHEAD | HAD_LOCKS);
         accRewardPerShare = pool.accRewardPerShare;
-        uint256 shares = pool.totalShares;
+        shares = pool.totalShares;
         uint256 allocPoint = pool.allocPoint;
         uint256 boundary = pool.nextBoundary;
         if (expiriesAhead != 0 && boundary <= block.number) {

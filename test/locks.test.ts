@@ -92,6 +92,8 @@ describe("Locks: boosts that end exactly on time", function () {
     await viewAt(ethers, E + 7n);
     expect(await pending(farm, alice)).to.equal(tenths(75n) * boosted + rwd("5") * 7n);
     expect(await pending(farm, bob)).to.equal(tenths(25n) * boosted + rwd("5") * 7n);
+    // The view of the weights already counts the ended boost out, before anything touched the pool.
+    expect([...(await farm.poolShares(0))]).to.deep.equal([2n * E15, 0n, 0n]);
 
     const [aliceTx, bobTx] = await inOneBlock(ethers, E + 8n, [() => as(farm, alice).harvest(0), () => as(farm, bob).harvest(0)]);
     expect(await mintsIn(lockToken, aliceTx)).to.deep.equal([[alice.address, tenths(75n) * boosted + rwd("5") * 8n]]);

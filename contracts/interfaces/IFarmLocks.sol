@@ -165,7 +165,8 @@ interface IFarmLocks {
     /// @param user Staker.
     function earlyExitPenaltyOf(uint256 pid, address user) external view returns (uint256);
 
-    /// @notice Pool `pid`'s weights.
+    /// @notice Pool `pid`'s weights as of this block (a boost whose end has passed no longer counts,
+    ///         even before anything has brought the pool past it).
     /// @param pid Pool id.
     /// @return totalShares All stakers' weights, by which the pool's emission is divided.
     /// @return boostShares The part of them that running locks add above their LP.
