@@ -118,8 +118,8 @@ describe("FarmLens", function () {
     for (const staker of [alice, bob]) await mined(as(usdcWeth, staker).approve(farmAddress, MaxUint256));
     // Alice: 1e15 unlocked and 2e15 locked at 3x; Bob: 1e15 locked at 1.5x.
     await mined(as(farm, alice).deposit(0, 10n ** 15n));
-    await mined(as(farm, alice).lock(0, 2n * 10n ** 15n, 1));
-    await mined(as(farm, bob).lock(0, 10n ** 15n, 0));
+    await mined(as(farm, alice).lock(0, 2n * 10n ** 15n, 1, await farm.lockTermsVersion()));
+    await mined(as(farm, bob).lock(0, 10n ** 15n, 0, await farm.lockTermsVersion()));
     await viewAt(ethers, S + 5n);
 
     const [state, pools] = await lens.read(farmAddress, alice.address, [], 0, 10);
@@ -158,7 +158,7 @@ describe("FarmLens", function () {
     await mined(as(farm, owner).setLockTiers([100], [20_000]));
     await mined(as(farm, owner).setEarlyExitPenalty(2_500, carol.address));
     await mined(as(usdcWeth, alice).approve(farmAddress, MaxUint256));
-    await mined(as(farm, alice).lock(0, 10n ** 15n, 0));
+    await mined(as(farm, alice).lock(0, 10n ** 15n, 0, await farm.lockTermsVersion()));
     const [, , , end] = await farm.lockInfo(0, alice.address);
     await viewAt(ethers, end > S ? end : S);
 
@@ -178,7 +178,9 @@ describe("FarmLens", function () {
     expect(unlocked[0].emergencyUnlockBlock).to.equal(unlockedAt);
   });
 
-  it("reads a pool with a user's stake and lock in it for under 50,000 gas: 300 pools a call stay under a node's eth_call cap", async function () {
+  it("reads a pool with a user's stake and lock in it for under 55,000 gas: 300 pools a call stay under a node's eth_call cap", async function () {
+    // Coverage instruments the contracts, so each statement costs extra gas: no budget applies there.
+    if (process.argv.includes("--coverage") || process.env.HARDHAT_COVERAGE === "true") this.skip();
     const w = await networkHelpers.loadFixture(world);
     const { farm, owner, alice, carol, usdcWeth, daiWeth, wbtcWeth, startBlock: S } = w;
     const lens = await ethers.deployContract("FarmLens");
@@ -192,13 +194,13 @@ describe("FarmLens", function () {
     }
     for (const pid of [0, 1, 2]) {
       await mined(as(farm, alice).deposit(pid, 10n ** 12n));
-      await mined(as(farm, alice).lock(pid, 10n ** 12n, 0));
+      await mined(as(farm, alice).lock(pid, 10n ** 12n, 0, await farm.lockTermsVersion()));
     }
     await viewAt(ethers, S + 5n);
     const one = await lens.read.estimateGas(farmAddress, alice.address, [], 0, 1);
     const three = await lens.read.estimateGas(farmAddress, alice.address, [], 0, 3);
     const perPool = (three - one) / 2n;
-    expect(perPool).to.be.lessThan(50_000n);
+    expect(perPool).to.be.lessThan(55_000n);
     // frontend/src/chain/farm-reads.ts reads 300 pools a call (POOLS_PER_CALL).
     expect(one + 299n * perPool).to.be.lessThan(16_777_216n);
   });

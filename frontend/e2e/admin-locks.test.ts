@@ -216,11 +216,11 @@ describe("admin: locks", () => {
 
   test("every bad tier list is refused with a sentence on its row, and nothing is sent", async () => {
     const sentBefore = await sentByOwner();
-    const longest = 730n * found.epochBlocks;
+    const longest = 365n * found.epochBlocks;
     const cases: { rows: [string, string][]; field: string; row: number; sentence: RegExp }[] = [
       { rows: [["0", "1"]], field: "duration", row: 0, sentence: /^Tier 1's duration must be at least 1 block\.$/ },
-      // The longest tier: 730 epochs (MAX_LOCK_EPOCHS) of the farm's epoch.
-      { rows: [[String(longest + 1n), "1"]], field: "duration", row: 0, sentence: new RegExp(`^Tier 1's duration can be at most ${longest.toLocaleString("en-US")} blocks \\(730 epochs of `) },
+      // The longest tier: 365 epochs (MAX_LOCK_EPOCHS) of the farm's epoch.
+      { rows: [[String(longest + 1n), "1"]], field: "duration", row: 0, sentence: new RegExp(`^Tier 1's duration can be at most ${longest.toLocaleString("en-US")} blocks \\(365 epochs of `) },
       { rows: [["1.5", "1"]], field: "duration", row: 0, sentence: /^Tier 1's duration is a whole number of blocks/ },
       { rows: [["100", "1"], ["100", "1.5"]], field: "duration", row: 1, sentence: /^Tier 2 must last longer than tier 1 \(100 blocks\)/ },
       { rows: [["100", "0.99"]], field: "boost", row: 0, sentence: /^Tier 1's boost must be at least 1× \(no boost\)\.$/ },
@@ -392,7 +392,8 @@ describe("admin: locks", () => {
     const wallet = nodeWallet(owner);
     const mined = async (hash: Promise<Hex>) => expect((await world.client.waitForTransactionReceipt({ hash: await hash })).status).toBe("success");
     await mined(wallet.writeContract({ address: pool.lpToken as Address, abi: erc20Abi, functionName: "approve", args: [world.deployment.farm as Address, locked], chain: null }));
-    await mined(wallet.writeContract({ ...farm(), functionName: "lock", args: [pid, locked, BigInt(tiers.length - 1)], chain: null }));
+    const version = await world.client.readContract({ ...farm(), functionName: "lockTermsVersion" });
+    await mined(wallet.writeContract({ ...farm(), functionName: "lock", args: [pid, locked, BigInt(tiers.length - 1), version], chain: null }));
     const sentBefore = await sentByOwner();
     await row.locator("[data-test=unlock]").click();
     const dialog = page.locator("[data-test=unlock-review]");

@@ -415,7 +415,8 @@ describe("locks, dev accounts #20 and #21", () => {
     const approve = await wallet.writeContract({ address: lpToken, abi: erc20Abi, functionName: "approve", args: [world.deployment.farm as Address, amount], chain: null });
     await world.client.waitForTransactionReceipt({ hash: approve });
     const tier = terms.durations.length - 1;
-    const locked = await wallet.writeContract({ ...farm(), functionName: "lock", args: [BigInt(pid), amount, BigInt(tier)], chain: null });
+    const version = await world.client.readContract({ ...farm(), functionName: "lockTermsVersion" });
+    const locked = await wallet.writeContract({ ...farm(), functionName: "lock", args: [BigInt(pid), amount, BigInt(tier), version], chain: null });
     expect((await world.client.waitForTransactionReceipt({ hash: locked })).status).toBe("success");
     await node.mine({ blocks: 3 }); // the lock earns for a few blocks before it is left
 

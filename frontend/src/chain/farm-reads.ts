@@ -28,7 +28,7 @@ function pairState(meta: PairMeta, reserve0: bigint, reserve1: bigint, totalSupp
 }
 
 /**
- * Pools one lens call reads: at up to 49,000 gas each (a pool where the user has a stake and a
+ * Pools one lens call reads: at up to 52,000 gas each (a pool where the user has a stake and a
  * lock; 21,000 without a user), 300 stay under the 16,777,216 gas a node allows an eth_call since
  * Osaka. A farm of up to 300 pools is one call per read.
  */

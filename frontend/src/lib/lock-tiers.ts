@@ -2,7 +2,7 @@
  * The lock tiers the owner offers (IFarmLocks.setLockTiers): each a duration in blocks and a
  * boost in basis points (10,000 = 1×). What the owner types in the tier editor is checked here
  * row by row exactly as the farm checks it (at most 8 tiers, durations increasing from 1 block to
- * 730 epochs, boosts from 1× to 3× and never lower than the tier before), so a list the farm would
+ * 365 epochs, boosts from 1× to 3× and never lower than the tier before), so a list the farm would
  * refuse is never sent; each refusal is a sentence naming the tier and saying what to type.
  */
 import { withDecimalPoint } from "./amount";
@@ -29,7 +29,7 @@ export interface LockLimits {
 
 /** The limits contracts/Farm.sol states, for a farm of `epochBlocks`; the page reads the deployed farm's own. */
 export function farmLockLimits(epochBlocks: bigint): LockLimits {
-  return { maxTiers: 8, maxLockEpochs: 730n, epochBlocks, minBoostBps: 10_000n, maxBoostBps: 30_000n, maxPenaltyBps: 5_000n };
+  return { maxTiers: 8, maxLockEpochs: 365n, epochBlocks, minBoostBps: 10_000n, maxBoostBps: 30_000n, maxPenaltyBps: 5_000n };
 }
 
 /** The longest tier a farm takes, in blocks. */

@@ -104,23 +104,27 @@ export const useStakingStore = defineStore("staking", () => {
   async function lock(pid: number, amount: bigint, tier: number, expected: LockTermsShown): Promise<boolean> {
     const title = amount === 0n ? `Extend your ${poolName(pid)} lock` : `Lock ${poolName(pid)} LP`;
     if (tx.refuseOffChain(title)) return false;
+    let version: bigint;
     try {
-      const changed = await lockTermsChanged(tier, expected);
-      if (changed) {
-        tx.report(title, { shortMessage: changed }); // said as it is: nothing was sent
+      const current = await currentLockTerms(tier, expected);
+      if (current.changed) {
+        tx.report(title, { shortMessage: current.changed }); // said as it is: nothing was sent
         return false;
       }
+      version = current.version;
     } catch (error) {
       tx.report(title, error);
       return false;
     }
+    // The lock names the terms version checked just now: the farm refuses it if the owner changes
+    // the terms before it is mined (LockTermsChanged), so the user never locks on unseen terms.
     const farmCall = { address: farmAddress(), abi: farmAbi } as const;
-    const plain = (sent: string) => tx.send(sent, { ...farmCall, functionName: "lock", args: [BigInt(pid), amount, BigInt(tier)] }, lpContext(pid));
+    const plain = (sent: string) => tx.send(sent, { ...farmCall, functionName: "lock", args: [BigInt(pid), amount, BigInt(tier), version] }, lpContext(pid));
     // An extension takes no LP: nothing to approve or permit.
     if (amount === 0n) return plain(title);
     return takeLp(pid, amount, title, {
       plain,
-      withPermit: (sent, p) => tx.send(sent, { ...farmCall, functionName: "lockWithPermit", args: [BigInt(pid), amount, BigInt(tier), p.deadline, p.v, p.r, p.s] }, lpContext(pid)),
+      withPermit: (sent, p) => tx.send(sent, { ...farmCall, functionName: "lockWithPermit", args: [BigInt(pid), amount, BigInt(tier), version, p.deadline, p.v, p.r, p.s] }, lpContext(pid)),
     });
   }
 
@@ -130,10 +134,15 @@ export const useStakingStore = defineStore("staking", () => {
   }
 
   /** A sentence when the farm's terms for `tier` differ from those shown, or undefined when they match. */
-  async function lockTermsChanged(tier: number, expected: LockTermsShown): Promise<string | undefined> {
+  /** The farm's lock terms version now, and a sentence if its terms are not those shown. */
+  async function currentLockTerms(tier: number, expected: LockTermsShown): Promise<{ version: bigint; changed?: string }> {
     const farmCall = { address: farmAddress(), abi: farmAbi } as const;
-    const [tiers, penalty] = await readClient(connection.config!, farm.chainId!).multicall({
-      contracts: [{ ...farmCall, functionName: "lockTiers" }, { ...farmCall, functionName: "earlyExitPenalty" }],
+    const [tiers, penalty, version] = await readClient(connection.config!, farm.chainId!).multicall({
+      contracts: [
+        { ...farmCall, functionName: "lockTiers" },
+        { ...farmCall, functionName: "earlyExitPenalty" },
+        { ...farmCall, functionName: "lockTermsVersion" },
+      ],
       allowFailure: false,
       batchSize: 0,
     });
@@ -142,7 +151,7 @@ export const useStakingStore = defineStore("staking", () => {
     const same =
       durations[tier] === expected.durationBlocks && boosts[tier] === expected.boostBps &&
       penaltyBps === expected.penaltyBps && isAddressEqual(recipient, expected.penaltyRecipient);
-    return same ? undefined : "The farm's lock terms changed since this dialog showed them. Check the new terms and confirm again.";
+    return same ? { version } : { version, changed: "The farm's lock terms changed since this dialog showed them. Check the new terms and confirm again." };
   }
 
   /**

@@ -13,7 +13,7 @@ import {
   type TierDraft,
 } from "../../src/lib/lock-tiers";
 
-/** A farm of 30-block epochs (the local world's): tiers up to 730 × 30 = 21,900 blocks. */
+/** A farm of 30-block epochs (the local world's): tiers up to 365 × 30 = 10,950 blocks. */
 const LIMITS = farmLockLimits(30n);
 const CURRENT: LockTier[] = [
   { durationBlocks: 1_500n, boostBps: 12_500n },
@@ -84,12 +84,12 @@ describe("parsing one field", () => {
 
 describe("checkTiers: the farm's rules, each refusal a sentence on its row", () => {
   it("accepts a list the farm accepts, as the exact numbers to send", () => {
-    expect(checkTiers(rows(["1", "1"], ["4,320", "1.5"], ["21900", "3"]), CURRENT, LIMITS)).toEqual({
+    expect(checkTiers(rows(["1", "1"], ["4,320", "1.5"], ["10950", "3"]), CURRENT, LIMITS)).toEqual({
       ok: true,
       tiers: [
         { durationBlocks: 1n, boostBps: 10_000n },
         { durationBlocks: 4_320n, boostBps: 15_000n },
-        { durationBlocks: 21_900n, boostBps: 30_000n },
+        { durationBlocks: 10_950n, boostBps: 30_000n },
       ],
     });
   });
@@ -109,16 +109,16 @@ describe("checkTiers: the farm's rules, each refusal a sentence on its row", () 
     expect(problems(rows(...nine))).toEqual([{ field: "list", reason: "The farm takes at most 8 tiers: remove 1 row." }]);
   });
 
-  it("refuses durations of 0 or past 730 epochs", () => {
+  it("refuses durations of 0 or past 365 epochs", () => {
     expect(problems(rows(["0", "1"]))).toEqual([{ row: 0, field: "duration", reason: "Tier 1's duration must be at least 1 block." }]);
-    expect(problems(rows(["21901", "1"]))).toEqual([
-      { row: 0, field: "duration", reason: "Tier 1's duration can be at most 21,900 blocks (730 epochs of 30 blocks): the farm's limit." },
+    expect(problems(rows(["10951", "1"]))).toEqual([
+      { row: 0, field: "duration", reason: "Tier 1's duration can be at most 10,950 blocks (365 epochs of 30 blocks): the farm's limit." },
     ]);
-    // Daily epochs of 12-second blocks: two years.
-    expect(checkTiers(rows(["5256000", "1"]), [], farmLockLimits(7_200n)).ok).toBe(true);
-    expect(checkTiers(rows(["5256001", "1"]), [], farmLockLimits(7_200n))).toEqual({
+    // Daily epochs of 12-second blocks: a year.
+    expect(checkTiers(rows(["2628000", "1"]), [], farmLockLimits(7_200n)).ok).toBe(true);
+    expect(checkTiers(rows(["2628001", "1"]), [], farmLockLimits(7_200n))).toEqual({
       ok: false,
-      problems: [{ row: 0, field: "duration", reason: "Tier 1's duration can be at most 5,256,000 blocks (730 epochs of 7,200 blocks): the farm's limit." }],
+      problems: [{ row: 0, field: "duration", reason: "Tier 1's duration can be at most 2,628,000 blocks (365 epochs of 7,200 blocks): the farm's limit." }],
     });
   });
 
