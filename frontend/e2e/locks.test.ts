@@ -284,7 +284,7 @@ describe("locks, dev accounts #20 and #21", () => {
     const call = await onlyFarmCallDuring(world, user, () => confirmAndWait(page, dialog).then(() => undefined));
 
     expect(call.functionName).toBe("lockWithPermit");
-    expect(call.args.slice(0, 3)).toEqual([BigInt(pid), amount, BigInt(tier)]);
+    expect(call.args.slice(0, 4)).toEqual([BigInt(pid), amount, BigInt(tier), await world.client.readContract({ ...farm(), functionName: "lockTermsVersion" })]);
     const mined = call.receipt.blockNumber;
     const lock = await lockInfo(user, mined);
     expect(lock.amount).toBe(amount);
@@ -355,7 +355,9 @@ describe("locks, dev accounts #20 and #21", () => {
     expect(await dialog.locator("[data-test=confirm]").innerText()).toBe("Extend lock");
     const extended = await onlyFarmCallDuring(world, user, () => confirmAndWait(page, dialog).then(() => undefined));
     expect(extended.functionName).toBe("lock");
-    expect(extended.args).toEqual([BigInt(pid), 0n, BigInt(tier)]);
+    // The lock names the terms version the page checked: the chain's own.
+    const version = await world.client.readContract({ ...farm(), functionName: "lockTermsVersion" });
+    expect(extended.args).toEqual([BigInt(pid), 0n, BigInt(tier), version]);
     const afterExtension = await lockInfo(user, extended.receipt.blockNumber);
     expect(afterExtension.amount).toBe(before.amount);
     expect(afterExtension.startBlock).toBe(extended.receipt.blockNumber);
