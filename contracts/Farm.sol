@@ -76,10 +76,11 @@ contract Farm is IFarm, IFarmLocks, Ownable2Step, Pausable {
     uint256 public constant MAX_PENALTY_BPS = 5_000;
     /// @notice Most tiers a farm offers at once.
     uint256 public constant MAX_LOCK_TIERS = 8;
-    /// @notice Longest tier, in epochs (two years of daily epochs). It bounds the work of any one
-    ///      update: a pool, or the farm, left alone passes at most this many boundaries at which a
-    ///      lock ends, since every lock ends within it of the last action (README, Locks).
-    uint256 public constant MAX_LOCK_EPOCHS = 730;
+    /// @notice Longest tier, in epochs (a year of daily epochs). It bounds the work of any one
+    ///      update: a pool, or the farm, left alone passes at most this many boundaries (plus the
+    ///      one rounding up adds) at which a lock ends, since every lock ends within it of the
+    ///      action that made it; the worst case then fits one transaction's gas (EIP-7825: 2^24).
+    uint256 public constant MAX_LOCK_EPOCHS = 365;
     /// @notice Longest epoch, in blocks.
     uint256 public constant MAX_EPOCH_BLOCKS = type(uint32).max;
 
@@ -129,18 +130,20 @@ contract Farm is IFarm, IFarmLocks, Ownable2Step, Pausable {
 
     Emission private _emission;
 
-    /// @dev A pool's locks: the first epoch boundary its update has not yet looked at, the latest
-    ///      end of any lock made in it, and the weight running locks add above their LP. Read only
-    ///      by pools flagged EXPIRIES_AHEAD and by lock actions.
+    /// @dev A pool's locks: the latest end of any lock made in it, the weight running locks add
+    ///      above their LP, and the block of the owner's emergency unlock (0 until then). Read when
+    ///      a boundary is due and by lock actions.
     struct PoolLocks {
-        uint64 nextBoundary;
         uint64 lastEnd;
         uint112 boostShares; // <= totalShares
+        uint64 emergencyUnlockBlock;
     }
 
     struct Pool {
         IERC20 lpToken; // slot 0: read by deposits, withdrawals and lock actions
-        uint64 emergencyUnlockBlock; // 0 until the owner's emergencyUnlock
+        // The first epoch boundary the pool's update has not yet looked at: read by every update of
+        // a pool flagged EXPIRIES_AHEAD, so it shares the slot deposits and withdrawals read anyway.
+        uint64 nextBoundary;
         uint256 accRewardPerShare; // slot 1, read and written by every reward update: in 1e-48 wei
         uint112 totalShares; // slot 2, also read and written by every reward update: the weights
         uint128 accRewardPerPointPaid; // the global accumulator when this pool last caught up, and the lock flags
@@ -208,6 +211,12 @@ contract Farm is IFarm, IFarmLocks, Ownable2Step, Pausable {
     ///      the first emission update that passed it (or at the lock, if emission is not there yet).
     mapping(uint256 word => uint256) private _expiryBoundaries;
     mapping(uint256 boundary => uint256) private _accRewardPerPointAt;
+    /// @dev The latest boundary at which any lock's boost ends: emission updates look for
+    ///      boundaries to store no further.
+    uint256 private _latestExpiry;
+
+    /// @inheritdoc IFarmLocks
+    uint256 public lockTermsVersion;
 
     /// @dev Re-entrancy lock in transient storage (EIP-1153): costs no storage slot and clears itself
     ///      with the transaction. The language keyword is used rather than OpenZeppelin's
@@ -396,8 +405,12 @@ contract Farm is IFarm, IFarmLocks, Ownable2Step, Pausable {
     //////////////////////////////////////////////////////////////*/
 
     /// @inheritdoc IFarmLocks
-    function lock(uint256 pid, uint256 amount, uint256 tier) external nonReentrant whenNotPaused {
-        _lock(pid, amount, tier);
+    function lock(uint256 pid, uint256 amount, uint256 tier, uint256 termsVersion)
+        external
+        nonReentrant
+        whenNotPaused
+    {
+        _lock(pid, amount, tier, termsVersion);
     }
 
     /// @inheritdoc IFarmLocks
@@ -405,13 +418,14 @@ contract Farm is IFarm, IFarmLocks, Ownable2Step, Pausable {
         uint256 pid,
         uint256 amount,
         uint256 tier,
+        uint256 termsVersion,
         uint256 deadline,
         uint8 v,
         bytes32 r,
         bytes32 s
     ) external nonReentrant whenNotPaused {
         _permit(_pool(pid).lpToken, amount, deadline, v, r, s);
-        _lock(pid, amount, tier);
+        _lock(pid, amount, tier, termsVersion);
     }
 
     /// @inheritdoc IFarmLocks
@@ -530,6 +544,7 @@ contract Farm is IFarm, IFarmLocks, Ownable2Step, Pausable {
             _lockTiers.push(LockTier(uint64(duration), uint16(boost))); // both checked just above
             (previousDuration, previousBoost) = (duration, boost);
         }
+        ++lockTermsVersion;
         emit LockTiersSet(durations, boostsBps);
     }
 
@@ -539,17 +554,18 @@ contract Farm is IFarm, IFarmLocks, Ownable2Step, Pausable {
         if (recipient == address(0)) revert ZeroRecipient();
         if (recipient == address(this)) revert FarmAsRecipient();
         _penaltyTerms.push(PenaltyTerms(recipient, uint16(penaltyBps))); // <= MAX_PENALTY_BPS
+        ++lockTermsVersion;
         emit EarlyExitPenaltySet(penaltyBps, recipient);
     }
 
     /// @inheritdoc IFarmLocks
     function emergencyUnlock(uint256 pid) external onlyOwner {
         (Pool storage pool, uint256 accRewardPerShare,) = _accrue(pid); // every boost counts up to here
-        if (pool.emergencyUnlockBlock != 0) revert PoolEmergencyUnlocked(pid);
-        pool.emergencyUnlockBlock = uint64(block.number);
         PoolLocks memory locks = pool.locks;
+        if (locks.emergencyUnlockBlock != 0) revert PoolEmergencyUnlocked(pid);
         pool.totalShares -= locks.boostShares; // running locks now weigh their LP
-        pool.locks = PoolLocks(uint64(_firstBoundaryAfter(block.number)), locks.lastEnd, 0);
+        pool.locks = PoolLocks(locks.lastEnd, 0, uint64(block.number));
+        pool.nextBoundary = uint64(_firstBoundaryAfter(block.number));
         pool.accRewardPerPointPaid &= uint128(~EXPIRIES_AHEAD); // no end ahead counts any more
         // Locks that ended before keep their own boundaries; the others settle at this block.
         pool.expiries[block.number] = accRewardPerShare;
@@ -598,16 +614,23 @@ contract Farm is IFarm, IFarmLocks, Ownable2Step, Pausable {
         (uint256 accRewardPerPoint,,) = _currentEmission(_totalAllocPoint);
         Staker storage staker = _stakers[pid][user];
         if (!staker.locked) {
-            (uint256 unlockedAcc,) = _poolAccRewardPerShare(pool, accRewardPerPoint, 0);
+            (uint256 unlockedAcc,,) = _poolAccRewardPerShare(pool, accRewardPerPoint, 0);
             return _pending(staker, unlockedAcc);
         }
 
         Lock storage position = _locks[pid][user];
         uint256 end = _lockEnd(pool, position.endBlock);
         // The pool's accumulator at the lock's end, if the pool has not stored it yet.
-        (uint256 accRewardPerShare, uint256 atEnd) = _poolAccRewardPerShare(pool, accRewardPerPoint, end);
-        if (end < pool.locks.nextBoundary) atEnd = pool.expiries[end];
-        return _pending(staker, accRewardPerShare) + _lockOwed(position, end, atEnd, accRewardPerShare);
+        (uint256 accRewardPerShare, uint256 atEnd,) = _poolAccRewardPerShare(pool, accRewardPerPoint, end);
+        if (end < pool.nextBoundary) atEnd = pool.expiries[end];
+        uint256 owed = _pending(staker, accRewardPerShare) + _lockOwed(position, end, atEnd, accRewardPerShare);
+        if (end > block.number) return owed;
+        // A payout now first joins the ended lock to the stake, re-rounding it as any change of
+        // stake does (_setStake): show what that payout pays.
+        uint256 joined = staker.amount + position.amount;
+        uint256 rounding = Math.mulDiv(joined, accRewardPerShare, ACC_PER_SHARE_SCALE, Math.Rounding.Ceil)
+            - Math.mulDiv(joined, accRewardPerShare, ACC_PER_SHARE_SCALE);
+        return owed > rounding ? owed - rounding : 0;
     }
 
     /// @inheritdoc IFarmLocks
@@ -679,7 +702,12 @@ contract Farm is IFarm, IFarmLocks, Ownable2Step, Pausable {
         returns (uint256 totalShares, uint256 boostShares, uint256 emergencyUnlockBlock)
     {
         Pool storage pool = _pool(pid);
-        return (pool.totalShares, pool.locks.boostShares, pool.emergencyUnlockBlock);
+        // As of this block: boosts whose end has passed no longer count, whether or not anything
+        // has brought the pool past it yet.
+        (uint256 accRewardPerPoint,,) = _currentEmission(_totalAllocPoint);
+        (,, totalShares) = _poolAccRewardPerShare(pool, accRewardPerPoint, 0);
+        PoolLocks memory locks = pool.locks;
+        return (totalShares, locks.boostShares - (pool.totalShares - totalShares), locks.emergencyUnlockBlock);
     }
 
     /// @inheritdoc IFarm
@@ -747,11 +775,14 @@ contract Farm is IFarm, IFarmLocks, Ownable2Step, Pausable {
         emit Deposit(to, pid, received);
     }
 
-    /// @dev Locks `amount` more of the caller's LP in pool `pid` and (re)starts its lock for `tier`.
-    function _lock(uint256 pid, uint256 amount, uint256 tier) private {
+    /// @dev Locks `amount` more of the caller's LP in pool `pid` and (re)starts its lock for `tier`,
+    ///      if the terms are still those of `termsVersion`, which the caller saw.
+    function _lock(uint256 pid, uint256 amount, uint256 tier, uint256 termsVersion) private {
+        uint256 currentTerms = lockTermsVersion;
+        if (termsVersion != currentTerms) revert LockTermsChanged(termsVersion, currentTerms);
         LockTier memory terms = _tier(tier);
         (Pool storage pool, uint256 accRewardPerShare,) = _accrue(pid);
-        if (pool.emergencyUnlockBlock != 0) revert PoolEmergencyUnlocked(pid);
+        if (pool.locks.emergencyUnlockBlock != 0) revert PoolEmergencyUnlocked(pid);
         Staker storage staker = _stakers[pid][msg.sender];
         Lock storage position = _locks[pid][msg.sender];
         uint256 reward = _settleLock(pid, pool, staker, accRewardPerShare, true);
@@ -829,7 +860,7 @@ contract Farm is IFarm, IFarmLocks, Ownable2Step, Pausable {
         if (end > block.number) return (unlocked, unlocked); // running: it stays
         uint256 locked = position.amount;
         shares = unlocked + locked;
-        if (end >= pool.locks.nextBoundary) {
+        if (end >= pool.nextBoundary) {
             // The pool has not passed the end yet: it still counts the boost, due to stop there.
             uint256 boosted = _boosted(locked, position.boostBps);
             _removeExpiry(pool, end, boosted - locked);
@@ -846,8 +877,14 @@ contract Farm is IFarm, IFarmLocks, Ownable2Step, Pausable {
         staker.locked = false;
     }
 
-    /// @dev Records that `bonus` weight stops at boundary `end`, which the pool has not passed.
+    /// @dev Records that `bonus` weight stops at boundary `end`, which the pool has not passed. A
+    ///      lock weighing its LP (no bonus) needs no boundary: its weight never changes.
     function _addExpiry(Pool storage pool, uint256 end, uint256 bonus) private {
+        uint256 paid = pool.accRewardPerPointPaid;
+        if (bonus == 0) {
+            if (paid & HAD_LOCKS == 0) pool.accRewardPerPointPaid = uint128(paid | HAD_LOCKS);
+            return;
+        }
         pool.expiries[end] += bonus;
         pool.expiryBoundaries.mark(end, epochBlocks);
         _expiryBoundaries.mark(end, epochBlocks);
@@ -855,12 +892,12 @@ contract Farm is IFarm, IFarmLocks, Ownable2Step, Pausable {
         // same at every block up to there, so store it now.
         Emission memory emission = _emission;
         if (end <= emission.lastRewardBlock) _accRewardPerPointAt[end] = emission.accRewardPerPoint;
+        if (end > _latestExpiry) _latestExpiry = end;
 
         PoolLocks memory locks = pool.locks;
-        uint256 paid = pool.accRewardPerPointPaid;
         if (paid & EXPIRIES_AHEAD == 0) {
             // The pool looked at no boundary while it had no end ahead: start from the next one.
-            locks.nextBoundary = uint64(_firstBoundaryAfter(block.number));
+            pool.nextBoundary = uint64(_firstBoundaryAfter(block.number));
             pool.accRewardPerPointPaid = uint128(paid | EXPIRIES_AHEAD | HAD_LOCKS);
         }
         if (end > locks.lastEnd) locks.lastEnd = uint64(end);
@@ -940,8 +977,10 @@ contract Farm is IFarm, IFarmLocks, Ownable2Step, Pausable {
         returns (uint256)
     {
         uint256 locked = position.amount;
-        if (end > block.number) return _owed(_boosted(locked, position.boostBps), accRewardPerShare, position.rewardDebt);
-        uint256 upToEnd = Math.mulDiv(_boosted(locked, position.boostBps), atEnd, ACC_PER_SHARE_SCALE);
+        uint256 boosted = _boosted(locked, position.boostBps);
+        // Running, or weighing its LP throughout: no change of weight at the end to settle.
+        if (end > block.number || boosted == locked) return _owed(boosted, accRewardPerShare, position.rewardDebt);
+        uint256 upToEnd = Math.mulDiv(boosted, atEnd, ACC_PER_SHARE_SCALE);
         uint256 afterEnd = Math.mulDiv(locked, accRewardPerShare, ACC_PER_SHARE_SCALE);
         unchecked {
             int128 owed = int128(
@@ -983,7 +1022,7 @@ contract Farm is IFarm, IFarmLocks, Ownable2Step, Pausable {
         accRewardPerShare = pool.accRewardPerShare;
         uint256 shares = pool.totalShares;
         uint256 allocPoint = pool.allocPoint;
-        if (expiriesAhead != 0 && pool.locks.nextBoundary <= block.number) {
+        if (expiriesAhead != 0 && pool.nextBoundary <= block.number) {
             (accRewardPerShare, paid, shares, expiriesAhead) =
                 _passBoundaries(pool, allocPoint, accRewardPerShare, paid, shares);
             pool.totalShares = uint112(shares); // only lowered
@@ -1007,45 +1046,48 @@ contract Farm is IFarm, IFarmLocks, Ownable2Step, Pausable {
     ) private returns (uint256, uint256, uint256, uint256) {
         PoolLocks memory locks = pool.locks;
         uint256 last = locks.lastEnd < block.number ? locks.lastEnd : block.number;
-        uint256 boundary = locks.nextBoundary;
+        uint256 boundary = pool.nextBoundary;
         while ((boundary = pool.expiryBoundaries.next(boundary, last, epochBlocks)) != 0) {
-            uint256 atBoundary = _accRewardPerPointAtBoundary(boundary);
-            accRewardPerShare = _accrued(accRewardPerShare, allocPoint, paid, atBoundary, shares);
-            paid = atBoundary;
             uint256 expiring = pool.expiries[boundary];
-            pool.expiries[boundary] = accRewardPerShare;
-            shares -= expiring; // counted in shares since its lock
-            locks.boostShares -= uint112(expiring);
+            // Nothing left ending here (every lock moved or left): no weight changes, nothing to store.
+            if (expiring != 0) {
+                (accRewardPerShare, paid) = _accruedTo(boundary, accRewardPerShare, allocPoint, paid, shares);
+                pool.expiries[boundary] = accRewardPerShare;
+                shares -= expiring; // counted in shares since its lock
+                locks.boostShares -= uint112(expiring);
+            }
             boundary += epochBlocks;
         }
-        locks.nextBoundary = uint64(_firstBoundaryAfter(block.number));
+        pool.nextBoundary = uint64(_firstBoundaryAfter(block.number));
         pool.locks = locks;
         return (accRewardPerShare, paid, shares, locks.lastEnd > block.number ? EXPIRIES_AHEAD : 0);
     }
 
-    /// @dev The pool's reward per share once caught up to `accRewardPerPoint`, without writing, and
-    ///      its accumulator at boundary `capture` if the catch-up passes it (for pendingReward).
+    /// @dev The pool's reward per share once caught up to `accRewardPerPoint`, without writing, its
+    ///      accumulator at boundary `capture` if the catch-up passes it (for pendingReward), and its
+    ///      total weight once the boosts due to end have ended.
     function _poolAccRewardPerShare(Pool storage pool, uint256 accRewardPerPoint, uint256 capture)
         private
         view
-        returns (uint256 accRewardPerShare, uint256 atCapture)
+        returns (uint256 accRewardPerShare, uint256 atCapture, uint256 shares)
     {
         uint256 paid = pool.accRewardPerPointPaid;
         uint256 expiriesAhead = paid & EXPIRIES_AHEAD;
         paid &= ~(EXPIRIES_AHEAD | HAD_LOCKS);
         accRewardPerShare = pool.accRewardPerShare;
-        uint256 shares = pool.totalShares;
+        shares = pool.totalShares;
         uint256 allocPoint = pool.allocPoint;
-        PoolLocks memory locks = pool.locks;
-        if (expiriesAhead != 0 && locks.nextBoundary <= block.number) {
-            uint256 last = locks.lastEnd < block.number ? locks.lastEnd : block.number;
-            uint256 boundary = locks.nextBoundary;
+        uint256 boundary = pool.nextBoundary;
+        if (expiriesAhead != 0 && boundary <= block.number) {
+            uint256 lastEnd = pool.locks.lastEnd;
+            uint256 last = lastEnd < block.number ? lastEnd : block.number;
             while ((boundary = pool.expiryBoundaries.next(boundary, last, epochBlocks)) != 0) {
-                uint256 atBoundary = _accRewardPerPointAtBoundary(boundary);
-                accRewardPerShare = _accrued(accRewardPerShare, allocPoint, paid, atBoundary, shares);
-                paid = atBoundary;
-                if (boundary == capture) atCapture = accRewardPerShare;
-                shares -= pool.expiries[boundary];
+                uint256 expiring = pool.expiries[boundary];
+                if (expiring != 0) {
+                    (accRewardPerShare, paid) = _accruedTo(boundary, accRewardPerShare, allocPoint, paid, shares);
+                    if (boundary == capture) atCapture = accRewardPerShare;
+                    shares -= expiring;
+                }
                 boundary += epochBlocks;
             }
         }
@@ -1072,6 +1114,19 @@ contract Farm is IFarm, IFarmLocks, Ownable2Step, Pausable {
         }
     }
 
+    /// @dev `accRewardPerShare` and the pool's checkpoint brought up to boundary `boundary`. A pool
+    ///      without allocation earns nothing there and needs no global accumulator: which is why
+    ///      boundaries passed while no pool had any need not be stored (see _restartSchedule).
+    function _accruedTo(uint256 boundary, uint256 accRewardPerShare, uint256 allocPoint, uint256 paid, uint256 shares)
+        private
+        view
+        returns (uint256, uint256)
+    {
+        if (allocPoint == 0) return (accRewardPerShare, paid);
+        uint256 atBoundary = _accRewardPerPointAtBoundary(boundary);
+        return (_accrued(accRewardPerShare, allocPoint, paid, atBoundary, shares), atBoundary);
+    }
+
     /// @dev The global accumulator at boundary `boundary`, which has a lock ending: stored when
     ///      emission passed it, or, while emission has not, what it will be there.
     function _accRewardPerPointAtBoundary(uint256 boundary) private view returns (uint256) {
@@ -1095,7 +1150,7 @@ contract Farm is IFarm, IFarmLocks, Ownable2Step, Pausable {
 
     /// @dev A lock's end in `pool`: its own, or the pool's emergency unlock block if earlier.
     function _lockEnd(Pool storage pool, uint256 endBlock) private view returns (uint256) {
-        uint256 unlockedAt = pool.emergencyUnlockBlock;
+        uint256 unlockedAt = pool.locks.emergencyUnlockBlock;
         return unlockedAt != 0 && unlockedAt < endBlock ? unlockedAt : endBlock;
     }
 
@@ -1165,8 +1220,8 @@ contract Farm is IFarm, IFarmLocks, Ownable2Step, Pausable {
         pure
         returns (uint256 accRewardPerPoint, uint256 remainder)
     {
-        // Callers ask only for blocks after `lastRewardBlock`; with no allocation nothing is emitted.
-        if (totalAlloc == 0) return (emission.accRewardPerPoint, emission.remainder);
+        // Callers ask only for blocks after `lastRewardBlock`, with allocation (totalAlloc > 0):
+        // emission updates return early without, and a pool without allocation asks nothing.
         unchecked {
             // Emission only grows with the block number, so the difference is not negative. All
             // emission is below 2^96, so the accumulator stays below 2^126 (ACC_PER_POINT_SCALE),
@@ -1186,7 +1241,10 @@ contract Farm is IFarm, IFarmLocks, Ownable2Step, Pausable {
         uint256 totalAlloc
     ) private {
         if (_firstBoundaryAfter(emission.lastRewardBlock) <= block.number) {
-            _storeBoundaries(emission, block.number, totalAlloc);
+            uint256 latest = _latestExpiry; // no boundary to store past the latest end
+            if (latest > emission.lastRewardBlock) {
+                _storeBoundaries(emission, latest < block.number ? latest : block.number, totalAlloc);
+            }
         }
         _storeEmission(accRewardPerPoint, block.number, remainder);
     }
@@ -1229,19 +1287,17 @@ contract Farm is IFarm, IFarmLocks, Ownable2Step, Pausable {
 
     /// @dev Restarts the schedule at this block (or at the start block, if later) with `rate`,
     ///      keeping the budget not yet emitted. The accumulator must already be up to date, so
-    ///      `lastRewardBlock` only moves over blocks that emitted nothing: boundaries on the way get
-    ///      the accumulator as it is.
+    ///      `lastRewardBlock` only moves over blocks that emitted nothing: blocks before the start,
+    ///      where it does not move, or blocks where no pool had allocation, whose boundaries no
+    ///      pool needs the accumulator at (_accruedTo), so none is stored however long the spell.
     function _restartSchedule(uint256 rate) private {
         Schedule memory schedule = _schedule;
-        Emission memory emission = _emission;
+        uint64 lastRewardBlock = _emission.lastRewardBlock;
         uint256 from = block.number > schedule.checkpointBlock ? block.number : schedule.checkpointBlock;
-        uint256 budget = schedule.budget - _emittedBy(schedule, emission.lastRewardBlock);
+        uint256 budget = schedule.budget - _emittedBy(schedule, lastRewardBlock);
         // rate <= MAX_REWARD_PER_BLOCK, budget <= the schedule's, block numbers < 2^64.
         _schedule = Schedule(uint96(rate), uint96(budget), uint64(from));
-        if (emission.lastRewardBlock != from) {
-            if (_firstBoundaryAfter(emission.lastRewardBlock) <= from) _storeBoundaries(emission, from, 0);
-            _emission.lastRewardBlock = uint64(from);
-        }
+        if (lastRewardBlock != from) _emission.lastRewardBlock = uint64(from);
     }
 
     /// @dev Reward the schedule emits from its checkpoint up to `blockNumber`, capped by its budget.

@@ -7,7 +7,7 @@ import type { ContractTransactionResponse } from "ethers";
 import { as } from "../fixtures/chain.js";
 import { signPairPermit } from "../fixtures/permit.js";
 import { REWARD_PER_BLOCK } from "../fixtures/world.js";
-import { AMOUNT, LOCK_TIERS, PID, type Scenario } from "./scenario.js";
+import { AMOUNT, LOCK_TERMS_VERSION, LOCK_TIERS, PID, type Scenario } from "./scenario.js";
 
 export interface Operation {
   name: string;
@@ -20,7 +20,7 @@ export interface Operation {
 
 /** Bob, another staker of pid 0, holds a year lock there: the pool now has locks running. */
 async function bobLocks({ world: { farm, bob } }: Scenario): Promise<void> {
-  await (await as(farm, bob).lock(PID, AMOUNT, LOCK_TIERS.year)).wait();
+  await (await as(farm, bob).lock(PID, AMOUNT, LOCK_TIERS.year, LOCK_TERMS_VERSION)).wait();
 }
 
 /** Alice locks AMOUNT of her wallet LP in pid 0 for `tier`, after Bob, so the pool already has locks. */
@@ -28,7 +28,7 @@ function aliceLocks(tier: number) {
   return async (scenario: Scenario): Promise<void> => {
     await bobLocks(scenario);
     const { farm, alice } = scenario.world;
-    await (await as(farm, alice).lock(PID, AMOUNT, tier)).wait();
+    await (await as(farm, alice).lock(PID, AMOUNT, tier, LOCK_TERMS_VERSION)).wait();
   };
 }
 
@@ -89,12 +89,12 @@ export const OPERATIONS: Operation[] = [
   harvestAll(10),
   {
     name: "lock, first in the pool",
-    send: ({ world: { farm, alice } }) => as(farm, alice).lock(PID, AMOUNT, LOCK_TIERS.year),
+    send: ({ world: { farm, alice } }) => as(farm, alice).lock(PID, AMOUNT, LOCK_TIERS.year, LOCK_TERMS_VERSION),
   },
   {
     name: "lock, new position",
     prepare: bobLocks,
-    send: ({ world: { farm, alice } }) => as(farm, alice).lock(PID, AMOUNT, LOCK_TIERS.year),
+    send: ({ world: { farm, alice } }) => as(farm, alice).lock(PID, AMOUNT, LOCK_TIERS.year, LOCK_TERMS_VERSION),
   },
   {
     name: "lockWithPermit, new position",
@@ -106,7 +106,7 @@ export const OPERATIONS: Operation[] = [
     send: async ({ connection: { ethers }, world: { farm, alice, usdcWeth } }) => {
       const deadline = BigInt((await ethers.provider.getBlock("latest"))!.timestamp) + 3600n;
       const { v, r, s } = await signPairPermit(ethers, alice, usdcWeth, { spender: await farm.getAddress(), value: AMOUNT, deadline });
-      return as(farm, alice).lockWithPermit(PID, AMOUNT, LOCK_TIERS.year, deadline, v, r, s);
+      return as(farm, alice).lockWithPermit(PID, AMOUNT, LOCK_TIERS.year, LOCK_TERMS_VERSION, deadline, v, r, s);
     },
   },
   {
@@ -117,12 +117,12 @@ export const OPERATIONS: Operation[] = [
   {
     name: "lock, top-up",
     prepare: aliceLocks(LOCK_TIERS.year),
-    send: ({ world: { farm, alice } }) => as(farm, alice).lock(PID, AMOUNT, LOCK_TIERS.year),
+    send: ({ world: { farm, alice } }) => as(farm, alice).lock(PID, AMOUNT, LOCK_TIERS.year, LOCK_TERMS_VERSION),
   },
   {
     name: "lock, extension",
     prepare: aliceLocks(LOCK_TIERS.month),
-    send: ({ world: { farm, alice } }) => as(farm, alice).lock(PID, 0n, LOCK_TIERS.year),
+    send: ({ world: { farm, alice } }) => as(farm, alice).lock(PID, 0n, LOCK_TIERS.year, LOCK_TERMS_VERSION),
   },
   {
     name: "exitLock (early exit)",

@@ -40,6 +40,8 @@ const TIER_DURATIONS = [30n * DAY_BLOCKS, 365n * DAY_BLOCKS];
 const TIER_BOOSTS = [15_000n, 30_000n];
 /** Early exits pay 20% at the start to the owner, who already holds the LP (no fresh balance slot). */
 const PENALTY_BPS = 2_000n;
+/** The lock terms version after the scenario sets the tiers and the penalty: what a staker names. */
+export const LOCK_TERMS_VERSION = 2n;
 
 export interface Scenario {
   connection: NetworkConnection;
@@ -75,6 +77,7 @@ export async function steadyFarm(connection: NetworkConnection, maxPools: number
   await mined(as(farm, owner).add(ALLOC_POINT, await usdcWeth.getAddress()));
   await mined(as(farm, owner).setLockTiers(TIER_DURATIONS, TIER_BOOSTS));
   await mined(as(farm, owner).setEarlyExitPenalty(PENALTY_BPS, owner.address));
+  if ((await farm.lockTermsVersion()) !== LOCK_TERMS_VERSION) throw new Error("unexpected lock terms version");
   for (const account of [owner, bob, carol]) await mined(as(usdcWeth, account).approve(farmAddress, MaxUint256));
   await networkHelpers.mineUpTo(world.startBlock + 1n);
   await mined(as(farm, bob).deposit(PID, STAKE));

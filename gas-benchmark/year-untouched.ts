@@ -9,7 +9,7 @@ import { toQuantity, toBeHex } from "ethers";
 import type { NetworkConnection } from "hardhat/types/network";
 
 import { as } from "../fixtures/chain.js";
-import { DAY_BLOCKS, growPools, LOCK_TIERS, PID, quickly, steadyFarm } from "./scenario.js";
+import { DAY_BLOCKS, growPools, LOCK_TERMS_VERSION, LOCK_TIERS, PID, quickly, steadyFarm } from "./scenario.js";
 
 /** One lock made each day for a year, each for a year: their ends fall on 365 different days. */
 const DAYS = 365;
@@ -40,7 +40,7 @@ async function lockOneADay(connection: NetworkConnection, scenario: Awaited<Retu
     await ethers.provider.send("hardhat_setBalance", [staker, toQuantity(10n ** 18n)]);
     await quickly(ethers, owner.address, { to: lpAddress, data: usdcWeth.interface.encodeFunctionData("transfer", [staker, LOCKED]) });
     await quickly(ethers, staker, { to: lpAddress, data: usdcWeth.interface.encodeFunctionData("approve", [farmAddress, LOCKED]) });
-    await quickly(ethers, staker, { to: farmAddress, data: farm.interface.encodeFunctionData("lock", [PID, LOCKED, LOCK_TIERS.year]) });
+    await quickly(ethers, staker, { to: farmAddress, data: farm.interface.encodeFunctionData("lock", [PID, LOCKED, LOCK_TIERS.year, LOCK_TERMS_VERSION]) });
     await mineDays(connection, 1n);
   }
 }

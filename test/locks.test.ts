@@ -73,6 +73,11 @@ function endOf(block: bigint, tier: number): bigint {
   return ((raw + EPOCH - 1n) / EPOCH) * EPOCH;
 }
 
+/** The lock terms version a staker who just read the farm names. */
+async function terms(farm: Contract): Promise<bigint> {
+  return (await farm.lockTermsVersion()) as bigint;
+}
+
 /** RWD in tenths: `tenths(75n)` is 7.5 RWD. */
 function tenths(n: bigint): bigint {
   return n * rwd("0.1");
@@ -81,7 +86,7 @@ function tenths(n: bigint): bigint {
 describe("Locks: boosts that end exactly on time", function () {
   it("an expired boost never earns after its end, with nobody acting at the end (Merit Circle #108)", async function () {
     const { lockFarm: farm, lockToken, alice, bob, S } = await networkHelpers.loadFixture(lockWorld);
-    await at(ethers, S - 5n, () => as(farm, alice).lock(0, E15, 1)); // 3x: weight 3e15
+    await at(ethers, S - 5n, async () => as(farm, alice).lock(0, E15, 1, await terms(farm))); // 3x: weight 3e15
     await at(ethers, S - 4n, () => as(farm, bob).deposit(0, E15));
     const E = endOf(S - 5n, 1);
     expect((await lockOf(farm, alice)).endBlock).to.equal(E);
@@ -92,6 +97,8 @@ describe("Locks: boosts that end exactly on time", function () {
     await viewAt(ethers, E + 7n);
     expect(await pending(farm, alice)).to.equal(tenths(75n) * boosted + rwd("5") * 7n);
     expect(await pending(farm, bob)).to.equal(tenths(25n) * boosted + rwd("5") * 7n);
+    // The view of the weights already counts the ended boost out, before anything touched the pool.
+    expect([...(await farm.poolShares(0))]).to.deep.equal([2n * E15, 0n, 0n]);
 
     const [aliceTx, bobTx] = await inOneBlock(ethers, E + 8n, [() => as(farm, alice).harvest(0), () => as(farm, bob).harvest(0)]);
     expect(await mintsIn(lockToken, aliceTx)).to.deep.equal([[alice.address, tenths(75n) * boosted + rwd("5") * 8n]]);
@@ -106,7 +113,7 @@ describe("Locks: boosts that end exactly on time", function () {
 
   it("a lock ending in the block of an action earns boosted for that block, and 1x from the next", async function () {
     const { lockFarm: farm, lockToken, alice, bob, S } = await networkHelpers.loadFixture(lockWorld);
-    await at(ethers, S - 5n, () => as(farm, alice).lock(0, E15, 1));
+    await at(ethers, S - 5n, async () => as(farm, alice).lock(0, E15, 1, await terms(farm)));
     await at(ethers, S - 4n, () => as(farm, bob).deposit(0, E15));
     const E = endOf(S - 5n, 1);
     // Bob's harvest in block E passes the boundary: block E is still boosted.
@@ -125,9 +132,9 @@ describe("Locks: boosts that end exactly on time", function () {
     while ((first + 40n) % EPOCH !== 1n) first++;
     const E = endOf(first, 1);
     expect(endOf(first + 2n, 1)).to.equal(E);
-    await at(ethers, first, () => as(farm, alice).lock(0, E15, 1));
-    await at(ethers, first + 1n, () => as(farm, bob).lock(0, E15, 1));
-    await at(ethers, first + 2n, () => as(farm, carol).lock(0, E15, 1));
+    await at(ethers, first, async () => as(farm, alice).lock(0, E15, 1, await terms(farm)));
+    await at(ethers, first + 1n, async () => as(farm, bob).lock(0, E15, 1, await terms(farm)));
+    await at(ethers, first + 2n, async () => as(farm, carol).lock(0, E15, 1, await terms(farm)));
     await at(ethers, first + 3n, () => as(farm, mallory).deposit(0, E15));
     expect(first + 3n).to.be.lessThan(S);
     expect([...(await farm.poolShares(0))]).to.deep.equal([10n * E15, 6n * E15, 0n]);
@@ -140,8 +147,8 @@ describe("Locks: boosts that end exactly on time", function () {
 
   it("a pool nobody touches across several ends shares each stretch by the weights in force then", async function () {
     const { lockFarm: farm, lockToken, alice, bob, S } = await networkHelpers.loadFixture(lockWorld);
-    await at(ethers, S - 6n, () => as(farm, alice).lock(0, E15, 0)); // 2x until E1
-    await at(ethers, S - 5n, () => as(farm, bob).lock(0, E15, 1)); // 3x until E2
+    await at(ethers, S - 6n, async () => as(farm, alice).lock(0, E15, 0, await terms(farm))); // 2x until E1
+    await at(ethers, S - 5n, async () => as(farm, bob).lock(0, E15, 1, await terms(farm))); // 3x until E2
     const [E1, E2] = [endOf(S - 6n, 0), endOf(S - 5n, 1)];
     expect(E1).to.be.lessThan(E2);
     // S+1..E1: 5e15 (Alice 4, Bob 6); E1+1..E2: 4e15 (2.5, 7.5); after E2: 2e15 (5, 5).
@@ -157,7 +164,7 @@ describe("Locks: boosts that end exactly on time", function () {
 
   it("emergency unlock ends every boost in the pool at its block, the LP leaves without penalty, and the owner receives nothing", async function () {
     const { lockFarm: farm, lockToken, owner, alice, bob, carol, usdcWeth, S } = await networkHelpers.loadFixture(lockWorld);
-    await at(ethers, S - 5n, () => as(farm, alice).lock(0, E15, 1));
+    await at(ethers, S - 5n, async () => as(farm, alice).lock(0, E15, 1, await terms(farm)));
     await at(ethers, S - 4n, () => as(farm, bob).deposit(0, E15));
     const ownerLp = (await usdcWeth.balanceOf(owner.address)) as bigint;
     const U = S + 10n;
@@ -180,7 +187,7 @@ describe("Locks: boosts that end exactly on time", function () {
     const read = () => farmState(farm, { pids: [0], accounts: [alice.address, bob.address], tokens: [usdcWeth] });
     await refusedAndMined(ethers, read, [
       { send: (o) => as(farm, owner).emergencyUnlock(0, o), by: farm, error: "PoolEmergencyUnlocked", args: [0n] },
-      { send: (o) => as(farm, bob).lock(0, E15, 1, o), by: farm, error: "PoolEmergencyUnlocked", args: [0n] },
+      { send: async (o) => as(farm, bob).lock(0, E15, 1, await terms(farm), o), by: farm, error: "PoolEmergencyUnlocked", args: [0n] },
       { send: (o) => as(farm, bob).emergencyUnlock(0, o), by: farm, error: "OwnableUnauthorizedAccount", args: [bob.address] },
     ]);
   });
@@ -189,7 +196,7 @@ describe("Locks: boosts that end exactly on time", function () {
 describe("Locks: top-ups, extensions and early exits", function () {
   it("an extension pays what was earned, never lowers it, and re-prices the boost from the next block (Merit Circle #109)", async function () {
     const { lockFarm: farm, lockToken, alice, bob, usdcWeth, S } = await networkHelpers.loadFixture(lockWorld);
-    await at(ethers, S - 5n, () => as(farm, alice).lock(0, E15, 0)); // 2x
+    await at(ethers, S - 5n, async () => as(farm, alice).lock(0, E15, 0, await terms(farm))); // 2x
     await at(ethers, S - 4n, () => as(farm, bob).deposit(0, 2n * E15));
     // S+1..X: 4e15, 5 RWD each. Extending to tier 1 in X = S+6 pays Alice her 30, then 3e15 + 2e15:
     // Alice 6, Bob 4 per block.
@@ -197,7 +204,7 @@ describe("Locks: top-ups, extensions and early exits", function () {
     await viewAt(ethers, X - 1n);
     const before = await pending(farm, alice);
     expect(before).to.equal(rwd("5") * 5n);
-    const tx = await at(ethers, X, () => as(farm, alice).lock(0, 0, 1));
+    const tx = await at(ethers, X, async () => as(farm, alice).lock(0, 0, 1, await terms(farm)));
     expect(await mintsIn(lockToken, tx)).to.deep.equal([[alice.address, rwd("5") * 6n]]);
     await expect(tx).to.emit(farm, "Locked").withArgs(alice.address, 0n, 0n, E15, 30_000n, endOf(X, 1), PENALTY_BPS, (await lockOf(farm, alice)).penaltyRecipient);
     expect(await lockOf(farm, alice)).to.deep.include({ amount: E15, boostBps: 30_000n, startBlock: X, endBlock: endOf(X, 1) });
@@ -209,15 +216,15 @@ describe("Locks: top-ups, extensions and early exits", function () {
     const read = () => farmState(farm, { pids: [0], accounts: [alice.address, bob.address], tokens: [usdcWeth] });
     const shorter = endOf((await latestBlock(ethers)) + 1n, 0);
     await refusedAndMined(ethers, read, [
-      { send: (o) => as(farm, alice).lock(0, 0, 0, o), by: farm, error: "LockShortened", args: [shorter, endOf(X, 1)] },
+      { send: async (o) => as(farm, alice).lock(0, 0, 0, await terms(farm), o), by: farm, error: "LockShortened", args: [shorter, endOf(X, 1)] },
     ]);
   });
 
   it("a top-up joins the lock, which restarts whole for the tier chosen, from the caller's wallet", async function () {
     const { lockFarm: farm, alice, usdcWeth, S } = await networkHelpers.loadFixture(lockWorld);
-    await at(ethers, S - 5n, () => as(farm, alice).lock(0, E15, 0));
+    await at(ethers, S - 5n, async () => as(farm, alice).lock(0, E15, 0, await terms(farm)));
     const T = S + 3n;
-    const tx = await at(ethers, T, () => as(farm, alice).lock(0, 3n * E15, 1));
+    const tx = await at(ethers, T, async () => as(farm, alice).lock(0, 3n * E15, 1, await terms(farm)));
     await expect(tx).to.changeTokenBalance(ethers, usdcWeth, alice, -3n * E15);
     expect(await lockOf(farm, alice)).to.deep.include({ amount: 4n * E15, boostBps: 30_000n, startBlock: T, endBlock: endOf(T, 1) });
     expect([...(await farm.poolShares(0))]).to.deep.equal([12n * E15, 8n * E15, 0n]);
@@ -228,7 +235,7 @@ describe("Locks: top-ups, extensions and early exits", function () {
   it("an early exit pays the penalty fixed at lock time to its recipient, in LP and rounded up, and pays the reward earned", async function () {
     const { lockFarm: farm, lockToken, owner, alice, bob, carol, usdcWeth, S } = await networkHelpers.loadFixture(lockWorld);
     const L = S - 5n;
-    await at(ethers, L, () => as(farm, alice).lock(0, E15 + 7n, 1));
+    await at(ethers, L, async () => as(farm, alice).lock(0, E15 + 7n, 1, await terms(farm)));
     await at(ethers, S - 4n, () => as(farm, bob).deposit(0, E15));
     const E = endOf(L, 1);
     // Later terms never touch Alice's lock: 50% to Bob, and other tiers.
@@ -258,19 +265,19 @@ describe("Locks: top-ups, extensions and early exits", function () {
 
   it("refuses bad lock input with named errors and changes nothing", async function () {
     const { lockFarm: farm, owner, alice, bob, usdcWeth, S } = await networkHelpers.loadFixture(lockWorld);
-    await at(ethers, S - 5n, () => as(farm, alice).lock(0, E15, 0));
+    await at(ethers, S - 5n, async () => as(farm, alice).lock(0, E15, 0, await terms(farm)));
     const E = endOf(S - 5n, 0);
     const read = () => farmState(farm, { pids: [0], accounts: [alice.address, bob.address], tokens: [usdcWeth] });
     await refusedAndMined(ethers, read, [
-      { send: (o) => as(farm, bob).lock(0, E15, 2, o), by: farm, error: "UnknownTier", args: [2n, 2n] },
-      { send: (o) => as(farm, bob).lock(0, 0, 0, o), by: farm, error: "ZeroAmount", args: [] },
-      { send: (o) => as(farm, bob).lock(5, E15, 0, o), by: farm, error: "PoolNotFound", args: [5n, 1n] },
+      { send: async (o) => as(farm, bob).lock(0, E15, 2, await terms(farm), o), by: farm, error: "UnknownTier", args: [2n, 2n] },
+      { send: async (o) => as(farm, bob).lock(0, 0, 0, await terms(farm), o), by: farm, error: "ZeroAmount", args: [] },
+      { send: async (o) => as(farm, bob).lock(5, E15, 0, await terms(farm), o), by: farm, error: "PoolNotFound", args: [5n, 1n] },
       { send: (o) => as(farm, bob).exitLock(0, o), by: farm, error: "NotLocked", args: [0n, bob.address] },
       { send: (o) => as(farm, owner).setLockTiers([10n], [], o), by: farm, error: "LockTiersMismatch", args: [1n, 0n] },
       { send: (o) => as(farm, owner).setLockTiers(Array(9).fill(1n).map((_, i) => BigInt(i + 1)), Array(9).fill(10_000n), o), by: farm, error: "TooManyLockTiers", args: [9n, 8n] },
       { send: (o) => as(farm, owner).setLockTiers([0n], [10_000n], o), by: farm, error: "LockDurationInvalid", args: [0n, 0n] },
       { send: (o) => as(farm, owner).setLockTiers([10n, 10n], [10_000n, 10_000n], o), by: farm, error: "LockDurationInvalid", args: [1n, 10n] },
-      { send: (o) => as(farm, owner).setLockTiers([730n * EPOCH + 1n], [10_000n], o), by: farm, error: "LockDurationInvalid", args: [0n, 730n * EPOCH + 1n] },
+      { send: (o) => as(farm, owner).setLockTiers([365n * EPOCH + 1n], [10_000n], o), by: farm, error: "LockDurationInvalid", args: [0n, 365n * EPOCH + 1n] },
       { send: (o) => as(farm, owner).setLockTiers([10n], [9_999n], o), by: farm, error: "BoostInvalid", args: [0n, 9_999n] },
       { send: (o) => as(farm, owner).setLockTiers([10n], [30_001n], o), by: farm, error: "BoostInvalid", args: [0n, 30_001n] },
       { send: (o) => as(farm, owner).setLockTiers([10n, 20n], [20_000n, 15_000n], o), by: farm, error: "BoostInvalid", args: [1n, 15_000n] },
@@ -302,7 +309,7 @@ describe("Locks: top-ups, extensions and early exits", function () {
 describe("Locks: exits stay open", function () {
   it("emergencyWithdraw returns the unlocked stake but never a running lock, and an ended lock's LP too", async function () {
     const { lockFarm: farm, alice, bob, usdcWeth, S } = await networkHelpers.loadFixture(lockWorld);
-    await at(ethers, S - 5n, () => as(farm, alice).lock(0, 2n * E15, 1));
+    await at(ethers, S - 5n, async () => as(farm, alice).lock(0, 2n * E15, 1, await terms(farm)));
     await at(ethers, S - 4n, () => as(farm, alice).deposit(0, E15));
     await at(ethers, S - 3n, () => as(farm, bob).deposit(0, E15));
     const E = endOf(S - 5n, 1);
@@ -327,12 +334,12 @@ describe("Locks: exits stay open", function () {
 
   it("while paused: no new lock; an early exit still works and keeps the reward, as withdraw does", async function () {
     const { lockFarm: farm, owner, alice, bob, usdcWeth, S } = await networkHelpers.loadFixture(lockWorld);
-    await at(ethers, S - 5n, () => as(farm, alice).lock(0, E15, 1));
+    await at(ethers, S - 5n, async () => as(farm, alice).lock(0, E15, 1, await terms(farm)));
     await at(ethers, S - 4n, () => as(farm, bob).deposit(0, E15));
     await at(ethers, S + 4n, () => as(farm, owner).pause());
     const read = () => farmState(farm, { pids: [0], accounts: [alice.address, bob.address], tokens: [usdcWeth] });
     await refusedAndMined(ethers, read, [
-      { send: (o) => as(farm, bob).lock(0, E15, 0, o), by: farm, error: "EnforcedPause", args: [] },
+      { send: async (o) => as(farm, bob).lock(0, E15, 0, await terms(farm), o), by: farm, error: "EnforcedPause", args: [] },
     ]);
     const X = (await latestBlock(ethers)) + 1n;
     const tx = await at(ethers, X, () => as(farm, alice).exitLock(0));
@@ -344,7 +351,7 @@ describe("Locks: exits stay open", function () {
 
   it("a withdrawal while paused reports the lock's reward it keeps with the stake's: what pendingReward shows after", async function () {
     const { lockFarm: farm, owner, alice, bob, S } = await networkHelpers.loadFixture(lockWorld);
-    await at(ethers, S - 5n, () => as(farm, alice).lock(0, E15, 1));
+    await at(ethers, S - 5n, async () => as(farm, alice).lock(0, E15, 1, await terms(farm)));
     await at(ethers, S - 4n, () => as(farm, alice).deposit(0, E15)); // 3e15 + 1e15: Alice is all the pool
     await at(ethers, S + 2n, () => as(farm, owner).pause());
     const tx = await at(ethers, S + 5n, () => as(farm, alice).withdraw(0, E15));
@@ -355,7 +362,7 @@ describe("Locks: exits stay open", function () {
 
   it("depositFor adds unlocked LP for someone else and never touches its lock", async function () {
     const { lockFarm: farm, alice, bob, S } = await networkHelpers.loadFixture(lockWorld);
-    await at(ethers, S - 5n, () => as(farm, alice).lock(0, E15, 1));
+    await at(ethers, S - 5n, async () => as(farm, alice).lock(0, E15, 1, await terms(farm)));
     const lockBefore = await lockOf(farm, alice);
     await at(ethers, S - 4n, () => as(farm, bob).depositFor(0, E15, alice.address));
     expect(await lockOf(farm, alice)).to.deep.equal(lockBefore);
@@ -371,9 +378,9 @@ describe("Locks: with the rest of the farm", function () {
     await (await as(farm, owner).add(100, await daiWeth.getAddress())).wait(); // 5 RWD per pool per block
     const deadline = (await networkHelpers.time.latest()) + 3_600;
     const { v, r, s } = await signPairPermit(ethers, alice, usdcWeth, { spender: await farm.getAddress(), value: E15, deadline: BigInt(deadline) });
-    await at(ethers, S - 5n, () => as(farm, alice).lockWithPermit(0, E15, 1, deadline, v, r, s));
+    await at(ethers, S - 5n, async () => as(farm, alice).lockWithPermit(0, E15, 1, await terms(farm), deadline, v, r, s));
     await at(ethers, S - 4n, () => as(farm, bob).deposit(0, E15));
-    await at(ethers, S - 3n, () => as(farm, alice).lock(1, E15, 0));
+    await at(ethers, S - 3n, async () => as(farm, alice).lock(1, E15, 0, await terms(farm)));
     await at(ethers, S - 2n, () => as(farm, bob).deposit(1, E15));
     // Pool 0: 3e15 + 1e15 -> Alice 3.75 per block; pool 1: 2e15 + 1e15 does not divide 5 RWD, so
     // compare with the farm's view in the block before plus one block.
@@ -392,7 +399,7 @@ describe("Locks: with the rest of the farm", function () {
     await (await as(farm, owner).add(100, await fot.getAddress())).wait();
     await (await fot.mint(alice.address, rwd("1000"))).wait();
     await (await as(fot, alice).approve(await farm.getAddress(), MaxUint256)).wait();
-    const tx = as(farm, alice).lock(1, rwd("1000"), 0);
+    const tx = as(farm, alice).lock(1, rwd("1000"), 0, await terms(farm));
     await expect(tx).to.emit(farm, "Locked");
     expect((await lockOf(farm, alice, 1)).amount).to.equal(rwd("800"));
     expect([...(await farm.poolShares(1))]).to.deep.equal([rwd("1600"), rwd("800"), 0n]);
@@ -407,7 +414,7 @@ describe("Locks: edges", function () {
     // raw end sits on a boundary.
     const shown = (await farm.lockEnd(1)) as bigint;
     expect(shown).to.equal(endOf(S - 6n, 1));
-    await at(ethers, S - 5n, () => as(farm, alice).lock(0, E15, 1));
+    await at(ethers, S - 5n, async () => as(farm, alice).lock(0, E15, 1, await terms(farm)));
     expect((await lockOf(farm, alice)).endBlock).to.equal(endOf(S - 5n, 1));
   });
 
@@ -415,11 +422,11 @@ describe("Locks: edges", function () {
     const { lockFarm: farm, lockToken, owner, alice, bob, S } = await networkHelpers.loadFixture(lockWorld);
     await (await as(farm, owner).setLockTiers([2n, 3n], [10_000n, 20_000n])).wait();
     const L = S - 19n;
-    await at(ethers, L, () => as(farm, alice).lock(0, E15, 1));
+    await at(ethers, L, async () => as(farm, alice).lock(0, E15, 1, await terms(farm)));
     const E = ((L + 3n + EPOCH - 1n) / EPOCH) * EPOCH;
     expect((await lockOf(farm, alice)).endBlock).to.equal(E);
     expect(E + 5n).to.be.lessThanOrEqual(S);
-    await at(ethers, E + 1n, () => as(farm, bob).lock(0, E15, 0)); // 1x
+    await at(ethers, E + 1n, async () => as(farm, bob).lock(0, E15, 0, await terms(farm))); // 1x
     await viewAt(ethers, E + 3n);
     expect(await pending(farm, alice)).to.equal(0n);
     const tx = await at(ethers, E + 4n, () => as(farm, alice).harvest(0));
@@ -433,7 +440,7 @@ describe("Locks: edges", function () {
   it("an early exit with a 0% penalty sends nothing to the recipient; while paused with nothing earned it reports nothing kept", async function () {
     const { lockFarm: farm, owner, alice, carol, usdcWeth, S } = await networkHelpers.loadFixture(lockWorld);
     await (await as(farm, owner).setEarlyExitPenalty(0n, carol.address)).wait();
-    await at(ethers, S - 10n, () => as(farm, alice).lock(0, E15, 1));
+    await at(ethers, S - 10n, async () => as(farm, alice).lock(0, E15, 1, await terms(farm)));
     await at(ethers, S - 9n, () => as(farm, owner).pause());
     const carolBefore = (await usdcWeth.balanceOf(carol.address)) as bigint;
     const tx = at(ethers, S - 8n, () => as(farm, alice).exitLock(0));
@@ -444,8 +451,8 @@ describe("Locks: edges", function () {
 
   it("a lock that ended before the pool's emergency unlock keeps its own end", async function () {
     const { lockFarm: farm, owner, alice, bob, S } = await networkHelpers.loadFixture(lockWorld);
-    await at(ethers, S - 5n, () => as(farm, alice).lock(0, E15, 0));
-    await at(ethers, S - 4n, () => as(farm, bob).lock(0, E15, 1));
+    await at(ethers, S - 5n, async () => as(farm, alice).lock(0, E15, 0, await terms(farm)));
+    await at(ethers, S - 4n, async () => as(farm, bob).lock(0, E15, 1, await terms(farm)));
     const [Ea, Eb] = [endOf(S - 5n, 0), endOf(S - 4n, 1)];
     const U = Ea + 3n;
     expect(U).to.be.lessThan(Eb);
@@ -460,7 +467,7 @@ describe("Locks: edges", function () {
 
   it("an end passed while no pool had allocation: the boost stops there all the same, and the idle blocks pay nothing", async function () {
     const { lockFarm: farm, lockToken, owner, alice, bob, S } = await networkHelpers.loadFixture(lockWorld);
-    await at(ethers, S - 5n, () => as(farm, alice).lock(0, E15, 1));
+    await at(ethers, S - 5n, async () => as(farm, alice).lock(0, E15, 1, await terms(farm)));
     await at(ethers, S - 4n, () => as(farm, bob).deposit(0, E15));
     const E = endOf(S - 5n, 1);
     const idleFrom = S + 4n;
@@ -487,16 +494,32 @@ describe("Locks: edges", function () {
     await (await as(huge, alice).approve(await farm.getAddress(), MaxUint256)).wait();
     const read = () => farmState(farm, { pids: [1], accounts: [alice.address], tokens: [huge] });
     await refusedAndMined(ethers, read, [
-      { send: (o) => as(farm, alice).lock(1, amount, 1, o), by: farm, error: "PoolStakeTooLarge", args: [1n, 3n * amount, 2n ** 112n - 1n] },
+      { send: async (o) => as(farm, alice).lock(1, amount, 1, await terms(farm), o), by: farm, error: "PoolStakeTooLarge", args: [1n, 3n * amount, 2n ** 112n - 1n] },
     ]);
   });
 });
 
 describe("Locks: the longest tier", function () {
-  it("is 730 epochs: every update then passes at most 730 ends, however long a pool was left alone", async function () {
+  it("is 365 epochs: every update then passes at most 366 ends, however long a pool was left alone", async function () {
     const { lockFarm: farm, owner } = await networkHelpers.loadFixture(lockWorld);
-    await (await as(farm, owner).setLockTiers([730n * EPOCH], [30_000n])).wait();
-    expect((await farm.lockTiers()).map((list: bigint[]) => [...list])).to.deep.equal([[730n * EPOCH], [30_000n]]);
-    expect(await farm.MAX_LOCK_EPOCHS()).to.equal(730n);
+    await (await as(farm, owner).setLockTiers([365n * EPOCH], [30_000n])).wait();
+    expect((await farm.lockTiers()).map((list: bigint[]) => [...list])).to.deep.equal([[365n * EPOCH], [30_000n]]);
+    expect(await farm.MAX_LOCK_EPOCHS()).to.equal(365n);
+  });
+});
+
+describe("Locks: what a staker was shown is what it gets", function () {
+  it("a lock naming terms the owner changed since it read them is refused, and changes nothing", async function () {
+    const { lockFarm: farm, owner, alice, usdcWeth } = await networkHelpers.loadFixture(lockWorld);
+    // Alice read tier 0 = 20 blocks at 2x and 20% to Carol; then the owner changed both.
+    const seen = await terms(farm);
+    await (await as(farm, owner).setLockTiers([365n * EPOCH], [10_000n])).wait();
+    await (await as(farm, owner).setEarlyExitPenalty(5_000n, owner.address)).wait();
+    const read = () => farmState(farm, { pids: [0], accounts: [alice.address], tokens: [usdcWeth] });
+    await refusedAndMined(ethers, read, [
+      { send: (o) => as(farm, alice).lock(0, E15, 0, seen, o), by: farm, error: "LockTermsChanged", args: [seen, seen + 2n] },
+    ]);
+    await as(farm, alice).lock(0, E15, 0, seen + 2n);
+    expect(await lockOf(farm, alice)).to.deep.include({ boostBps: 10_000n, penaltyBps: 5_000n, penaltyRecipient: owner.address });
   });
 });

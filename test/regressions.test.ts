@@ -160,7 +160,7 @@ describe("known MasterChef bug classes", function () {
     await approve(usdcWeth, alice, farm);
     await mined(as(farm, owner).setLockTiers([1_000_000n], [30_000n]));
     await mined(as(farm, alice).deposit(0, LP));
-    await mined(as(farm, alice).lock(0, LP, 0));
+    await mined(as(farm, alice).lock(0, LP, 0, await farm.lockTermsVersion()));
     const aliceWallet = (await usdcWeth.balanceOf(alice.address)) as bigint;
     await networkHelpers.mine(10);
 
@@ -191,7 +191,7 @@ describe("known MasterChef bug classes", function () {
       if (admin === owner) await send(farmAs.emergencyUnlock(0));
       else await expect(farmAs.emergencyUnlock(0)).to.be.revertedWithCustomError(farm, "PoolEmergencyUnlocked");
       await expect(farmAs.exitLock(0)).to.be.revertedWithCustomError(farm, "NotLocked");
-      await expect(farmAs.lock(0, LP, 0)).to.be.revertedWithCustomError(farm, "PoolEmergencyUnlocked").withArgs(0n);
+      await expect(farmAs.lock(0, LP, 0, await farm.lockTermsVersion())).to.be.revertedWithCustomError(farm, "PoolEmergencyUnlocked").withArgs(0n);
       // Taking Alice's stake or her approved wallet LP is refused, with the reason.
       await expect(farmAs.withdraw(0, LP))
         .to.be.revertedWithCustomError(farm, "WithdrawExceedsStake")

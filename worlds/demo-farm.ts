@@ -25,7 +25,7 @@ export const REWARD_POOL_ALLOC_POINT = 100n;
 
 /**
  * Locks on the local world, where testers should see a lock end within minutes (blocks every 2 to
- * 3 s): 30-block epochs (about a minute), tiers from 5 minutes to 12 hours of 2 s blocks, and a
+ * 3 s): 30-block epochs (about a minute), tiers from 5 minutes to 6 hours of 2 s blocks, and a
  * 20% early-exit penalty to the deployer. The toolbar's "mine blocks" reaches any end at once.
  */
 export const LOCAL_EPOCH_BLOCKS = 30n;
@@ -34,7 +34,7 @@ export const LOCAL_LOCKS: LocksPlan = {
     { blocks: 150n, boostBps: 12_500n },
     { blocks: 900n, boostBps: 15_000n },
     { blocks: 5_400n, boostBps: 20_000n },
-    { blocks: 21_600n, boostBps: 30_000n },
+    { blocks: 10_800n, boostBps: 30_000n },
   ],
   penaltyBps: 2_000n,
 };

@@ -110,9 +110,9 @@ interface IFarm {
     /// @param pid Pool id.
     /// @return lpToken The staked token.
     /// @return allocPoint The pool's share of emission, relative to `totalAllocPoint`.
-    /// @return totalStaked LP credited to all stakers of the pool.
-    /// @return accRewardPerShare Reward per LP wei (scaled by 1e48, rounded down) as of the pool's
-    ///         last update.
+    /// @return totalStaked LP credited to all stakers of the pool, locked LP included.
+    /// @return accRewardPerShare Reward per unit of weight (scaled by 1e48, rounded down) as of the
+    ///         pool's last update: per LP wei where nobody locked (IFarmLocks.poolShares).
     function poolInfo(uint256 pid)
         external
         view
@@ -121,7 +121,7 @@ interface IFarm {
     /// @notice A staker's position in a pool.
     /// @param pid Pool id.
     /// @param user Staker.
-    /// @return amount LP credited to `user`.
+    /// @return amount LP credited to `user`, its lock's included (see IFarmLocks.lockInfo).
     /// @return rewardDebt Bookkeeping for `pendingReward`, kept mod 2^128: not MasterChef's
     ///         `amount * accRewardPerShare / 1e48` (it is rounded up when the stake changes, and a
     ///         withdrawal while paused lowers it by the reward it keeps, wrapping below zero when

@@ -12,8 +12,10 @@ pragma solidity 0.8.34;
 ///      - One lock per staker per pool. `lock` takes LP from the caller's wallet into it; the whole
 ///        lock (what it held and what is added) then runs for the chosen tier from this block: its
 ///        end is this block plus the tier's duration, rounded up to a multiple of `epochBlocks`,
-///        and it takes the tier's boost and the current early-exit terms. The end can only move
-///        forward (`LockShortened`); `lock` with amount 0 extends.
+///        and it takes the tier's boost and the current early-exit terms, which must be those of
+///        the `lockTermsVersion` the caller names (`LockTermsChanged`): what a staker was shown is
+///        what it gets. The end can only move forward (`LockShortened`); `lock` with amount 0
+///        extends. A lock whose boosted weight rounds to its LP never changes weight.
 ///      - Expiry. A lock ending at block E earns at its boost for the emission of every block up
 ///        to and including E, and at 1x after. Its LP can leave without penalty from block E on.
 ///        An ended lock's LP joins the staker's unlocked stake at its next action in the pool.
@@ -35,9 +37,10 @@ pragma solidity 0.8.34;
 ///      Bounded work: a pool update visits each epoch boundary since the pool's last update at
 ///      which one of its locks ends (and reads one bitmap word per 256 epochs to find them); the
 ///      first farm action after a boundary at which any lock ends stores the global accumulator at
-///      it. As every lock ends within MAX_LOCK_EPOCHS epochs of the action that made it, no update
-///      ever passes more than that many boundaries, however long it was left alone. No loop ever
-///      runs over stakers or pools.
+///      it (boundaries passed while no pool had allocation need none: no pool earns there). As
+///      every lock ends within MAX_LOCK_EPOCHS epochs (+1 for the rounding) of the action that made
+///      it, no update ever passes more than that many boundaries however long it was left alone,
+///      and the worst case fits one transaction's gas (EIP-7825). No loop runs over stakers or pools.
 interface IFarmLocks {
     /*//////////////////////////////////////////////////////////////
                                  EVENTS
@@ -114,6 +117,9 @@ interface IFarmLocks {
     error PenaltyTooLarge(uint256 penaltyBps, uint256 max);
     /// @notice `epochBlocks` must be from 1 to `max`.
     error EpochBlocksOutOfRange(uint256 epochBlocks, uint256 max);
+    /// @notice The lock terms changed since the caller read them (version `expected`, now `current`):
+    ///         read the tiers and the penalty again.
+    error LockTermsChanged(uint256 expected, uint256 current);
 
     /*//////////////////////////////////////////////////////////////
                                  VIEWS
@@ -121,6 +127,10 @@ interface IFarmLocks {
 
     /// @notice Lock ends are rounded up to multiples of this many blocks (about a day of blocks).
     function epochBlocks() external view returns (uint256);
+
+    /// @notice Counts the owner's changes to the tiers and the early-exit terms. A lock names the
+    ///         version whose terms the staker saw, and is refused if they changed since.
+    function lockTermsVersion() external view returns (uint256);
 
     /// @notice The tiers new locks can choose from.
     /// @return durations Each tier's duration in blocks, increasing.
@@ -165,7 +175,8 @@ interface IFarmLocks {
     /// @param user Staker.
     function earlyExitPenaltyOf(uint256 pid, address user) external view returns (uint256);
 
-    /// @notice Pool `pid`'s weights.
+    /// @notice Pool `pid`'s weights as of this block (a boost whose end has passed no longer counts,
+    ///         even before anything has brought the pool past it).
     /// @param pid Pool id.
     /// @return totalShares All stakers' weights, by which the pool's emission is divided.
     /// @return boostShares The part of them that running locks add above their LP.
@@ -184,12 +195,14 @@ interface IFarmLocks {
     /// @param pid Pool id.
     /// @param amount LP to take from the caller (0 to extend a running lock).
     /// @param tier Tier index (see `lockTiers`).
-    function lock(uint256 pid, uint256 amount, uint256 tier) external;
+    /// @param termsVersion The `lockTermsVersion` whose tiers and penalty the caller accepts.
+    function lock(uint256 pid, uint256 amount, uint256 tier, uint256 termsVersion) external;
 
     /// @notice `lock` after approving through the LP token's EIP-2612 permit, in one transaction.
     /// @param pid Pool id.
     /// @param amount LP to lock; also the permit's value.
     /// @param tier Tier index.
+    /// @param termsVersion The `lockTermsVersion` whose tiers and penalty the caller accepts.
     /// @param deadline Permit deadline (unix seconds).
     /// @param v Signature recovery id.
     /// @param r Signature r.
@@ -198,6 +211,7 @@ interface IFarmLocks {
         uint256 pid,
         uint256 amount,
         uint256 tier,
+        uint256 termsVersion,
         uint256 deadline,
         uint8 v,
         bytes32 r,

@@ -8,7 +8,8 @@
  * The rules: USD prices from Uniswap V2 reserves, the stablecoin at $1, WETH from the deepest
  * stablecoin/WETH pair, other tokens from a stablecoin pair, else a WETH pair (the deepest); the
  * block time is the deployment's nominal one; reward APR = reward per block × blocks per 365 days
- * × allocation share × reward price ÷ staked USD; fee APR = 0.3% of the USD swapped into a pair
+ * × allocation share × reward price ÷ the USD value of the pool's weights (its `poolShares` at the
+ * LP price: the LP staked, plus what running locks' boosts add); fee APR = 0.3% of the USD swapped into a pair
  * over the last day of blocks (each swap valued on its input side at today's prices) × 365 ÷ the
  * pair's reserves in USD.
  */
@@ -67,7 +68,8 @@ describe("farms page figures, computed independently from the chain", () => {
       Array.from({ length: Number(poolLength) }, async (_, pid) => {
         const [lpToken, allocPoint, totalStaked] = await client.readContract({ ...farm, functionName: "poolInfo", args: [BigInt(pid)] });
         const [staked] = await client.readContract({ ...farm, functionName: "userInfo", args: [BigInt(pid), user] });
-        return { pid, allocPoint, totalStaked, staked, pair: await readPair(world, lpToken, block) };
+        const [totalShares] = await client.readContract({ ...farm, functionName: "poolShares", args: [BigInt(pid)] });
+        return { pid, allocPoint, totalStaked, totalShares, staked, pair: await readPair(world, lpToken, block) };
       }),
     );
     const price = pricesOf(world, pools.map((p) => p.pair));
@@ -91,7 +93,7 @@ describe("farms page figures, computed independently from the chain", () => {
     let tvl = 0;
     let userStaked = 0;
     let feesSeen = 0;
-    for (const { pid, allocPoint, totalStaked, staked, pair } of pools) {
+    for (const { pid, allocPoint, totalStaked, totalShares, staked, pair } of pools) {
       const card = page.locator(`[data-test=pool-${pid}]`);
       const stakedUsd = lpUsd(pair, totalStaked);
       tvl += stakedUsd;
@@ -103,7 +105,8 @@ describe("farms page figures, computed independently from the chain", () => {
         expect(shownRewardApr, `pool ${pid}: nothing staked, no rate to show`).toBe("new");
       } else {
         const share = Number(allocPoint) / Number(totalAlloc);
-        const rewardApr = allocPoint === 0n ? 0 : (whole(rewardPerBlock, rewardDecimals) * (YEAR_SECONDS / blockSeconds) * share * rewardPrice) / stakedUsd;
+        const weightUsd = lpUsd(pair, totalShares);
+        const rewardApr = allocPoint === 0n ? 0 : (whole(rewardPerBlock, rewardDecimals) * (YEAR_SECONDS / blockSeconds) * share * rewardPrice) / weightUsd;
         expectShown(`pool ${pid} reward APR`, shownRewardApr, rewardApr * 100);
       }
 

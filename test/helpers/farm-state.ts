@@ -38,6 +38,7 @@ export async function farmState(farm: Contract, scope: StateScope = {}): Promise
     emissionEndBlock: await farm.emissionEndBlock(),
     lockTiers: (await farm.lockTiers()).map((list: bigint[]) => [...list]),
     earlyExitPenalty: [...(await farm.earlyExitPenalty())],
+    lockTermsVersion: await farm.lockTermsVersion(),
   };
   for (const pid of scope.pids ?? []) {
     state[`poolInfo(${pid})`] = [...(await farm.poolInfo(pid))];

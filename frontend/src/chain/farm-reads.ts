@@ -1,16 +1,16 @@
 /**
- * The one read per block: every figure the pages show (farm, pools, pairs, the user's balances,
- * stakes, pending rewards, allowances) in an eth_call of FarmLens (contracts/lens) that no chain
+ * The one read per block: every figure the pages show (farm, lock terms, pools and their weights,
+ * pairs, the user's balances, stakes, locks, pending rewards, allowances) in an eth_call of FarmLens (contracts/lens) that no chain
  * has deployed: the call lends the node its runtime code at a fixed address for that call alone
  * (a state override, which geth, Erigon, Hardhat and the large RPC providers accept). The call
  * names only the farm, the user, the two price pairs and a range of pools, so its request is the
- * same size at 1 pool or 400; a farm past 400 pools takes a call per 400, all at one block. A
+ * same size at 1 pool or 300; a farm past 300 pools takes a call per 300, all at one block. A
  * token that reverts reads as zeros; a node that does not answer throws, so the page says so and
  * keeps what it last read.
  */
-import { type Address, decodeFunctionResult, encodeFunctionData, type Hex, type PublicClient, zeroAddress } from "viem";
+import { type Address, decodeAbiParameters, decodeFunctionResult, encodeFunctionData, type Hex, type PublicClient, zeroAddress } from "viem";
 
-import type { FarmSnapshot, PairMeta } from "../lib/farm-snapshot";
+import type { FarmSnapshot, Lock, LockTerms, PairMeta } from "../lib/farm-snapshot";
 import type { PairState } from "../lib/prices";
 import { farmLensAbi, farmLensCode } from "./abis.generated";
 
@@ -28,10 +28,11 @@ function pairState(meta: PairMeta, reserve0: bigint, reserve1: bigint, totalSupp
 }
 
 /**
- * Pools one lens call reads: at about 25,000 gas each, 400 stay well under the 16,777,216 gas a
- * node allows an eth_call since Osaka. A farm of up to 400 pools is one call per read.
+ * Pools one lens call reads: at up to 52,000 gas each (a pool where the user has a stake and a
+ * lock; 21,000 without a user), 300 stay under the 16,777,216 gas a node allows an eth_call since
+ * Osaka. A farm of up to 300 pools is one call per read.
  */
-export const POOLS_PER_CALL = 400;
+export const POOLS_PER_CALL = 300;
 
 /** Where the lens's code is lent for a call: an address nothing lives at (its name spells it). */
 const LENS_ADDRESS = "0x00000000000000000000000000000000fa2a1e25";
@@ -64,7 +65,7 @@ async function readChunk(client: PublicClient, plan: ReadPlan, fromPid: number, 
 /**
  * Reads the farm-wide figures and only the pools `pids` (one call, whatever the pool count), and
  * lays them over `previous`: the other pools keep the figures of the last whole read. A farm of
- * more than 400 pools reads whole every few blocks and this way in between.
+ * more than 300 pools reads whole every few blocks and this way in between.
  */
 export async function readSomePools(client: PublicClient, plan: ReadPlan, pids: number[], previous: FarmSnapshot): Promise<FarmSnapshot> {
   // Pids as the lens takes them: 3 bytes each, big-endian.
@@ -77,7 +78,7 @@ export async function readSomePools(client: PublicClient, plan: ReadPlan, pids: 
   return { ...fresh, pools: previous.pools.map((pool) => byPid.get(pool.pid) ?? pool) };
 }
 
-/** Reads the whole farm with eth_calls of FarmLens: one per 400 pools, all at one block. */
+/** Reads the whole farm with eth_calls of FarmLens: one per 300 pools, all at one block. */
 export async function readFarm(client: PublicClient, plan: ReadPlan): Promise<FarmSnapshot> {
   const first = await readChunk(client, plan, 0);
   const [state, , pairs] = first;
@@ -89,6 +90,39 @@ export async function readFarm(client: PublicClient, plan: ReadPlan): Promise<Fa
 }
 
 type LensResult = Awaited<ReturnType<typeof readChunk>>;
+type LensPool = LensResult[1][number];
+
+/** What the farm's `lockTiers()` answers (IFarmLocks): durations and boosts. */
+const LOCK_TIERS = [{ type: "uint256[]", name: "durations" }, { type: "uint256[]", name: "boostsBps" }] as const;
+
+/**
+ * The farm-wide lock terms of a lens answer. The tiers come as the farm's own `lockTiers()` answer
+ * (the lens passes it on undecoded: decoding arrays in the lens would cost code in every request);
+ * none when the farm did not answer.
+ */
+function lockTermsOf(state: LensResult[0]): LockTerms {
+  const [durations, boosts] = state.lockTiers === "0x" ? [[], []] : decodeAbiParameters(LOCK_TIERS, state.lockTiers);
+  return {
+    epochBlocks: state.epochBlocks,
+    tiers: durations.map((durationBlocks, i) => ({ durationBlocks, boostBps: boosts[i] })),
+    penaltyBps: state.penaltyBps,
+    penaltyRecipient: state.penaltyRecipient,
+  };
+}
+
+/** The user's lock in a lens row; none when it holds no LP. */
+function lockOf(pool: LensPool): Lock | undefined {
+  if (pool.lockAmount === 0n) return undefined;
+  return {
+    amount: pool.lockAmount,
+    boostBps: pool.lockBoostBps,
+    startBlock: pool.lockStartBlock,
+    endBlock: pool.lockEndBlock,
+    penaltyBps: pool.lockPenaltyBps,
+    penaltyRecipient: pool.lockPenaltyRecipient,
+    exitPenalty: pool.exitPenalty,
+  };
+}
 
 /** The snapshot of a lens answer: `pools` as [pid, lens row]. */
 function snapshotOf(plan: ReadPlan, state: LensResult[0], pools: ReadonlyArray<readonly [number, LensResult[1][number]]>, pairs: LensResult[2]): FarmSnapshot {
@@ -104,6 +138,7 @@ function snapshotOf(plan: ReadPlan, state: LensResult[0], pools: ReadonlyArray<r
     paused: state.paused,
     owner: state.owner,
     poolLength: Number(state.poolLength),
+    locks: lockTermsOf(state),
     // Pools the plan does not know yet (added since) wait for the store to describe their pair.
     pools: pools.flatMap(([pid, pool]) => {
       const meta = metaByPid.get(pid);
@@ -113,8 +148,9 @@ function snapshotOf(plan: ReadPlan, state: LensResult[0], pools: ReadonlyArray<r
         lpToken: pool.lpToken,
         allocPoint: pool.allocPoint,
         totalStaked: pool.totalStaked,
+        shares: { totalShares: pool.totalShares, boostShares: pool.boostShares, emergencyUnlockBlock: pool.emergencyUnlockBlock },
         pair: pairState(meta, pool.reserve0, pool.reserve1, pool.lpSupply),
-        user: plan.user ? { staked: pool.staked, pending: pool.pending, wallet: pool.wallet, allowance: pool.allowance } : undefined,
+        user: plan.user ? { staked: pool.staked, pending: pool.pending, wallet: pool.wallet, allowance: pool.allowance, lock: lockOf(pool) } : undefined,
       }];
     }),
     pricePairs: plan.pricePairs.map((meta, i) => pairState(meta, pairs[i].reserve0, pairs[i].reserve1, pairs[i].totalSupply)),

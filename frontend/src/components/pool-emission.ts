@@ -16,7 +16,7 @@ export function poolEmission(farm: ReturnType<typeof useFarmStore>, pool: PoolVi
     allocPoint: pool.allocPoint,
     totalAllocPoint: snapshot.totalAllocPoint,
     rewardPriceUsd: farm.rewardPrice,
-    stakedUsd: pool.stakedUsd ?? 0,
+    weightUsd: pool.weightUsd ?? 0,
     finished: farm.finished,
   };
 }

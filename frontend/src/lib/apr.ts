@@ -20,28 +20,40 @@ export function blocksPerYear(secondsPerBlock: number): number {
  */
 export type RewardApr = { kind: "apr"; value: number } | { kind: "new" } | { kind: "finished" };
 
-/**
- * The yearly reward in USD that a pool's allocation receives, over the USD value staked in it:
- * rewardPerBlock × blocksPerYear × allocPoint / totalAllocPoint × rewardPriceUsd / stakedUsd.
- * A pool with no allocation earns 0; once emission is over every pool is "finished".
- */
-export function rewardApr(input: {
+/** What a pool's share of the emission is made of. */
+export interface PoolEmissionInput {
   rewardPerBlock: bigint;
   rewardDecimals: number;
   blocksPerYear: number;
   allocPoint: bigint;
   totalAllocPoint: bigint;
   rewardPriceUsd: number;
-  stakedUsd: number;
   finished: boolean;
-}): RewardApr {
+}
+
+/**
+ * The reward a pool's allocation receives in a year, in USD at today's price:
+ * rewardPerBlock × blocksPerYear × allocPoint / totalAllocPoint × rewardPriceUsd; 0 once emission
+ * is over or without allocation.
+ */
+export function yearlyRewardUsd(input: PoolEmissionInput): number {
+  if (input.finished || input.allocPoint === 0n || input.totalAllocPoint === 0n) return 0;
+  const share = Number(input.allocPoint) / Number(input.totalAllocPoint);
+  return toDecimalNumber(input.rewardPerBlock, input.rewardDecimals) * input.blocksPerYear * share * input.rewardPriceUsd;
+}
+
+/**
+ * A pool's reward APR for LP that is not locked: its yearly reward in USD over the USD value of
+ * the pool's weights (`weightUsd`: its weights, lib/locks.ts, valued at the LP price). The
+ * emission is shared by weight, and an unlocked LP weighs 1, so where boosted locks add weight an
+ * unlocked LP earns less than emission ÷ TVL; without locks the weights are the LP staked.
+ * A pool with no allocation earns 0; once emission is over every pool is "finished".
+ */
+export function rewardApr(input: PoolEmissionInput & { weightUsd: number }): RewardApr {
   if (input.finished) return { kind: "finished" };
   if (input.allocPoint === 0n || input.totalAllocPoint === 0n) return { kind: "apr", value: 0 };
-  if (input.stakedUsd === 0) return { kind: "new" };
-  const share = Number(input.allocPoint) / Number(input.totalAllocPoint);
-  const rewardPerYear =
-    toDecimalNumber(input.rewardPerBlock, input.rewardDecimals) * input.blocksPerYear * share;
-  return { kind: "apr", value: (rewardPerYear * input.rewardPriceUsd) / input.stakedUsd };
+  if (input.weightUsd === 0) return { kind: "new" };
+  return { kind: "apr", value: yearlyRewardUsd(input) / input.weightUsd };
 }
 
 /**

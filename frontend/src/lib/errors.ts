@@ -219,12 +219,14 @@ const CUSTOM_ERRORS: Record<string, SentenceFor> = {
   TooManyLockTiers: ([tiers, max]) => `At most ${count(max)} lock durations: remove ${count(BigInt(String(tiers)) - BigInt(String(max)))}.`,
   LockDurationInvalid: ([index, duration]) =>
     `Duration ${count(BigInt(String(index)) + 1n)} (${count(duration)} blocks) must be longer than the one before it, ` +
-    "and at most 730 epochs.",
+    "and at most 365 epochs.",
   BoostInvalid: ([index, boostBps]) =>
     `Boost ${count(BigInt(String(index)) + 1n)} (${Number(boostBps) / 10_000}×) must be from 1× to 3×, ` +
     "and not below the one before it.",
   PenaltyTooLarge: ([, max]) => `The early-exit penalty can be at most ${Number(max) / 100}%.`,
   EpochBlocksOutOfRange: ([epochBlocks]) => `An epoch of ${count(epochBlocks)} blocks is out of range.`,
+  LockTermsChanged: () =>
+    "The farm's lock terms changed since they were shown: nothing was locked. Check the new terms and confirm again.",
 };
 
 /**

@@ -18,20 +18,68 @@ export interface PairMeta {
   decimals1: number;
 }
 
+/** A staker's lock in a pool (IFarmLocks `lockInfo`), with the farm's own early-exit figure. */
+export interface Lock {
+  /** LP locked. */
+  amount: bigint;
+  /** Its boost while it runs, in basis points (10,000 = 1×). */
+  boostBps: bigint;
+  /** The block it was made or last renewed. */
+  startBlock: bigint;
+  /** Its end: from this block on it has ended (1× weight, LP free to leave). */
+  endBlock: bigint;
+  penaltyBps: bigint;
+  penaltyRecipient: Address;
+  /** LP `exitLock` would send to the recipient in the snapshot's block (the farm's `earlyExitPenaltyOf`). */
+  exitPenalty: bigint;
+}
+
 export interface UserPosition {
+  /** All of the user's LP in the pool: unlocked, plus its lock's (running or ended). */
   staked: bigint;
   pending: bigint;
   /** LP in the user's wallet. */
   wallet: bigint;
   /** The farm's allowance over the user's LP. */
   allowance: bigint;
+  /** The user's lock in the pool; none when it has none (an ended lock shows until its next action). */
+  lock?: Lock;
+}
+
+/** A pool's weights (IFarmLocks `poolShares`): its emission is shared by these, not by LP. */
+export interface PoolShares {
+  /** Every staker's weight: unlocked LP, plus each lock's LP times its boost while it runs. */
+  totalShares: bigint;
+  /** The part of `totalShares` running locks add above their LP. */
+  boostShares: bigint;
+  /** The block the owner emergency-unlocked the pool (it takes no locks after), or 0. */
+  emergencyUnlockBlock: bigint;
+}
+
+/** One lock tier: lock for at least this many blocks, earn this boost. */
+export interface LockTier {
+  durationBlocks: bigint;
+  boostBps: bigint;
+}
+
+/** The terms a lock made now gets (the same in every pool); a lock keeps the terms it was made with. */
+export interface LockTerms {
+  /** Lock ends are rounded up to multiples of this many blocks. */
+  epochBlocks: bigint;
+  /** Tiers by increasing duration; none when the farm offers no locks. */
+  tiers: LockTier[];
+  /** Early-exit penalty at the very start of a lock, in basis points of its LP. */
+  penaltyBps: bigint;
+  penaltyRecipient: Address;
 }
 
 export interface PoolState {
   pid: number;
   lpToken: Address;
   allocPoint: bigint;
+  /** LP staked, locked or not. */
   totalStaked: bigint;
+  shares: PoolShares;
   pair: PairState;
   user?: UserPosition;
 }
@@ -47,6 +95,7 @@ export interface FarmSnapshot {
   paused: boolean;
   owner: Address;
   poolLength: number;
+  locks: LockTerms;
   pools: PoolState[];
   /** Pairs read only for prices (stablecoin/WETH, reward/WETH when not farmed). */
   pricePairs: PairState[];

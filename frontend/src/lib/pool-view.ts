@@ -5,10 +5,12 @@
  */
 import type { Address } from "viem";
 
-import { blocksPerYear, feeApr, rewardApr, type RewardApr, type SwapAmounts, swapVolumeUsd, totalApr } from "./apr";
+import { blocksPerYear, feeApr, rewardApr, type RewardApr, type SwapAmounts, swapVolumeUsd, totalApr, yearlyRewardUsd } from "./apr";
 import { blocksPerDay } from "./block-time";
 import { SECONDS_PER_DAY } from "./conventions";
-import type { FarmSnapshot, PairMeta, UserPosition } from "./farm-snapshot";
+import type { FarmSnapshot, PairMeta, PoolShares, UserPosition } from "./farm-snapshot";
+import { lockRunning, lockWeight } from "./locks";
+import { weightedApr } from "./locks-apr";
 import { pairName } from "./pair-name";
 import { lpAmountUsd, lpPriceUsd, priceOf, reserveUsd, type TokenPrices } from "./prices";
 import { toDecimalNumber } from "./units";
@@ -21,9 +23,16 @@ export interface PoolView {
   /** Share of the emission, 0..1. */
   share: number;
   totalStaked: bigint;
+  /** The pool's weights: its emission is shared by these (lib/locks.ts). */
+  shares: PoolShares;
   /** USD per whole LP token; undefined when a token of the pair has no price. */
   lpPrice?: number;
   stakedUsd?: number;
+  /** The pool's weights valued at the LP price: what the reward APR divides by. */
+  weightUsd?: number;
+  /** The pool's reward a year in USD at today's price and emission; 0 once emission is over. */
+  yearlyRewardUsd: number;
+  /** The reward APR of LP that is not locked (weight 1). */
   reward: RewardApr;
   feeApr: number;
   totalApr: number;
@@ -32,7 +41,17 @@ export interface PoolView {
   reserveUsd?: number;
   /** Earning now: emission goes on and the pool has an allocation. */
   live: boolean;
-  user?: UserPosition & { walletUsd?: number; stakedUsd?: number; pendingUsd: number };
+  user?: UserPosition & {
+    walletUsd?: number;
+    stakedUsd?: number;
+    pendingUsd: number;
+    /** LP that can be unstaked now: all but a running lock's. */
+    withdrawable: bigint;
+    /** The position's weight: its unlocked LP, and its lock's LP times the boost while it runs. */
+    weight: bigint;
+    /** The position's reward APR at its weight (lib/locks-apr.ts); undefined without a stake or a price. */
+    rewardApr?: number;
+  };
 }
 
 export interface FarmView {
@@ -65,18 +84,20 @@ export function poolViews(farm: FarmView): PoolView[] {
     const lpPrice = lpPriceUsd(pool.pair, prices);
     const usd = (lp: bigint) => (lpPrice === undefined ? undefined : lpAmountUsd(lp, lpPrice));
     const stakedUsd = usd(pool.totalStaked);
+    const weightUsd = usd(pool.shares.totalShares);
     const reserves = reserveUsd(pool.pair, prices);
     const volumeUsd = swapVolumeUsd(farm.swapsByPair.get(meta.address) ?? [], pool.pair, prices);
-    const reward = rewardApr({
+    const emission = {
       rewardPerBlock: snapshot.rewardPerBlock,
       rewardDecimals: farm.rewardToken.decimals,
       blocksPerYear: perYear,
       allocPoint: pool.allocPoint,
       totalAllocPoint: snapshot.totalAllocPoint,
       rewardPriceUsd,
-      stakedUsd: stakedUsd ?? 0,
       finished,
-    });
+    };
+    const reward = rewardApr({ ...emission, weightUsd: weightUsd ?? 0 });
+    const yearly = yearlyRewardUsd(emission);
     const fees = feeApr({ volumeUsd, periodSeconds: SECONDS_PER_DAY, reserveUsd: reserves ?? 0 });
     return {
       pid: pool.pid,
@@ -85,22 +106,44 @@ export function poolViews(farm: FarmView): PoolView[] {
       allocPoint: pool.allocPoint,
       share: snapshot.totalAllocPoint === 0n ? 0 : Number(pool.allocPoint) / Number(snapshot.totalAllocPoint),
       totalStaked: pool.totalStaked,
+      shares: pool.shares,
       lpPrice,
       stakedUsd,
+      weightUsd,
+      yearlyRewardUsd: yearly,
       reward,
       feeApr: fees,
       totalApr: totalApr(reward, fees),
       volumeUsd,
       reserveUsd: reserves,
       live: !finished && pool.allocPoint > 0n,
-      user: pool.user && {
-        ...pool.user,
-        walletUsd: usd(pool.user.wallet),
-        stakedUsd: usd(pool.user.staked),
+      user: pool.user && userView(pool.user, snapshot.blockNumber, {
+        usd,
         pendingUsd: toDecimalNumber(pool.user.pending, farm.rewardToken.decimals) * rewardPriceUsd,
-      },
+        weights: lpPrice === undefined ? undefined : { yearlyRewardUsd: yearly, totalShares: pool.shares.totalShares, lpPriceUsd: lpPrice },
+      }),
     };
   });
+}
+
+/** The user's position in a pool, with what its lock changes: what can leave now, its weight and its APR. */
+function userView(
+  position: UserPosition,
+  block: bigint,
+  context: { usd: (lp: bigint) => number | undefined; pendingUsd: number; weights?: Parameters<typeof weightedApr>[0] },
+): NonNullable<PoolView["user"]> {
+  const lock = position.lock;
+  const lockedNow = lock && lockRunning(lock, block) ? lock.amount : 0n;
+  const weight = position.staked - (lock?.amount ?? 0n) + (lock ? lockWeight(lock, block) : 0n);
+  return {
+    ...position,
+    walletUsd: context.usd(position.wallet),
+    stakedUsd: context.usd(position.staked),
+    pendingUsd: context.pendingUsd,
+    withdrawable: position.staked - lockedNow,
+    weight,
+    rewardApr: context.weights && weightedApr(context.weights, weight, position.staked),
+  };
 }
 
 export interface FarmTotals {

@@ -147,12 +147,12 @@ export function addedStake(principal: number, alreadyStaked: number): number {
 export type PoolEmission = Parameters<typeof rewardApr>[0];
 
 /**
- * The reward APR a stake would earn once `added` more (in the stablecoin) joins the pool's stake:
- * the same emission over more LP. A pool with nothing staked gets its whole emission's rate over
+ * The reward APR an unlocked stake would earn once `added` more (in the stablecoin) joins the
+ * pool's weights (an unlocked LP weighs 1): the same emission over more weight. A pool with nothing staked gets its whole emission's rate over
  * the new stake; a pool that emits nothing, or no more, earns 0.
  */
 export function rewardAprWithStake(emission: PoolEmission, added: number): number {
-  const apr = rewardApr({ ...emission, stakedUsd: emission.stakedUsd + added });
+  const apr = rewardApr({ ...emission, weightUsd: emission.weightUsd + added });
   return apr.kind === "apr" ? apr.value : 0;
 }
 

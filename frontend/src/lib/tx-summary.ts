@@ -7,6 +7,7 @@ import { type Address, isAddressEqual } from "viem";
 
 import { LP_DECIMALS } from "./conventions";
 import { formatSignificant, formatTokenAmount, formatUsd } from "./format";
+import { type LockEvent, lockSentences } from "./locks-summary";
 import { toDecimalNumber } from "./units";
 
 export type FarmEventName = "Deposit" | "Withdraw" | "Harvest" | "EmergencyWithdraw" | "RewardDeferred";
@@ -26,9 +27,11 @@ export interface SummaryContext {
 }
 
 /** The sentences for the user's events, or undefined when the receipt has none of theirs. */
-export function summarizeFarmEvents(events: readonly FarmEvent[], context: SummaryContext): string | undefined {
-  const mine = events.filter((e) => isAddressEqual(e.args.user, context.user));
+export function summarizeFarmEvents(events: readonly (FarmEvent | LockEvent)[], context: SummaryContext): string | undefined {
+  const all = events.filter((e) => isAddressEqual(e.args.user, context.user));
+  const mine = all.filter((e): e is FarmEvent => !isLockEvent(e));
   const sentences = [
+    ...lockSentences(all.filter(isLockEvent), context.pool),
     ...lpSentences(mine, "Deposit", "Staked", context),
     ...lpSentences(mine, "Withdraw", "Unstaked", context),
     ...lpSentences(mine, "EmergencyWithdraw", "Withdrew", context, " in an emergency, forgoing its reward"),
@@ -36,6 +39,10 @@ export function summarizeFarmEvents(events: readonly FarmEvent[], context: Summa
     rewardSentence(mine, "RewardDeferred", context, (amount) => `${amount} of reward stays yours in the farm while it is paused.`),
   ].filter((s): s is string => s !== undefined);
   return sentences.length === 0 ? undefined : sentences.join(" ");
+}
+
+function isLockEvent(event: FarmEvent | LockEvent): event is LockEvent {
+  return event.eventName === "Locked" || event.eventName === "LockExited" || event.eventName === "Unlocked";
 }
 
 function lpSentences(events: readonly FarmEvent[], name: FarmEventName, verb: string, context: SummaryContext, tail = ""): string[] {

@@ -37,7 +37,7 @@ const FROZEN_MIN_MS = 5_000;
 /** Before the block time is known, and where nothing can tell it. */
 const DEFAULT_BLOCK_SECONDS = 12;
 /**
- * A farm too big to read in one call (over 400 pools) is read whole every this many blocks, and
+ * A farm too big to read in one call (over 300 pools) is read whole every this many blocks, and
  * in between only its shown pools and the user's: the others' figures are at most this old.
  */
 const WHOLE_READ_BLOCKS = 10n;

@@ -1,11 +1,12 @@
 /**
  * A staker's actions, each by pool id. Staking signs the LP token's EIP-2612 permit and deposits
  * in one transaction (depositWithPermit); when the token has no usable permit it falls back to
- * approve + deposit, and with an allowance already in place it simply deposits.
+ * approve + deposit, and with an allowance already in place it simply deposits. Locking takes LP
+ * the same way (lockWithPermit or lock); extending a lock and leaving it early take none.
  */
 import { watchAsset } from "@wagmi/core";
 import { defineStore } from "pinia";
-import { type Address, domainSeparator, maxUint256, type TypedDataDomain } from "viem";
+import { type Address, domainSeparator, isAddressEqual, maxUint256, type TypedDataDomain } from "viem";
 
 import { farmAbi, uniswapV2PairAbi } from "../chain/abis.generated";
 import { signPermit as signInWallet } from "../chain/permit";
@@ -20,6 +21,20 @@ import { useTransactionsStore } from "./transactions";
 const PERMIT_LIFETIME = 1_200n;
 
 type Permit = { deadline: bigint; v: number; r: `0x${string}`; s: `0x${string}` };
+
+/** The two ways a call takes LP from the wallet: with the allowance in place, or with a permit. */
+interface LpCalls {
+  plain: (title: string) => Promise<boolean>;
+  withPermit: (title: string, permit: Permit) => Promise<boolean>;
+}
+
+/** A lock's terms as the dialog showed them (lib/locks-choices.ts `LockChoice`). */
+export interface LockTermsShown {
+  durationBlocks: bigint;
+  boostBps: bigint;
+  penaltyBps: bigint;
+  penaltyRecipient: Address;
+}
 
 /** What a stake needs to know at the moment it is made, in one read. */
 interface StakeState {
@@ -72,29 +87,98 @@ export const useStakingStore = defineStore("staking", () => {
   }
 
   async function stake(pid: number, amount: bigint): Promise<boolean> {
-    const title = `Stake ${poolName(pid)} LP`;
-    if (tx.refuseOffChain(title)) return false;
     const farmCall = { address: farmAddress(), abi: farmAbi } as const;
-    const deposit = () => tx.send(title, { ...farmCall, functionName: "deposit", args: [BigInt(pid), amount] }, lpContext(pid));
+    return takeLp(pid, amount, `Stake ${poolName(pid)} LP`, {
+      plain: (title) => tx.send(title, { ...farmCall, functionName: "deposit", args: [BigInt(pid), amount] }, lpContext(pid)),
+      withPermit: (title, p) => tx.send(title, { ...farmCall, functionName: "depositWithPermit", args: [BigInt(pid), amount, p.deadline, p.v, p.r, p.s] }, lpContext(pid)),
+    });
+  }
+
+  /**
+   * Locks `amount` more LP from the wallet in pool `pid` for tier `tier` (0 extends the running
+   * lock), restarting the whole lock (IFarmLocks). `expected` is what the dialog showed: the farm's
+   * tier and early-exit terms are read again right before the wallet is asked, and a change since
+   * (the owner set new tiers or a new penalty) stops it with a sentence instead of locking on
+   * terms the user never saw.
+   */
+  async function lock(pid: number, amount: bigint, tier: number, expected: LockTermsShown): Promise<boolean> {
+    const title = amount === 0n ? `Extend your ${poolName(pid)} lock` : `Lock ${poolName(pid)} LP`;
+    if (tx.refuseOffChain(title)) return false;
+    let version: bigint;
+    try {
+      const current = await currentLockTerms(tier, expected);
+      if (current.changed) {
+        tx.report(title, { shortMessage: current.changed }); // said as it is: nothing was sent
+        return false;
+      }
+      version = current.version;
+    } catch (error) {
+      tx.report(title, error);
+      return false;
+    }
+    // The lock names the terms version checked just now: the farm refuses it if the owner changes
+    // the terms before it is mined (LockTermsChanged), so the user never locks on unseen terms.
+    const farmCall = { address: farmAddress(), abi: farmAbi } as const;
+    const plain = (sent: string) => tx.send(sent, { ...farmCall, functionName: "lock", args: [BigInt(pid), amount, BigInt(tier), version] }, lpContext(pid));
+    // An extension takes no LP: nothing to approve or permit.
+    if (amount === 0n) return plain(title);
+    return takeLp(pid, amount, title, {
+      plain,
+      withPermit: (sent, p) => tx.send(sent, { ...farmCall, functionName: "lockWithPermit", args: [BigInt(pid), amount, BigInt(tier), version, p.deadline, p.v, p.r, p.s] }, lpContext(pid)),
+    });
+  }
+
+  /** Leaves the running lock in pool `pid` now, paying the early-exit penalty in LP. */
+  function exitLock(pid: number): Promise<boolean> {
+    return tx.send(`Leave your ${poolName(pid)} lock early`, { address: farmAddress(), abi: farmAbi, functionName: "exitLock", args: [BigInt(pid)] }, lpContext(pid));
+  }
+
+  /** A sentence when the farm's terms for `tier` differ from those shown, or undefined when they match. */
+  /** The farm's lock terms version now, and a sentence if its terms are not those shown. */
+  async function currentLockTerms(tier: number, expected: LockTermsShown): Promise<{ version: bigint; changed?: string }> {
+    const farmCall = { address: farmAddress(), abi: farmAbi } as const;
+    const [tiers, penalty, version] = await readClient(connection.config!, farm.chainId!).multicall({
+      contracts: [
+        { ...farmCall, functionName: "lockTiers" },
+        { ...farmCall, functionName: "earlyExitPenalty" },
+        { ...farmCall, functionName: "lockTermsVersion" },
+      ],
+      allowFailure: false,
+      batchSize: 0,
+    });
+    const [durations, boosts] = tiers;
+    const [penaltyBps, recipient] = penalty;
+    const same =
+      durations[tier] === expected.durationBlocks && boosts[tier] === expected.boostBps &&
+      penaltyBps === expected.penaltyBps && isAddressEqual(recipient, expected.penaltyRecipient);
+    return same ? { version } : { version, changed: "The farm's lock terms changed since this dialog showed them. Check the new terms and confirm again." };
+  }
+
+  /**
+   * Takes `amount` LP from the wallet into the farm through `calls`: with the allowance in place
+   * (or a paused farm, whose refusal the plain call's simulation puts in words) the plain call;
+   * else a signed permit and the permit call in one transaction; a token without a usable permit
+   * is approved first.
+   */
+  async function takeLp(pid: number, amount: bigint, title: string, calls: LpCalls): Promise<boolean> {
+    if (tx.refuseOffChain(title)) return false;
     let permit: Permit;
     try {
       const state = await stakeState(lpToken(pid));
-      // A paused farm refuses any deposit: the plain deposit's simulation says so in words, and
-      // the wallet is not asked to sign a permit that could not be used.
-      if (state.allowance >= amount || state.paused) return deposit();
-      if (!state.domain) return approveThenDeposit(pid, deposit);
+      // The wallet is not asked to sign a permit that could not be used.
+      if (state.allowance >= amount || state.paused) return calls.plain(title);
+      if (!state.domain) return approveThen(pid, () => calls.plain(title));
       permit = await signPermit(state.domain, state.nonce, amount);
     } catch (error) {
       tx.report(title, error); // a refused signature, or a node that did not answer: nothing was sent
       return false;
     }
-    const args = [BigInt(pid), amount, permit.deadline, permit.v, permit.r, permit.s] as const;
-    return tx.send(title, { ...farmCall, functionName: "depositWithPermit", args }, lpContext(pid));
+    return calls.withPermit(title, permit);
   }
 
-  async function approveThenDeposit(pid: number, deposit: () => Promise<boolean>): Promise<boolean> {
+  async function approveThen(pid: number, then: () => Promise<boolean>): Promise<boolean> {
     const approve = { address: lpToken(pid), abi: uniswapV2PairAbi, functionName: "approve", args: [farmAddress(), maxUint256] } as const;
-    return (await tx.send(`Approve ${poolName(pid)} LP for the farm`, approve)) && deposit();
+    return (await tx.send(`Approve ${poolName(pid)} LP for the farm`, approve)) && then();
   }
 
   function unstake(pid: number, amount: bigint): Promise<boolean> {
@@ -130,5 +214,5 @@ export const useStakingStore = defineStore("staking", () => {
     }
   }
 
-  return { stake, unstake, harvest, harvestAll, emergencyWithdraw, addRewardTokenToWallet };
+  return { stake, lock, exitLock, unstake, harvest, harvestAll, emergencyWithdraw, addRewardTokenToWallet };
 });

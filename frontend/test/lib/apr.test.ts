@@ -38,7 +38,7 @@ describe("rewardApr", () => {
     allocPoint: 40n,
     totalAllocPoint: 190n,
     rewardPriceUsd: 1.5,
-    stakedUsd: 1_000_000,
+    weightUsd: 1_000_000,
     finished: false,
   };
 
@@ -58,7 +58,7 @@ describe("rewardApr", () => {
   });
 
   it("says new when nothing is staked", () => {
-    expect(rewardApr({ ...example, stakedUsd: 0 })).toEqual({ kind: "new" });
+    expect(rewardApr({ ...example, weightUsd: 0 })).toEqual({ kind: "new" });
   });
 
   it("says finished when emission is over, whatever the allocation", () => {
@@ -72,7 +72,7 @@ describe("rewardApr", () => {
       kind: "apr",
       value: 0,
     });
-    expect(rewardApr({ ...example, allocPoint: 0n, stakedUsd: 0 })).toEqual({
+    expect(rewardApr({ ...example, allocPoint: 0n, weightUsd: 0 })).toEqual({
       kind: "apr",
       value: 0,
     });

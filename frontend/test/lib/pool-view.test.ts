@@ -17,22 +17,28 @@ const E18 = 10n ** 18n;
 const usdcWethMeta: PairMeta = { address: USDC_WETH, token0: USDC, token1: WETH, symbol0: "USDC", symbol1: "WETH", decimals0: 6, decimals1: 18 };
 const rwdWethMeta: PairMeta = { address: RWD_WETH, token0: RWD, token1: WETH, symbol0: "RWD", symbol1: "WETH", decimals0: 18, decimals1: 18 };
 
+/** A pool without locks: its weights are its LP. */
+function unboosted(staked: bigint): PoolState["shares"] {
+  return { totalShares: staked, boostShares: 0n, emergencyUnlockBlock: 0n };
+}
+
 /** USDC/WETH: 3,000,000 USDC and 1,000 WETH (WETH = $3,000), 1,000 LP: $6,000 per LP. */
 function usdcWeth(staked: bigint, user?: PoolState["user"]): PoolState {
   const pair = { ...usdcWethMeta, reserve0: 3_000_000n * E6, reserve1: 1_000n * E18, totalSupply: 1_000n * E18 };
-  return { pid: 0, lpToken: USDC_WETH, allocPoint: 300n, totalStaked: staked, pair, user };
+  return { pid: 0, lpToken: USDC_WETH, allocPoint: 300n, totalStaked: staked, shares: unboosted(staked), pair, user };
 }
 
 /** RWD/WETH: 600,000 RWD and 300 WETH (RWD = $1.50), 100 LP: $18,000 per LP. */
 function rwdWeth(staked: bigint): PoolState {
   const pair = { ...rwdWethMeta, reserve0: 600_000n * E18, reserve1: 300n * E18, totalSupply: 100n * E18 };
-  return { pid: 1, lpToken: RWD_WETH, allocPoint: 100n, totalStaked: staked, pair };
+  return { pid: 1, lpToken: RWD_WETH, allocPoint: 100n, totalStaked: staked, shares: unboosted(staked), pair };
 }
 
 function snapshotOf(pools: PoolState[], overrides: Partial<FarmSnapshot> = {}): FarmSnapshot {
   return {
     blockNumber: 100n, timestamp: 1_000n, rewardPerBlock: 2n * E18, totalAllocPoint: 400n, startBlock: 1n,
     rewardsRemaining: 1_000_000n * E18, emissionEndBlock: 500_100n, paused: false, owner: OWNER, poolLength: pools.length,
+    locks: { epochBlocks: 100n, tiers: [], penaltyBps: 0n, penaltyRecipient: OWNER },
     pools, pricePairs: [], ...overrides,
   };
 }
@@ -97,6 +103,34 @@ describe("poolViews", () => {
     expect(poolViews(farmOf(over)).map((p) => [p.reward.kind, p.live])).toEqual([["finished", false], ["finished", false]]);
     const unallocated = snapshotOf([{ ...usdcWeth(E18), allocPoint: 0n }, rwdWeth(E18)], { totalAllocPoint: 100n });
     expect(poolViews(farmOf(unallocated))[0]).toMatchObject({ live: false, share: 0, reward: { kind: "apr", value: 0 } });
+  });
+
+  it("shares the reward by weight: boosted locks leave an unlocked LP less than emission ÷ TVL", () => {
+    // 10 LP staked, 4 of them the user's lock at 2.5× until block 200 (the snapshot is at 100):
+    // weights 6 + 4 × 2.5 = 16 LP, $96,000 at $6,000 per LP.
+    const lock = { amount: 4n * E18, boostBps: 25_000n, startBlock: 50n, endBlock: 200n, penaltyBps: 1_000n, penaltyRecipient: OWNER, exitPenalty: 0n };
+    const position = { staked: 5n * E18, pending: 0n, wallet: 0n, allowance: 0n, lock };
+    const locked = { ...usdcWeth(10n * E18, position), shares: { totalShares: 16n * E18, boostShares: 6n * E18, emergencyUnlockBlock: 0n } };
+    const [a] = poolViews(farmOf(snapshotOf([locked, rwdWeth(E18)])));
+    const yearly = 2 * (31_536_000 / 12) * 0.75 * 1.5;
+    expect(a.yearlyRewardUsd).toBeCloseTo(yearly, 6);
+    expect(a.stakedUsd).toBeCloseTo(60_000, 6);
+    expect(a.weightUsd).toBeCloseTo(96_000, 6);
+    expect(a.reward.kind === "apr" && a.reward.value).toBeCloseTo(yearly / 96_000, 12);
+    // The user: 1 LP unlocked and 4 locked weigh 1 + 10 = 11 of 16; only the unlocked LP can leave.
+    expect(a.user!.weight).toBe(11n * E18);
+    expect(a.user!.withdrawable).toBe(E18);
+    expect(a.user!.rewardApr).toBeCloseTo((yearly * 11) / 16 / 30_000, 12);
+  });
+
+  it("counts an ended lock at 1× and lets all of it leave", () => {
+    const lock = { amount: 4n * E18, boostBps: 25_000n, startBlock: 50n, endBlock: 100n, penaltyBps: 1_000n, penaltyRecipient: OWNER, exitPenalty: 0n };
+    const position = { staked: 5n * E18, pending: 0n, wallet: 0n, allowance: 0n, lock };
+    const [a] = poolViews(farmOf(snapshotOf([usdcWeth(10n * E18, position), rwdWeth(E18)])));
+    expect(a.user!.weight).toBe(5n * E18);
+    expect(a.user!.withdrawable).toBe(5n * E18);
+    // Its weight is its LP: the pool's unlocked rate.
+    expect(a.user!.rewardApr).toBeCloseTo(a.reward.kind === "apr" ? a.reward.value : NaN, 12);
   });
 
   it("leaves USD figures out when a token has no price", () => {

@@ -99,7 +99,7 @@ describe("breakevenDays", () => {
 
 describe("rewardAprWithStake", () => {
   // 1 token a block, 100 blocks a year, half the emission, at 2 a token: 100 a year to the pool.
-  const emission = { rewardPerBlock: 10n ** 18n, rewardDecimals: 18, blocksPerYear: 100, allocPoint: 1n, totalAllocPoint: 2n, rewardPriceUsd: 2, stakedUsd: 9_000, finished: false };
+  const emission = { rewardPerBlock: 10n ** 18n, rewardDecimals: 18, blocksPerYear: 100, allocPoint: 1n, totalAllocPoint: 2n, rewardPriceUsd: 2, weightUsd: 9_000, finished: false };
 
   it("shares the pool's emission over its stake and the added amount", () => {
     expect(rewardAprWithStake(emission, 0)).toBeCloseTo(100 / 9_000, 15);
@@ -107,7 +107,7 @@ describe("rewardAprWithStake", () => {
   });
 
   it("gives a first staker the whole emission, and nothing once emission is over", () => {
-    expect(rewardAprWithStake({ ...emission, stakedUsd: 0 }, 500)).toBeCloseTo(0.2, 15);
+    expect(rewardAprWithStake({ ...emission, weightUsd: 0 }, 500)).toBeCloseTo(0.2, 15);
     expect(rewardAprWithStake({ ...emission, finished: true }, 500)).toBe(0);
   });
 });

@@ -18,6 +18,7 @@ beforeAll(() => {
 
 afterEach(() => {
   vi.unstubAllEnvs();
+  vi.unstubAllGlobals();
 });
 
 async function freshStore() {
@@ -42,6 +43,14 @@ describe("connection store", () => {
 
   it("offers WalletConnect, before the dev accounts, when a project id is configured", async () => {
     vi.stubEnv("VITE_WALLETCONNECT_PROJECT_ID", "0123456789abcdef0123456789abcdef");
+    // The connector asks Reown's servers for the project's limits as it starts: the test runs
+    // offline, so only the local node is reachable (nothing is fetched from the internet).
+    const localFetch = globalThis.fetch;
+    vi.stubGlobal("fetch", (input: RequestInfo | URL, init?: RequestInit) => {
+      const url = new URL(input instanceof Request ? input.url : String(input));
+      if (url.hostname === "127.0.0.1" || url.hostname === "localhost") return localFetch(input, init);
+      return Promise.reject(new TypeError(`offline test: ${url.hostname} is not reachable`));
+    });
     const connection = await freshStore();
     const walletConnect = connection.options.filter((option) => option.kind === "walletConnect");
     expect(walletConnect.map((option) => option.label)).toEqual(["WalletConnect (QR code)"]);
