@@ -38,6 +38,9 @@ export interface TierPick {
  */
 export type TierIndexPick = { existing: number } | { renew: number } | { unknown: "count" | "max" };
 
+/** The lock terms version a lock names: the current one, or one before or after it (refused). */
+export type TermsPick = "current" | "behind" | "ahead";
+
 /** Where early-exit penalties go: the world's treasury, a staker, or an address the farm refuses. */
 export type RecipientPick = "treasury" | { user: number } | "zero" | "farm";
 
@@ -58,9 +61,9 @@ export type Action =
   | { kind: "unpause"; caller: Caller }
   | { kind: "mine"; blocks: number }
   /** Locks `portion` of the wallet (none: extends the running lock) for tier `tier` (maybe unknown). */
-  | { kind: "lock"; user: number; pool: PoolPick; portion: Portion; tier: TierIndexPick }
+  | { kind: "lock"; user: number; pool: PoolPick; portion: Portion; tier: TierIndexPick; terms: TermsPick }
   /** The same through a permit signed for the pool's LP token (a real one on the Uniswap pairs). */
-  | { kind: "lockWithPermit"; user: number; pool: PoolPick; portion: Portion; tier: TierIndexPick }
+  | { kind: "lockWithPermit"; user: number; pool: PoolPick; portion: Portion; tier: TierIndexPick; terms: TermsPick }
   | { kind: "exitLock"; user: number; preferLocker: boolean; pool: PoolPick }
   | { kind: "setLockTiers"; caller: Caller; tiers: TierPick }
   | { kind: "setEarlyExitPenalty"; caller: Caller; penaltyBps: bigint; recipient: RecipientPick }
@@ -226,8 +229,13 @@ const penaltyBps: fc.Arbitrary<bigint> = fc.oneof(
   { weight: 1, arbitrary: fc.constantFrom(MAX_PENALTY_BPS + 1n, 10_000n) },
 );
 
+const terms: fc.Arbitrary<TermsPick> = fc.oneof(
+  { weight: 20, arbitrary: fc.constant("current" as const) },
+  { weight: 1, arbitrary: fc.constantFrom("behind" as const, "ahead" as const) },
+);
+
 const lock = fc.oneof(
-  { weight: 3, arbitrary: fc.record({ kind: fc.constant("lock" as const), user, pool, portion, tier }) },
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant("lock" as const), user, pool, portion, tier, terms }) },
   // Renewals: the caller's running lock extended (nothing added) or topped up, for a tier that keeps its end.
   {
     weight: 1,
@@ -237,6 +245,7 @@ const lock = fc.oneof(
       pool,
       portion: fc.oneof(fc.constant({ kind: "none" } as const), portion),
       tier: fc.nat(MAX_LOCK_TIERS - 1).map((renew) => ({ renew }) as TierIndexPick),
+      terms: fc.constant("current" as const),
     }),
   },
 );
@@ -288,7 +297,7 @@ function actionOf(profile: WorldProfile): fc.Arbitrary<Action> {
     { weight: 3, arbitrary: fc.constant({ kind: "repairRewardToken" as const }) },
     { weight: 4, arbitrary: sameBlock },
     { weight: w.lock, arbitrary: lock },
-    { weight: w.lockWithPermit, arbitrary: fc.record({ kind: fc.constant("lockWithPermit" as const), user, pool, portion, tier }) },
+    { weight: w.lockWithPermit, arbitrary: fc.record({ kind: fc.constant("lockWithPermit" as const), user, pool, portion, tier, terms }) },
     { weight: w.exitLock, arbitrary: exitLock },
     { weight: w.admin, arbitrary: fc.record({ kind: fc.constant("setLockTiers" as const), caller, tiers: tiersOf(profile) }) },
     { weight: w.admin, arbitrary: fc.record({ kind: fc.constant("setEarlyExitPenalty" as const), caller, penaltyBps, recipient }) },

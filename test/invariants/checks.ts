@@ -48,6 +48,7 @@ export function checkState(chain: ChainState, model: FarmModel, ledger: Ledger, 
 
   // Lock terms for new locks follow the admin calls that succeeded.
   if (chain.terms !== undefined) {
+    expect("lockTermsVersion", chain.terms.version, model.termsVersion);
     expect("lockTiers durations", chain.terms.durations.join(), model.tiers.map((t) => t.duration).join());
     expect("lockTiers boosts", chain.terms.boostsBps.join(), model.tiers.map((t) => t.boostBps).join());
     expect("earlyExitPenalty rate", chain.terms.penaltyBps, model.penaltyBps);
@@ -80,10 +81,10 @@ export function checkState(chain: ChainState, model: FarmModel, ledger: Ledger, 
     expect(`pool ${pid} totalStaked`, pool.totalStaked, expected.totalStaked);
     expect(`pool ${pid} sum of userInfo amounts`, pool.stakes.reduce((a, b) => a + b, 0n), pool.totalStaked);
     expect(`pool ${pid} LP held by the farm`, pool.farmBalance, expected.totalStaked + ledger.donated[token]);
-    // Weights: poolShares shows those the pool's emission is divided by from its last update on (a
-    // lock that ended since still counts its boost until the next update passes its end), and the
-    // owner's emergency unlock.
-    const shares = model.sharesAt(pid, expected.touchedAt + 1n);
+    // Weights as of this block (those the next block's emission is divided by: a lock that ended at
+    // this block or before counts its LP only, whether or not anything brought the pool past its
+    // end), and the owner's emergency unlock.
+    const shares = model.sharesAt(pid, chain.block + 1n);
     expect(`pool ${pid} poolShares totalShares`, pool.totalShares, shares.total);
     expect(`pool ${pid} poolShares boostShares`, pool.boostShares, shares.boost);
     expect(`pool ${pid} emergencyUnlockBlock`, pool.emergencyUnlockBlock, expected.emergencyUnlockBlock ?? 0n);
@@ -109,6 +110,7 @@ export function checkState(chain: ChainState, model: FarmModel, ledger: Ledger, 
       const bound = observed ?? model.boundOf(pid, user.address);
       broken.push(...checkSettlement({ pid, user: `user ${u}`, due, amount: pool.pending[u], bound, deferral: observed !== undefined }, stats, "shows as pending"));
       if (observed !== undefined) model.observeReference(pid, user.address, pool.pending[u]);
+      if (TRACE_PENDING === `${pid}:${u}`) console.log(`      block ${chain.block}: pool ${pid} acc ${pool.accRewardPerShare} unshared ${model.unsharedOf(pid)} shares chain ${pool.totalShares}/${pool.boostShares} model ${model.sharesAt(pid, chain.block + 1n).total}; locks ${[...model.pool(pid).positions.entries()].filter(([, p]) => p.lock).map(([a, p]) => `${a.slice(0, 6)}:${p.lock!.amount}@${p.lock!.boostBps}..${model.endOf(model.pool(pid), p.lock!)}`).join(" ")}; unlocked ${[...model.pool(pid).positions.entries()].map(([a, p]) => `${a.slice(0, 6)}:${p.unlocked}`).join(" ")}`);
       if (TRACE_PENDING === `${pid}:${u}`) console.log(`      block ${chain.block}: pool ${pid} user ${u} shows ${pool.pending[u]}, exact ${due}, gap ${due.minus(pool.pending[u])}, window [${bound.least}, ${bound.most})`);
       pendingOnChain += pool.pending[u];
       pendingInModel = pendingInModel.plus(due);

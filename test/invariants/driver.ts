@@ -131,6 +131,7 @@ export class SequenceDriver {
       tiers: profile.tiers.durations.map((duration, i) => ({ duration, boostBps: profile.tiers.boostsBps[i] })),
       penaltyBps: profile.penaltyBps,
       penaltyRecipient: world.treasury.address,
+      termsVersion: world.termsVersion,
     });
     for (const { token, allocPoint } of world.initialPools) this.model.addPool(world.stakeables[token].address, allocPoint);
     const wallets = world.stakeables.map((_, t) => world.holders.map((_, h) => start.wallets.get(walletKey(t, h))!));
@@ -433,6 +434,10 @@ export class SequenceDriver {
     const user = this.#user(a.user);
     const amount = token === undefined ? 1n : portionOf(a.portion, this.ledger.wallets[token][a.user]);
     const faults = [...this.#poolFaults(pid), ...this.#pauseFaults()];
+    // The caller names the terms version it saw: any other than the current one is refused.
+    const current = this.model.termsVersion;
+    const version = a.terms === "current" ? current : a.terms === "ahead" ? current + 1n : current === 0n ? 2n ** 256n - 1n : current - 1n;
+    if (version !== current) faults.push({ name: "LockTermsChanged", args: [version, current] });
     const tierCount = BigInt(this.model.tiers.length);
     const tier = this.#tier(a.tier, pid, user);
     if (tier >= tierCount) faults.push({ name: "UnknownTier", args: [tier, tierCount] });
@@ -451,7 +456,7 @@ export class SequenceDriver {
       if (amount === 0n && !running) faults.push({ name: "ZeroAmount", args: [] });
       if (tier < tierCount) faults.push(...this.#weightFaults(pid, this.#lockWeightAdded(pid, user, this.ledger.received(token, amount), Number(tier))));
     }
-    const args = a.kind === "lock" ? [pid, amount, tier] : [pid, amount, tier, PERMIT_DEADLINE, permit!.v, permit!.r, permit!.s];
+    const args = a.kind === "lock" ? [pid, amount, tier, version] : [pid, amount, tier, version, PERMIT_DEADLINE, permit!.v, permit!.r, permit!.s];
     const call = this.#call(a.kind, user, a.kind, args, faults, [a.user, [pid]], [user], (receipt) => {
       const credited = this.ledger.toFarm(token!, a.user, amount);
       const renewed = this.model.hasRunningLock(Number(pid), user);

@@ -22,8 +22,9 @@
  *   together; someone's depositFor pays only the unlocked stake's reward.
  * - Locks: one per staker per pool. `lock` in block b takes LP from the wallet into it and makes
  *   the whole lock run for the tier from b: end = ceil((b + duration) / epochBlocks) × epochBlocks,
- *   the tier's boost and the current early-exit terms; an end earlier than the running lock's is
- *   refused. A lock that ended joins the staker's unlocked stake (LP and reward owed) at its next
+ *   the tier's boost and the current early-exit terms, which must be those of the terms version
+ *   the caller names (the owner's changes to tiers and penalty are counted); an end earlier than
+ *   the running lock's is refused. A lock that ended joins the staker's unlocked stake (LP and reward owed) at its next
  *   own action in the pool, never at someone else's depositFor. `emergencyUnlock(pid)` in block b
  *   ends every lock of the pool at b (earlier ends stay).
  * - Early exit in block b while the lock runs: the locked LP leaves, less
@@ -68,6 +69,8 @@ export interface ModelParams {
   tiers?: LockTier[];
   penaltyBps?: bigint;
   penaltyRecipient?: string;
+  /** lockTermsVersion: how many times the owner has changed the tiers or the penalty. */
+  termsVersion?: bigint;
 }
 
 /** A lock's terms, fixed when it was made or last renewed. */
@@ -238,6 +241,8 @@ export class FarmModel {
   /** The early-exit terms new locks get. */
   penaltyBps: bigint;
   penaltyRecipient: string;
+  /** Counts the owner's changes to the tiers and the penalty: a lock must name the current one. */
+  termsVersion: bigint;
   /** Reward minted to each account so far. */
   readonly paidTo = new Map<string, bigint>();
   /** LP sent to each penalty recipient, per pool: [pid] -> recipient -> LP (before any transfer fee). */
@@ -257,6 +262,7 @@ export class FarmModel {
     this.tiers = params.tiers ?? [];
     this.penaltyBps = params.penaltyBps ?? 0n;
     this.penaltyRecipient = params.penaltyRecipient ?? "";
+    this.termsVersion = params.termsVersion ?? 0n;
   }
 
   /*//////////////////////////////////////////////////////////////
@@ -449,8 +455,10 @@ export class FarmModel {
    * weight with nobody acting: the farm counts the boosted weight up to the pool's accumulator at
    * the end, rounded down, and the 1x weight from it rounded up, as if the staker had changed its
    * stake there. The lock's window grows by 2 wei on top: [0, 4) if it was re-rounded at the
-   * reference, [−1, 3) if carried. Its joining the unlocked stake later re-rounds the unlocked stake
-   * (a new reference, where all of it was paid or reported kept).
+   * reference, [−1, 3) if carried. Its joining the unlocked stake at the staker's next payout
+   * re-rounds the unlocked stake before paying its floor (floor and ceiling of one figure): that
+   * payout, and pendingReward meanwhile (it shows what a payout would pay), may be 1 wei lower
+   * still. The join is a new reference, where all was paid or reported kept.
    *
    * Give or take the pool's `dust`, either way: the global accumulator's last digit is worth
    * < allocPoint / 1e9 wei of the pool's reward and can fall to other stakers each time the pool's
@@ -475,8 +483,12 @@ export class FarmModel {
       // A lock carried past a reference after its end (someone's depositFor, which does not join
       // it) may have hidden two roundings up behind the clamp there (at its start and at its end).
       const endedBefore = position.lockStart === "carried" && end < position.referenceBlock;
+      // An ended lock joins the stake at the staker's next payout, which re-rounds the stake up
+      // before paying its floor: the payout, and pendingReward, which shows what it would pay, may
+      // be a wei below the two accounts' figures (floor and ceiling of the same figure).
+      const joinsNext = end <= this.now;
       least += lockLeast;
-      most += lockMost + (crossed ? 2n : 0n) + (endedBefore ? 1n : 0n);
+      most += lockMost + (crossed ? 2n : 0n) + (endedBefore ? 1n : 0n) + (joinsNext ? 1n : 0n);
     }
     const kind = position.unlockedStart;
     const stretch: StretchStart = position.lock !== undefined || kind === "carried" || kind === "joined" ? "locked" : kind;
@@ -603,12 +615,14 @@ export class FarmModel {
   /** New locks choose from these; existing locks keep their terms. */
   setLockTiers(tiers: LockTier[]): void {
     this.tiers = tiers.map((tier) => ({ ...tier }));
+    this.termsVersion += 1n;
   }
 
   /** New locks get these early-exit terms; existing locks keep theirs. */
   setEarlyExitPenalty(penaltyBps: bigint, recipient: string): void {
     this.penaltyBps = penaltyBps;
     this.penaltyRecipient = recipient;
+    this.termsVersion += 1n;
   }
 
   /**
@@ -646,17 +660,7 @@ export class FarmModel {
     const settlement = this.pay(pid, to, paid);
     const joined = this.join(pid, to);
     this.changeStake(pid, to, credited, joined, "paid", 0n);
-    return joined ? this.widened(settlement) : settlement;
-  }
-
-  /**
-   * A lock joined the unlocked stake in the call: the farm re-rounded the stake's debt up at the
-   * join, then paid its floor: the payment may be a wei short of the two accounts' figures before
-   * the join (floor and ceiling of the same figure). Without a change of stake the wei comes back
-   * with later payments ("joined" window); with one, the stake re-rounds again and it is lost.
-   */
-  private widened(settlement: Settlement): Settlement {
-    return { ...settlement, bound: { ...settlement.bound, most: settlement.bound.most.plus(1n) } };
+    return settlement;
   }
 
   /**
@@ -669,14 +673,13 @@ export class FarmModel {
     const joined = this.join(pid, user);
     const start: AccountStart = !this.paused ? "paid" : paidOrDeferred > 0n ? "deferred" : "pausedQuiet";
     this.changeStake(pid, user, -amount, joined, start, this.paused ? paidOrDeferred : 0n);
-    return joined ? this.widened(settlement) : settlement;
+    return settlement;
   }
 
   harvest(pid: number, user: string, paid: bigint): Settlement {
     const settlement = this.pay(pid, user, paid);
-    if (!this.join(pid, user)) return settlement;
-    this.changeStake(pid, user, 0n, true, "paid", 0n);
-    return this.widened(settlement);
+    if (this.join(pid, user)) this.changeStake(pid, user, 0n, true, "paid", 0n);
+    return settlement;
   }
 
   /**
@@ -708,7 +711,7 @@ export class FarmModel {
     // A joined lock re-rounded the unlocked stake just before it was paid (see changeStake).
     this.newReference(position, joined ? "joined" : "carried", "paid", 0n);
     this.noteStakeChange(pool);
-    return joined ? this.widened(settlement) : settlement;
+    return settlement;
   }
 
   /**

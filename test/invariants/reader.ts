@@ -30,6 +30,8 @@ export interface ChainPool {
   totalStaked: bigint;
   /** The pool's LP token held by the farm. */
   farmBalance: bigint;
+  /** poolInfo's accumulator (1e-48 wei per share, as of the pool's last update). */
+  accRewardPerShare: bigint;
   /** poolShares' answer. */
   totalShares: bigint;
   boostShares: bigint;
@@ -53,7 +55,7 @@ export interface ChainState {
   pools: ChainPool[];
   rewardSupply: bigint;
   /** The tiers new locks choose from, and the early-exit terms they get (when read: see ReadScope). */
-  terms?: { durations: bigint[]; boostsBps: bigint[]; penaltyBps: bigint; penaltyRecipient: string };
+  terms?: { version: bigint; durations: bigint[]; boostsBps: bigint[]; penaltyBps: bigint; penaltyRecipient: string };
   /** LP in the holders' wallets, keyed by walletKey(stakeable, holder): only those read. */
   wallets: Map<string, bigint>;
   /** Read only when `full`. */
@@ -94,6 +96,7 @@ const FARM = new Interface([
   "function poolInfo(uint256) view returns (address, uint256, uint256, uint256)",
   "function userInfo(uint256, address) view returns (uint256, uint256)",
   "function pendingReward(uint256, address) view returns (uint256)",
+  "function lockTermsVersion() view returns (uint256)",
   "function lockTiers() view returns (uint256[], uint256[])",
   "function earlyExitPenalty() view returns (uint256, address)",
   "function epochBlocks() view returns (uint256)",
@@ -178,18 +181,20 @@ export class StateReader {
       wallets: new Map(),
     };
     if (terms) {
+      const version = one();
       const [durations, boostsBps] = twoArrays(take());
       const [penaltyBps, penaltyRecipient] = take();
-      state.terms = { durations, boostsBps, penaltyBps, penaltyRecipient: address(penaltyRecipient) };
+      state.terms = { version, durations, boostsBps, penaltyBps, penaltyRecipient: address(penaltyRecipient) };
     }
     for (let pid = 0; pid < scope.poolTokens.length; pid++) {
-      const [lpToken, allocPoint, totalStaked] = take();
+      const [lpToken, allocPoint, totalStaked, accRewardPerShare] = take();
       const [totalShares, boostShares, emergencyUnlockBlock] = take();
       const pool: ChainPool = {
         lpToken: address(lpToken),
         allocPoint,
         totalStaked,
         farmBalance: one(),
+        accRewardPerShare,
         totalShares,
         boostShares,
         emergencyUnlockBlock,
@@ -234,6 +239,7 @@ export class StateReader {
     }
     calls.push({ target: reward, callData: TOKEN.encodeFunctionData("totalSupply") });
     if (terms) {
+      calls.push({ target: farm, callData: FARM.encodeFunctionData("lockTermsVersion") });
       calls.push({ target: farm, callData: FARM.encodeFunctionData("lockTiers") });
       calls.push({ target: farm, callData: FARM.encodeFunctionData("earlyExitPenalty") });
     }

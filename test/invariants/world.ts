@@ -49,6 +49,8 @@ export interface InvariantWorld {
   cap: bigint;
   /** A funded account with no code, for `add` of a token that is not a contract. */
   noCodeAddress: string;
+  /** The lock terms version after the world's own changes (its tiers and its penalty: two). */
+  termsVersion: bigint;
 }
 
 /**
@@ -292,5 +294,6 @@ export async function deployInvariantWorld(ethers: HardhatEthers, profile: World
     rewardPerBlock: profile.rewardPerBlock,
     cap: profile.cap,
     noCodeAddress: owner.address,
+    termsVersion: 2n,
   };
 }
