@@ -66,7 +66,7 @@ export const MIN_BOOST_BPS = 10_000n;
 export const MAX_PENALTY_BPS = 5_000n;
 export const MAX_LOCK_TIERS = 8;
 /** A tier lasts at most this many epochs (so no update passes more lock ends than that). */
-export const MAX_LOCK_EPOCHS = 730n;
+export const MAX_LOCK_EPOCHS = 365n;
 /** The treasury's index among the world's `holders`. */
 export const TREASURY = 5;
 
@@ -261,6 +261,20 @@ export async function deployInvariantWorld(ethers: HardhatEthers, profile: World
   await farm.waitForDeployment();
   const farmAddress = await farm.getAddress();
   if (farmAddress !== predictedFarm) throw new Error("farm address prediction failed");
+  // The campaign plans refusals from these limits: a farm with others fails here, plainly.
+  const limits: Array<[string, bigint]> = [
+    ["MAX_ALLOC_POINT", MAX_ALLOC_POINT],
+    ["MAX_REWARD_PER_BLOCK", MAX_REWARD_PER_BLOCK],
+    ["MAX_TOTAL_STAKE", MAX_TOTAL_STAKE],
+    ["MAX_BOOST_BPS", MAX_BOOST_BPS],
+    ["MAX_PENALTY_BPS", MAX_PENALTY_BPS],
+    ["MAX_LOCK_TIERS", BigInt(MAX_LOCK_TIERS)],
+    ["MAX_LOCK_EPOCHS", MAX_LOCK_EPOCHS],
+  ];
+  for (const [name, expected] of limits) {
+    const actual = (await farm[name]()) as bigint;
+    if (actual !== expected) throw new Error(`the farm's ${name} is ${actual}; the invariant campaign plans with ${expected} (test/invariants/world.ts)`);
+  }
 
   await (await as(farm, owner).setLockTiers(profile.tiers.durations, profile.tiers.boostsBps)).wait();
   await (await as(farm, owner).setEarlyExitPenalty(profile.penaltyBps, treasury.address)).wait();
