@@ -18,7 +18,10 @@
  * INVARIANT_STEPS  steps per sequence (default 100)
  * INVARIANT_SEED   the campaigns' seed (random unless given; printed at the start and on failure)
  * INVARIANT_PATH   with the seed and INVARIANT_ONLY: replay only the failing sequence (printed on failure)
- * INVARIANT_ONLY   run only the campaign whose name contains this text
+ * INVARIANT_ONLY   run only the campaign whose name contains this text (each world starts at a
+ *                  round block, so a campaign replayed alone meets lock ends as in the full run)
+ * INVARIANT_TRACE=1                  print every step and every payment with its window
+ * INVARIANT_TRACE_PENDING=pid:user   print that position's pending figure, window and pool at every check
  */
 import { network } from "hardhat";
 
