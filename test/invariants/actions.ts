@@ -6,7 +6,7 @@
  */
 import fc from "fast-check";
 
-import { MAX_ALLOC_POINT, MAX_REWARD_PER_BLOCK, type WorldProfile } from "./world.js";
+import { MAX_ALLOC_POINT, MAX_BOOST_BPS, MAX_LOCK_EPOCHS, MAX_LOCK_TIERS, MAX_PENALTY_BPS, MAX_REWARD_PER_BLOCK, type WorldProfile } from "./world.js";
 
 export const USER_COUNT = 5;
 
@@ -26,6 +26,24 @@ export type Caller = "owner" | { user: number };
 /** `add` of a stakeable token (by index), or of something no pool may hold. */
 export type TokenPick = { stakeable: number } | { bad: "rewardToken" | "zero" | "noCode" };
 
+/** A tier set for setLockTiers: durations and boosts, possibly of different lengths (refused). */
+export interface TierPick {
+  durations: bigint[];
+  boostsBps: bigint[];
+}
+
+/**
+ * A lock tier: an existing one (index taken modulo the tier count), the shortest that does not end
+ * the caller's running lock earlier (a top-up or extension; else as `existing`), or one past the last.
+ */
+export type TierIndexPick = { existing: number } | { renew: number } | { unknown: "count" | "max" };
+
+/** The lock terms version a lock names: the current one, or one before or after it (refused). */
+export type TermsPick = "current" | "behind" | "ahead";
+
+/** Where early-exit penalties go: the world's treasury, a staker, or an address the farm refuses. */
+export type RecipientPick = "treasury" | { user: number } | "zero" | "farm";
+
 export type Action =
   | { kind: "deposit"; user: number; pool: PoolPick; portion: Portion }
   | { kind: "depositFor"; user: number; to: number | "zero" | "farm"; pool: PoolPick; portion: Portion }
@@ -42,6 +60,19 @@ export type Action =
   | { kind: "pause"; caller: Caller }
   | { kind: "unpause"; caller: Caller }
   | { kind: "mine"; blocks: number }
+  /** Locks `portion` of the wallet (none: extends the running lock) for tier `tier` (maybe unknown). */
+  | { kind: "lock"; user: number; pool: PoolPick; portion: Portion; tier: TierIndexPick; terms: TermsPick }
+  /** The same through a permit signed for the pool's LP token (a real one on the Uniswap pairs). */
+  | { kind: "lockWithPermit"; user: number; pool: PoolPick; portion: Portion; tier: TierIndexPick; terms: TermsPick }
+  | { kind: "exitLock"; user: number; preferLocker: boolean; pool: PoolPick }
+  | { kind: "setLockTiers"; caller: Caller; tiers: TierPick }
+  | { kind: "setEarlyExitPenalty"; caller: Caller; penaltyBps: bigint; recipient: RecipientPick }
+  | { kind: "emergencyUnlock"; caller: Caller; pool: PoolPick }
+  /**
+   * Mines up to a block at which a lock ends, so that the next step lands `offset` blocks from it:
+   * the `which`-th lock end ahead (modulo how many there are), or the next epoch boundary if none.
+   */
+  | { kind: "mineToLockEnd"; which: number; offset: -1 | 0 | 1 }
   | { kind: "breakRewardToken" }
   | { kind: "repairRewardToken" }
   /** Several calls mined together in one block. */
@@ -138,19 +169,112 @@ const harvest = fc.record({ kind: fc.constant("harvest" as const), user, pool })
 const harvestAll = fc.record({ kind: fc.constant("harvestAll" as const), user, pools: fc.array(pool, { maxLength: 6 }) });
 const emergencyWithdraw = fc.record({ kind: fc.constant("emergencyWithdraw" as const), user, preferStaker, pool });
 const updatePool = fc.record({ kind: fc.constant("updatePool" as const), user, pool });
+/** A tier: mostly one the farm has, sometimes one past its last. */
+const tier: fc.Arbitrary<TierIndexPick> = fc.oneof(
+  { weight: 10, arbitrary: fc.nat(MAX_LOCK_TIERS - 1).map((existing) => ({ existing })) },
+  { weight: 5, arbitrary: fc.nat(MAX_LOCK_TIERS - 1).map((renew) => ({ renew })) },
+  { weight: 1, arbitrary: fc.constantFrom("count" as const, "max" as const).map((unknown) => ({ unknown })) },
+);
+
+/**
+ * Tier sets: mostly valid (durations increasing, from a few blocks to a few dozen epochs, boosts not
+ * decreasing from 1x to the largest), sometimes with one rule broken.
+ */
+function tiersOf({ epochBlocks }: WorldProfile): fc.Arbitrary<TierPick> {
+  const epoch = Number(epochBlocks);
+  const valid = fc
+    .array(fc.tuple(fc.integer({ min: 1, max: 12 * epoch }), fc.integer({ min: 0, max: 20_000 })), { minLength: 1, maxLength: MAX_LOCK_TIERS })
+    .map((steps) => {
+      let duration = 0n;
+      let boost = 10_000n;
+      const durations: bigint[] = [];
+      const boostsBps: bigint[] = [];
+      for (const [more, higher] of steps) {
+        duration += BigInt(more);
+        boost += BigInt(higher) / BigInt(steps.length);
+        durations.push(duration);
+        boostsBps.push(boost > MAX_BOOST_BPS ? MAX_BOOST_BPS : boost);
+      }
+      return { durations, boostsBps };
+    });
+  type Break = (t: TierPick, at: number) => TierPick;
+  const set = (list: bigint[], at: number, value: bigint) => list.map((v, i) => (i === at % list.length ? value : v));
+  const breaks: Break[] = [
+    (t) => ({ ...t, boostsBps: [...t.boostsBps, 10_000n] }), // lengths differ
+    (t) => ({ durations: [...Array(MAX_LOCK_TIERS + 1).keys()].map((i) => BigInt(i + 1)), boostsBps: Array(MAX_LOCK_TIERS + 1).fill(10_000n) }),
+    (t, at) => ({ ...t, durations: set(t.durations, at, 0n) }),
+    (t) => ({ ...t, durations: set(t.durations, t.durations.length - 1, MAX_LOCK_EPOCHS * epochBlocks + 1n) }),
+    (t) => ({ ...t, durations: set(t.durations, t.durations.length - 1, MAX_LOCK_EPOCHS * epochBlocks) }), // valid: the longest lock
+    (t, at) => ({ durations: [...t.durations, t.durations[at % t.durations.length]], boostsBps: [...t.boostsBps, MAX_BOOST_BPS] }), // not increasing
+    (t, at) => ({ ...t, boostsBps: set(t.boostsBps, at, 9_999n) }),
+    (t, at) => ({ ...t, boostsBps: set(t.boostsBps, at, MAX_BOOST_BPS + 1n) }),
+    (t) => ({ durations: [...t.durations, t.durations[t.durations.length - 1] + 1n], boostsBps: [...t.boostsBps, t.boostsBps[t.boostsBps.length - 1] - 1n] }), // decreasing
+    () => ({ durations: [], boostsBps: [] }), // no tiers at all: every lock is refused
+  ];
+  return fc.oneof(
+    { weight: 6, arbitrary: valid },
+    { weight: 4, arbitrary: fc.tuple(valid, fc.nat(breaks.length - 1), fc.nat(7)).map(([t, b, at]) => breaks[b](t, at)) },
+  );
+}
+
+const recipient: fc.Arbitrary<RecipientPick> = fc.oneof(
+  { weight: 5, arbitrary: fc.constant("treasury" as const) },
+  { weight: 3, arbitrary: user.map((u) => ({ user: u })) },
+  { weight: 1, arbitrary: fc.constantFrom("zero" as const, "farm" as const) },
+);
+
+const penaltyBps: fc.Arbitrary<bigint> = fc.oneof(
+  { weight: 3, arbitrary: fc.constantFrom(0n, 1n, 777n, 2_500n, MAX_PENALTY_BPS) },
+  { weight: 6, arbitrary: fc.bigInt({ min: 0n, max: MAX_PENALTY_BPS }) },
+  { weight: 1, arbitrary: fc.constantFrom(MAX_PENALTY_BPS + 1n, 10_000n) },
+);
+
+const terms: fc.Arbitrary<TermsPick> = fc.oneof(
+  { weight: 20, arbitrary: fc.constant("current" as const) },
+  { weight: 1, arbitrary: fc.constantFrom("behind" as const, "ahead" as const) },
+);
+
+const lock = fc.oneof(
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant("lock" as const), user, pool, portion, tier, terms }) },
+  // Renewals: the caller's running lock extended (nothing added) or topped up, for a tier that keeps its end.
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant("lock" as const),
+      user,
+      pool,
+      portion: fc.oneof(fc.constant({ kind: "none" } as const), portion),
+      tier: fc.nat(MAX_LOCK_TIERS - 1).map((renew) => ({ renew }) as TierIndexPick),
+      terms: fc.constant("current" as const),
+    }),
+  },
+);
+const exitLock = fc.record({ kind: fc.constant("exitLock" as const), user, preferLocker: preferStaker, pool });
+
 /** The actions of a campaign on `profile`'s world, and how often each comes. */
 function actionOf(profile: WorldProfile): fc.Arbitrary<Action> {
   const allocPoint = allocPointOf(profile);
   const set = fc.record({ kind: fc.constant("set" as const), caller, pool, allocPoint });
   const setRewardPerBlock = fc.record({ kind: fc.constant("setRewardPerBlock" as const), caller, rewardPerBlock: rewardPerBlockOf(profile) });
+  const emergencyUnlock = fc.record({ kind: fc.constant("emergencyUnlock" as const), caller, pool });
+  const w = profile.lockWeights;
 
   /** Calls that may share a block: staker calls, and the admin calls that change emission. */
   const sameBlock = fc.record({
     kind: fc.constant("sameBlock" as const),
-    actions: fc.array(fc.oneof(deposit, depositFor, withdraw, harvest, harvestAll, emergencyWithdraw, updatePool, set, setRewardPerBlock), {
-      minLength: 2,
-      maxLength: 3,
-    }),
+    actions: fc.array(
+      fc.oneof(
+        ...[deposit, depositFor, withdraw, harvest, harvestAll, emergencyWithdraw, updatePool, set, setRewardPerBlock].map((arbitrary) => ({ weight: 6, arbitrary })),
+        { weight: 2 * w.lock, arbitrary: lock },
+        { weight: 2 * w.exitLock, arbitrary: exitLock },
+        // Last in its block, it ends the locks of whoever acted before it there (see driver.ts).
+        { weight: w.emergencyUnlock, arbitrary: emergencyUnlock },
+      ),
+      {
+        minLength: 2,
+        maxLength: 3,
+      },
+    ),
   });
 
   return fc.oneof(
@@ -172,6 +296,16 @@ function actionOf(profile: WorldProfile): fc.Arbitrary<Action> {
     { weight: 1, arbitrary: fc.constant({ kind: "breakRewardToken" as const }) },
     { weight: 3, arbitrary: fc.constant({ kind: "repairRewardToken" as const }) },
     { weight: 4, arbitrary: sameBlock },
+    { weight: w.lock, arbitrary: lock },
+    { weight: w.lockWithPermit, arbitrary: fc.record({ kind: fc.constant("lockWithPermit" as const), user, pool, portion, tier, terms }) },
+    { weight: w.exitLock, arbitrary: exitLock },
+    { weight: w.admin, arbitrary: fc.record({ kind: fc.constant("setLockTiers" as const), caller, tiers: tiersOf(profile) }) },
+    { weight: w.admin, arbitrary: fc.record({ kind: fc.constant("setEarlyExitPenalty" as const), caller, penaltyBps, recipient }) },
+    { weight: w.emergencyUnlock, arbitrary: emergencyUnlock },
+    {
+      weight: w.mineToLockEnd,
+      arbitrary: fc.record({ kind: fc.constant("mineToLockEnd" as const), which: fc.nat(7), offset: fc.constantFrom(-1 as const, 0 as const, 0 as const, 1 as const) }),
+    },
   );
 }
 

@@ -3,7 +3,7 @@
  * with what the model and the ledger say it should be. Each returns the broken properties as
  * sentences; an empty list means all hold.
  */
-import { MaxUint256 } from "ethers";
+import { MaxUint256, ZeroAddress } from "ethers";
 
 import type { Ledger } from "./ledger.js";
 import type { FarmModel, Settlement } from "./model.js";
@@ -11,6 +11,9 @@ import { Ratio } from "./ratio.js";
 import type { ChainState } from "./reader.js";
 import type { CampaignStats } from "./stats.js";
 import type { InvariantWorld } from "./world.js";
+
+/** INVARIANT_TRACE_PENDING=pid:user prints that position's pending figure at every check (to study a failure). */
+const TRACE_PENDING = process.env.INVARIANT_TRACE_PENDING;
 
 /**
  * A payment, a deferral or a pending figure (`what` the farm did with `s.amount`) lies within the
@@ -20,12 +23,15 @@ export function checkSettlement(s: Settlement, stats: CampaignStats, what = "pai
   const gap = s.due.minus(s.amount);
   // The README's bound in its plain form: stretches begun by a payment, compared within them.
   stats.gap(gap, s.deferral || s.bound.stretch !== "paid" ? undefined : s.bound.start);
+  // The same measure for a staker with a lock (two accounts, a lock's end), against its own window.
+  if (!s.deferral && s.bound.stretch === "locked") stats.lockedGap(gap.minus(s.bound.start), s.bound.crossed);
   const said = `pool ${s.pid} ${what} ${s.amount} for ${s.user}`;
   if (gap.lessThan(s.bound.least)) return [`${said}, more than the ${s.due} owed allows (short by ${gap}, at least ${s.bound.least})`];
   if (!gap.lessThan(s.bound.most)) return [`${said}, short of the ${s.due} owed by ${gap} (bound ${s.bound.most})`];
   return [];
 }
 
+/** Also takes, for the positions waiting for one, their reference from the chain (see FarmModel.observeReference). */
 export function checkState(chain: ChainState, model: FarmModel, ledger: Ledger, world: InvariantWorld, stats: CampaignStats): string[] {
   const broken: string[] = [];
   const expect = (what: string, actual: unknown, expected: unknown) => {
@@ -39,6 +45,17 @@ export function checkState(chain: ChainState, model: FarmModel, ledger: Ledger, 
   expect("rewardPerBlock", chain.rewardPerBlock, model.rewardPerBlock);
   expect("paused", chain.paused, model.paused);
   if (chain.rewardTokenBroken !== undefined) expect("reward token broken", chain.rewardTokenBroken, ledger.rewardTokenBroken);
+
+  // Lock terms for new locks follow the admin calls that succeeded.
+  if (chain.terms !== undefined) {
+    expect("lockTermsVersion", chain.terms.version, model.termsVersion);
+    expect("lockTiers durations", chain.terms.durations.join(), model.tiers.map((t) => t.duration).join());
+    expect("lockTiers boosts", chain.terms.boostsBps.join(), model.tiers.map((t) => t.boostBps).join());
+    expect("earlyExitPenalty rate", chain.terms.penaltyBps, model.penaltyBps);
+    expect("earlyExitPenalty recipient", chain.terms.penaltyRecipient.toLowerCase(), model.penaltyRecipient.toLowerCase());
+  }
+  if (chain.epochBlocks !== undefined) expect("epochBlocks", chain.epochBlocks, model.epochBlocks);
+  for (const [tier, end] of (chain.lockEnds ?? []).entries()) expect(`lockEnd(${tier})`, end, model.lockEndFor(tier));
 
   // The schedule: what is left of the budget is exactly what the model has not emitted.
   expect("rewardsRemaining", chain.rewardsRemaining, model.remaining);
@@ -64,13 +81,37 @@ export function checkState(chain: ChainState, model: FarmModel, ledger: Ledger, 
     expect(`pool ${pid} totalStaked`, pool.totalStaked, expected.totalStaked);
     expect(`pool ${pid} sum of userInfo amounts`, pool.stakes.reduce((a, b) => a + b, 0n), pool.totalStaked);
     expect(`pool ${pid} LP held by the farm`, pool.farmBalance, expected.totalStaked + ledger.donated[token]);
+    // Weights as of this block (those the next block's emission is divided by: a lock that ended at
+    // this block or before counts its LP only, whether or not anything brought the pool past its
+    // end), and the owner's emergency unlock.
+    const shares = model.sharesAt(pid, chain.block + 1n);
+    expect(`pool ${pid} poolShares totalShares`, pool.totalShares, shares.total);
+    expect(`pool ${pid} poolShares boostShares`, pool.boostShares, shares.boost);
+    expect(`pool ${pid} emergencyUnlockBlock`, pool.emergencyUnlockBlock, expected.emergencyUnlockBlock ?? 0n);
 
     for (const [u, user] of users.entries()) {
       expect(`pool ${pid} userInfo(${u}).amount`, pool.stakes[u], model.stakeOf(pid, user.address));
-      // Pending: within the bound of the exact share.
+      const lock = model.lockOf(pid, user.address);
+      const chainLock = pool.locks[u];
+      if (chainLock !== undefined) {
+        expect(`pool ${pid} lockInfo(${u}).amount`, chainLock.amount, lock.amount);
+        expect(`pool ${pid} lockInfo(${u}).boostBps`, chainLock.boostBps, lock.boostBps);
+        expect(`pool ${pid} lockInfo(${u}).startBlock`, chainLock.startBlock, lock.startBlock);
+        expect(`pool ${pid} lockInfo(${u}).endBlock`, chainLock.endBlock, lock.endBlock);
+        expect(`pool ${pid} lockInfo(${u}).penaltyBps`, chainLock.penaltyBps, lock.penaltyBps);
+        expect(`pool ${pid} lockInfo(${u}).penaltyRecipient`, chainLock.penaltyRecipient.toLowerCase(), (lock.penaltyRecipient ?? ZeroAddress).toLowerCase());
+        expect(`pool ${pid} earlyExitPenaltyOf(${u})`, pool.penalties[u], model.penaltyOf(pid, user.address));
+      }
+      // Pending: within the bound of the exact share. Where the last action left one of a staker's
+      // two accounts unseen, what the chain shows now must lie in a wider window and becomes the
+      // reference the position is measured from (FarmModel.observeReference).
       const due = model.pendingOf(pid, user.address);
-      const bound = model.boundOf(pid, user.address);
-      broken.push(...checkSettlement({ pid, user: `user ${u}`, due, amount: pool.pending[u], bound, deferral: false }, stats, "shows as pending"));
+      const observed = model.observationBound(pid, user.address);
+      const bound = observed ?? model.boundOf(pid, user.address);
+      broken.push(...checkSettlement({ pid, user: `user ${u}`, due, amount: pool.pending[u], bound, deferral: observed !== undefined }, stats, "shows as pending"));
+      if (observed !== undefined) model.observeReference(pid, user.address, pool.pending[u]);
+      if (TRACE_PENDING === `${pid}:${u}`) console.log(`      block ${chain.block}: pool ${pid} acc ${pool.accRewardPerShare} unshared ${model.unsharedOf(pid)} shares chain ${pool.totalShares}/${pool.boostShares} model ${model.sharesAt(pid, chain.block + 1n).total}; locks ${[...model.pool(pid).positions.entries()].filter(([, p]) => p.lock).map(([a, p]) => `${a.slice(0, 6)}:${p.lock!.amount}@${p.lock!.boostBps}..${model.endOf(model.pool(pid), p.lock!)}`).join(" ")}; unlocked ${[...model.pool(pid).positions.entries()].map(([a, p]) => `${a.slice(0, 6)}:${p.unlocked}`).join(" ")}`);
+      if (TRACE_PENDING === `${pid}:${u}`) console.log(`      block ${chain.block}: pool ${pid} user ${u} shows ${pool.pending[u]}, exact ${due}, gap ${due.minus(pool.pending[u])}, window [${bound.least}, ${bound.most})`);
       pendingOnChain += pool.pending[u];
       pendingInModel = pendingInModel.plus(due);
       least = least.plus(bound.least);
@@ -79,7 +120,7 @@ export function checkState(chain: ChainState, model: FarmModel, ledger: Ledger, 
   }
   for (const [key, balance] of chain.wallets) {
     const [t, u] = key.split(":").map(Number);
-    expect(`${stakeables[t].name} in user ${u}'s wallet`, balance, ledger.wallets[t][u]);
+    expect(`${stakeables[t].name} in ${u === world.users.length ? "the treasury" : `user ${u}`}'s wallet`, balance, ledger.wallets[t][u]);
   }
 
   // Reward conservation: every minted wei was paid to a staker as the model recorded; paid plus
@@ -102,7 +143,7 @@ export function checkState(chain: ChainState, model: FarmModel, ledger: Ledger, 
 
   // The model's own books balance: every emitted wei is paid, owed, forfeited, unowned or not yet shared.
   let unshared = Ratio.ZERO;
-  for (let pid = 0; pid < model.poolCount; pid++) if (model.pool(pid).totalStaked === 0n) unshared = unshared.plus(model.pool(pid).unshared);
+  for (let pid = 0; pid < model.poolCount; pid++) if (model.pool(pid).totalStaked === 0n) unshared = unshared.plus(model.unsharedOf(pid));
   const accounted = pendingInModel.plus(paid).plus(model.unowned).plus(model.forfeited).plus(unshared);
   if (accounted.compare(model.emitted) !== 0) broken.push(`model books: ${accounted} accounted for, ${model.emitted} emitted`);
   return broken;

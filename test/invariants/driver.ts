@@ -10,21 +10,54 @@
  * A `sameBlock` action mines several independent calls in one block. The first broken property
  * stops the sequence with an InvariantViolation naming the step and the actions before it.
  */
-import { toQuantity, ZeroAddress } from "ethers";
+import { MaxUint256, toQuantity, ZeroAddress } from "ethers";
 
-import { type Action, type ActionKind, type Caller, describeAction, type PoolPick, type Portion } from "./actions.js";
+import { signPairPermit } from "../../fixtures/permit.js";
+import { type Action, type ActionKind, type Caller, describeAction, type PoolPick, type Portion, type RecipientPick, type TierIndexPick, type TierPick } from "./actions.js";
 import { checkSettlement, checkState } from "./checks.js";
 import { Ledger } from "./ledger.js";
-import { FarmModel, type Settlement } from "./model.js";
+import { boosted, FarmModel, type Settlement } from "./model.js";
 import { Ratio } from "./ratio.js";
 import { type ChainState, type StateReader, walletKey } from "./reader.js";
 import { describeError, type NamedError, normalized, type RawReceipt, ReceiptReader } from "./receipts.js";
 import type { CampaignStats } from "./stats.js";
-import { type InvariantWorld, MAX_ALLOC_POINT, MAX_REWARD_PER_BLOCK, MAX_TOTAL_STAKE } from "./world.js";
+import {
+  type InvariantWorld,
+  MAX_ALLOC_POINT,
+  MAX_BOOST_BPS,
+  MAX_LOCK_EPOCHS,
+  MAX_LOCK_TIERS,
+  MAX_PENALTY_BPS,
+  MAX_REWARD_PER_BLOCK,
+  MAX_TOTAL_STAKE,
+  MIN_BOOST_BPS,
+  TOKEN,
+} from "./world.js";
 
 /** Enough gas for any call here; fixed, so no transaction waits for an estimate. */
 const GAS = toQuantity(3_000_000);
 const MINTING_BROKEN: NamedError = { name: "MintingBroken", args: [] };
+/** INVARIANT_TRACE=1: print every step and every payment with its window (to study a failure). */
+const TRACE = process.env.INVARIANT_TRACE === "1";
+/** Far beyond any block timestamp of a campaign. */
+const PERMIT_DEADLINE = 2n ** 64n;
+/** The stakeables whose LP token has a real EIP-2612 permit (the Uniswap pairs). */
+const PERMIT_TOKENS: number[] = [TOKEN.usdcWeth, TOKEN.daiWeth];
+
+/** A signed permit for lockWithPermit (or a meaningless one, where the token has no permit). */
+interface Permit {
+  v: number;
+  r: string;
+  s: string;
+  /** A real permit leaves the allowance at 0 once spent: the driver approves the farm again. */
+  real: boolean;
+}
+
+/** Whose reward a call mints: [user, pools, only the unlocked stake's (depositFor)]. */
+type Payout = [user: number, pids: bigint[], onlyUnlocked?: boolean];
+
+/** Farm actions planned against the model (everything but chain-only steps). */
+type FarmAction = Exclude<Action, { kind: "mine" | "mineToLockEnd" | "donate" | "breakRewardToken" | "repairRewardToken" | "sameBlock" }>;
 
 export class InvariantViolation extends Error {}
 
@@ -69,10 +102,18 @@ export class SequenceDriver {
   readonly #receipts: ReceiptReader;
   readonly #stats: CampaignStats;
   #latestBlock: bigint;
+  /** The block of the last check: lock ends after it are counted at the next. */
+  #checkedBlock: bigint;
   #step = 0;
   readonly #played: string[] = [];
   /** Wallets the current step may change: [stakeable, user], read and checked after it. */
   #touched: Array<[number, number]> = [];
+  /** Users the current step's farm calls came from or were for: their locks are read after it. */
+  #actors = new Set<number>();
+  /** Pools the current step may have emergency-unlocked: all their locks are read after it. */
+  #unlockedPools = new Set<number>();
+  /** The step called an admin function that may change the lock terms: they are read after it. */
+  #termsTouched = false;
 
   constructor(world: InvariantWorld, reader: StateReader, stats: CampaignStats, start: ChainState) {
     this.#world = world;
@@ -80,9 +121,20 @@ export class SequenceDriver {
     this.#receipts = new ReceiptReader(world);
     this.#stats = stats;
     this.#latestBlock = start.block;
-    this.model = new FarmModel({ startBlock: world.startBlock, rewardPerBlock: world.rewardPerBlock, budget: world.cap });
+    this.#checkedBlock = start.block;
+    const { profile } = world;
+    this.model = new FarmModel({
+      startBlock: world.startBlock,
+      rewardPerBlock: world.rewardPerBlock,
+      budget: world.cap,
+      epochBlocks: profile.epochBlocks,
+      tiers: profile.tiers.durations.map((duration, i) => ({ duration, boostBps: profile.tiers.boostsBps[i] })),
+      penaltyBps: profile.penaltyBps,
+      penaltyRecipient: world.treasury.address,
+      termsVersion: world.termsVersion,
+    });
     for (const { token, allocPoint } of world.initialPools) this.model.addPool(world.stakeables[token].address, allocPoint);
-    const wallets = world.stakeables.map((_, t) => world.users.map((_, u) => start.wallets.get(walletKey(t, u))!));
+    const wallets = world.stakeables.map((_, t) => world.holders.map((_, h) => start.wallets.get(walletKey(t, h))!));
     this.ledger = new Ledger(world.stakeables, wallets);
   }
 
@@ -91,7 +143,11 @@ export class SequenceDriver {
     for (const action of actions) {
       this.#step += 1;
       this.#played.push(describeAction(action));
+      if (TRACE) console.log(`      step ${this.#step} at block ${this.#latestBlock + 1n}: ${describeAction(action)}`);
       this.#touched = [];
+      this.#actors.clear();
+      this.#unlockedPools.clear();
+      this.#termsTouched = false;
       await this.#act(action);
       await this.#check(false);
       this.#stats.steps += 1;
@@ -103,13 +159,19 @@ export class SequenceDriver {
   async #act(action: Action): Promise<void> {
     switch (action.kind) {
       case "mine":
-        if (this.#world.profile.strangerUpdatesEveryBlock) {
-          await this.#mineWithUpdates(action.blocks);
-        } else {
-          await this.#world.ethers.provider.send("hardhat_mine", [toQuantity(action.blocks)]);
-          this.#latestBlock += BigInt(action.blocks);
-        }
+        await this.#mine(action.blocks);
         return this.#stats.valid(action.kind);
+      case "mineToLockEnd": {
+        // The next step lands `offset` blocks from a lock's end (or from the next epoch boundary).
+        const ends = this.model.lockEndsAfter(this.#latestBlock + 1n);
+        const epoch = this.#world.profile.epochBlocks;
+        const end = ends.length > 0 ? ends[action.which % ends.length] : ((this.#latestBlock + 2n + epoch - 1n) / epoch) * epoch;
+        const blocks = end + BigInt(action.offset) - 1n - this.#latestBlock;
+        if (blocks > 0n) await this.#mine(Number(blocks));
+        return this.#stats.valid(action.kind);
+      }
+      case "lockWithPermit":
+        return this.#lockWithPermit(action);
       case "donate": {
         const pid = this.#pid(action.pool);
         const token = this.#tokenOf(pid) ?? 0;
@@ -140,10 +202,11 @@ export class SequenceDriver {
   //////////////////////////////////////////////////////////////*/
 
   /** Works out a farm action's arguments and expected outcome, as of the next block. */
-  #plan(a: Exclude<Action, { kind: "mine" | "donate" | "breakRewardToken" | "repairRewardToken" | "sameBlock" }>): FarmCall {
+  #plan(a: FarmAction, permit?: Permit): FarmCall {
     this.model.advanceTo(this.#latestBlock + 1n);
     // Any farm transaction may update pools, each losing its finest digit (see FarmModel.boundOf).
     this.model.noteUpdate();
+    if (this.model.locksEndingAt(this.#latestBlock + 1n) > 0) this.#stats.actionsAtLockEnd += 1;
     switch (a.kind) {
       case "deposit": {
         const pid = this.#pid(a.pool);
@@ -155,6 +218,7 @@ export class SequenceDriver {
         const call = this.#call(a.kind, user, "deposit", [pid, amount], faults, [a.user, [pid]], [user], (receipt) => {
           const credited = this.ledger.toFarm(token!, a.user, amount);
           this.#expectEvent(receipt, "Deposit", [user, pid, credited]);
+          this.#expectJoin(receipt, [pid], user);
           this.#settled(this.model.deposit(Number(pid), user, credited, this.#mintedTo(receipt, a.user)));
         });
         if (token !== undefined) call.stakes = { pid, credited: this.ledger.received(token, amount) };
@@ -169,11 +233,17 @@ export class SequenceDriver {
         const recipientFaults = { zero: [{ name: "ZeroRecipient", args: [] }], farm: [{ name: "FarmAsRecipient", args: [] }] };
         const faults = typeof a.to === "number" ? this.#depositFaults(pid, amount) : [...this.#poolFaults(pid), ...this.#pauseFaults(), ...recipientFaults[a.to]];
         if (token !== undefined) this.#touched.push([token, a.user]);
-        const payout: [number, bigint[]] | undefined = typeof a.to === "number" ? [a.to, [pid]] : undefined;
+        // For someone else it pays only the unlocked stake's reward and leaves the lock alone
+        // (LOCKS-SEMANTICS); for the caller itself it is the caller's own deposit.
+        const own = a.to === a.user;
+        const payout: Payout | undefined = typeof a.to === "number" ? [a.to, [pid], !own] : undefined;
         const call = this.#call(a.kind, from, "depositFor", [pid, amount, to], faults, payout, [from, to], (receipt) => {
           const credited = this.ledger.toFarm(token!, a.user, amount);
           this.#expectEvent(receipt, "Deposit", [to, pid, credited]);
-          this.#settled(this.model.deposit(Number(pid), to, credited, this.#mintedTo(receipt, a.to as number)));
+          // Someone else's deposit never touches the staker's lock (IFarmLocks: depositFor adds unlocked LP only).
+          if (own) this.#expectJoin(receipt, [pid], to);
+          else this.#require(this.#receipts.events(receipt, "Unlocked").length === 0 && this.#receipts.events(receipt, "Locked").length === 0, "depositFor touched a lock");
+          this.#settled(this.model.deposit(Number(pid), to, credited, this.#mintedTo(receipt, a.to as number), own));
         });
         if (token !== undefined) call.stakes = { pid, credited: this.ledger.received(token, amount) };
         return call;
@@ -183,7 +253,8 @@ export class SequenceDriver {
         const token = this.#tokenOf(pid);
         const u = a.preferStaker ? this.#stakerOf(pid, a.user) : a.user;
         const user = this.#user(u);
-        const stake = token === undefined ? 0n : this.model.stakeOf(Number(pid), user);
+        // What can leave: the unlocked stake and an ended lock (a running lock cannot).
+        const stake = token === undefined ? 0n : this.model.withdrawableOf(Number(pid), user);
         const amount = a.portion.kind === "overStake" ? stake + a.portion.excess : portionOf(a.portion, stake);
         const faults = this.#poolFaults(pid);
         if (token !== undefined && amount > stake) faults.push({ name: "WithdrawExceedsStake", args: [pid, amount, stake] });
@@ -192,6 +263,7 @@ export class SequenceDriver {
         const paused = this.model.paused;
         return this.#call(a.kind, user, "withdraw", [pid, amount], faults, paused ? undefined : [u, [pid]], [user], (receipt) => {
           this.#expectEvent(receipt, "Withdraw", [user, pid, amount]);
+          this.#expectJoin(receipt, [pid], user);
           const deferred = this.#receipts.events(receipt, "RewardDeferred").filter((e) => e.args[0] === user && e.args[1] === pid);
           let paidOrDeferred: bigint;
           if (paused) {
@@ -211,7 +283,10 @@ export class SequenceDriver {
         const user = this.#user(a.user);
         const faults = [...pids.flatMap((pid) => this.#poolFaults(pid)), ...this.#pauseFaults()];
         const args = a.kind === "harvest" ? pids : [pids];
-        return this.#call(a.kind, user, a.kind, args, faults, [a.user, pids], [user], (receipt) => this.#harvested(receipt, a.user, pids));
+        return this.#call(a.kind, user, a.kind, args, faults, [a.user, pids], [user], (receipt) => {
+          this.#expectJoin(receipt, pids, user);
+          this.#harvested(receipt, a.user, pids);
+        });
       }
       case "emergencyWithdraw": {
         const pid = this.#pid(a.pool);
@@ -221,14 +296,82 @@ export class SequenceDriver {
         if (token !== undefined) this.#touched.push([token, u]);
         return this.#call(a.kind, user, "emergencyWithdraw", [pid], this.#poolFaults(pid), undefined, [user], (receipt) => {
           const credited = this.model.emergencyWithdraw(Number(pid), user);
-          // Exactly the credited amount leaves the farm: the event says so, and the ledger and
-          // the LP checks see it arrive in the wallet and leave the farm's balance.
+          // Exactly the unlocked LP and an ended lock's leave the farm (a running lock stays): the
+          // event says so, and the ledger and the LP checks see it arrive in the wallet and leave
+          // the farm's balance.
           this.#expectEvent(receipt, "EmergencyWithdraw", [user, pid, credited]);
           this.#require(this.#receipts.mints(receipt).length === 0, "emergencyWithdraw minted reward");
           this.ledger.fromFarm(token!, u, credited);
           if (credited > 0n) this.#stats.emergencyWithdrawWithStake += 1;
           if (this.model.paused) this.#stats.emergencyWithdrawWhilePaused += 1;
           if (this.ledger.rewardTokenBroken) this.#stats.emergencyWithdrawWhileBroken += 1;
+        });
+      }
+      case "lock":
+      case "lockWithPermit":
+        return this.#planLock(a, permit);
+      case "exitLock": {
+        const pid = this.#pid(a.pool);
+        const token = this.#tokenOf(pid);
+        const u = a.preferLocker ? this.#lockerOf(pid, a.user) : a.user;
+        const user = this.#user(u);
+        const faults = this.#poolFaults(pid);
+        if (token !== undefined && !this.model.hasRunningLock(Number(pid), user)) faults.push({ name: "NotLocked", args: [pid, user] });
+        const paused = this.model.paused;
+        const lock = token === undefined ? undefined : this.model.lockOf(Number(pid), user);
+        const recipient = lock?.penaltyRecipient === undefined ? undefined : this.#holderOf(lock.penaltyRecipient);
+        if (token !== undefined) {
+          this.#touched.push([token, u]);
+          if (recipient !== undefined) this.#touched.push([token, recipient]);
+        }
+        // Works while paused; the reward is then kept, not minted.
+        return this.#call(a.kind, user, "exitLock", [pid], faults, paused ? undefined : [u, [pid]], [user], (receipt) => {
+          const deferred = this.#receipts.events(receipt, "RewardDeferred").filter((e) => e.args[0] === user && e.args[1] === pid);
+          let paidOrDeferred: bigint;
+          if (paused) {
+            this.#require(this.#receipts.mints(receipt).length === 0, "exitLock while paused minted reward");
+            paidOrDeferred = deferred.length === 0 ? 0n : (deferred[0].args[2] as bigint);
+          } else {
+            this.#require(deferred.length === 0, "exitLock while not paused deferred its reward");
+            paidOrDeferred = this.#mintedTo(receipt, u);
+          }
+          const exit = this.model.exitLock(Number(pid), user, paidOrDeferred);
+          this.#settled(exit.settlement);
+          this.#expectEvent(receipt, "LockExited", [user, pid, exit.returned, exit.penalty, exit.recipient]);
+          this.ledger.fromFarm(token!, u, exit.returned);
+          this.ledger.fromFarm(token!, this.#holderOf(exit.recipient)!, exit.penalty);
+          this.#stats.earlyExits += 1;
+          if (exit.penalty > 0n) this.#stats.penaltiesPaid += 1;
+        });
+      }
+      case "setLockTiers": {
+        const faults = this.#tierFaults(a.tiers);
+        return this.#adminCall(a.kind, a.caller, "setLockTiers", [a.tiers.durations, a.tiers.boostsBps], faults, (receipt) => {
+          this.#expectEvent(receipt, "LockTiersSet", [a.tiers.durations, a.tiers.boostsBps]);
+          this.model.setLockTiers(a.tiers.durations.map((duration, i) => ({ duration, boostBps: a.tiers.boostsBps[i] })));
+        });
+      }
+      case "setEarlyExitPenalty": {
+        const recipient = this.#recipient(a.recipient);
+        const faults: NamedError[] = [];
+        if (a.penaltyBps > MAX_PENALTY_BPS) faults.push({ name: "PenaltyTooLarge", args: [a.penaltyBps, MAX_PENALTY_BPS] });
+        if (a.recipient === "zero") faults.push({ name: "ZeroRecipient", args: [] });
+        if (a.recipient === "farm") faults.push({ name: "FarmAsRecipient", args: [] });
+        return this.#adminCall(a.kind, a.caller, "setEarlyExitPenalty", [a.penaltyBps, recipient], faults, (receipt) => {
+          this.#expectEvent(receipt, "EarlyExitPenaltySet", [a.penaltyBps, recipient]);
+          this.model.setEarlyExitPenalty(a.penaltyBps, recipient);
+        });
+      }
+      case "emergencyUnlock": {
+        const pid = this.#pid(a.pool);
+        this.#unlockedPools.add(Number(pid));
+        const faults = this.#poolFaults(pid);
+        if (faults.length === 0 && this.model.pool(Number(pid)).emergencyUnlockBlock !== undefined) faults.push({ name: "PoolEmergencyUnlocked", args: [pid] });
+        return this.#adminCall(a.kind, a.caller, "emergencyUnlock", [pid], faults, (receipt) => {
+          this.#expectEvent(receipt, "EmergencyUnlocked", [pid]);
+          const running = [...this.model.pool(Number(pid)).positions.keys()].filter((user) => this.model.hasRunningLock(Number(pid), user)).length;
+          this.model.emergencyUnlock(Number(pid));
+          this.#stats.locksEmergencyUnlocked += running;
         });
       }
       case "updatePool": {
@@ -281,6 +424,138 @@ export class SequenceDriver {
   }
 
   /**
+   * lock / lockWithPermit: `portion` of the wallet into the caller's lock for `tier`. Refused for the
+   * pool, the pause, the pool's emergency unlock, an unknown tier, nothing to lock (no LP and no
+   * running lock), an end before the running lock's, or the pool's stake limit.
+   */
+  #planLock(a: Extract<FarmAction, { kind: "lock" | "lockWithPermit" }>, permit: Permit | undefined): FarmCall {
+    const pid = this.#lockPool(a);
+    const token = this.#tokenOf(pid);
+    const user = this.#user(a.user);
+    const amount = token === undefined ? 1n : portionOf(a.portion, this.ledger.wallets[token][a.user]);
+    const faults = [...this.#poolFaults(pid), ...this.#pauseFaults()];
+    // The caller names the terms version it saw: any other than the current one is refused.
+    const current = this.model.termsVersion;
+    const version = a.terms === "current" ? current : a.terms === "ahead" ? current + 1n : current === 0n ? 2n ** 256n - 1n : current - 1n;
+    if (version !== current) faults.push({ name: "LockTermsChanged", args: [version, current] });
+    const tierCount = BigInt(this.model.tiers.length);
+    const tier = this.#tier(a.tier, pid, user);
+    if (tier >= tierCount) faults.push({ name: "UnknownTier", args: [tier, tierCount] });
+    if (token !== undefined) {
+      this.#touched.push([token, a.user]);
+      const pool = this.model.pool(Number(pid));
+      if (pool.emergencyUnlockBlock !== undefined) faults.push({ name: "PoolEmergencyUnlocked", args: [pid] });
+      const running = this.model.hasRunningLock(Number(pid), user);
+      if (tier >= tierCount) {
+        // refused above
+      } else if (running && pool.emergencyUnlockBlock === undefined) {
+        const end = this.model.lockOf(Number(pid), user).endBlock;
+        const newEnd = this.model.lockEndFor(Number(tier));
+        if (newEnd < end) faults.push({ name: "LockShortened", args: [newEnd, end] });
+      }
+      if (amount === 0n && !running) faults.push({ name: "ZeroAmount", args: [] });
+      if (tier < tierCount) faults.push(...this.#weightFaults(pid, this.#lockWeightAdded(pid, user, this.ledger.received(token, amount), Number(tier))));
+    }
+    const args = a.kind === "lock" ? [pid, amount, tier, version] : [pid, amount, tier, version, PERMIT_DEADLINE, permit!.v, permit!.r, permit!.s];
+    const call = this.#call(a.kind, user, a.kind, args, faults, [a.user, [pid]], [user], (receipt) => {
+      const credited = this.ledger.toFarm(token!, a.user, amount);
+      const renewed = this.model.hasRunningLock(Number(pid), user);
+      this.#expectJoin(receipt, [pid], user);
+      this.#settled(this.model.lock(Number(pid), user, credited, Number(tier), this.#mintedTo(receipt, a.user)));
+      const lock = this.model.lockOf(Number(pid), user);
+      this.#expectEvent(receipt, "Locked", [user, pid, credited, lock.amount, lock.boostBps, lock.endBlock, lock.penaltyBps, lock.penaltyRecipient]);
+      if (!renewed) this.#stats.locksMade += 1;
+      else if (credited > 0n) this.#stats.lockTopUps += 1;
+      else this.#stats.lockExtensions += 1;
+    });
+    if (token !== undefined && tier < tierCount) {
+      call.stakes = { pid, credited: this.#lockWeightAdded(pid, user, this.ledger.received(token, amount), Number(tier)) };
+    }
+    return call;
+  }
+
+  /** The pool a lock action names; a renewal goes to a pool where the caller has a running lock, if any. */
+  #lockPool(a: Extract<Action, { kind: "lock" | "lockWithPermit" }>): bigint {
+    const pid = this.#pid(a.pool);
+    if (!("renew" in a.tier) || pid >= BigInt(this.model.poolCount)) return pid;
+    const user = this.#user(a.user);
+    for (let i = 0n; i < BigInt(this.model.poolCount); i++) {
+      const candidate = (pid + i) % BigInt(this.model.poolCount);
+      if (this.model.hasRunningLock(Number(candidate), user)) return candidate;
+    }
+    return pid;
+  }
+
+  /** The weight a lock of `credited` more LP for `tier` adds to the pool from the next block on. */
+  #lockWeightAdded(pid: bigint, user: string, credited: bigint, tier: number): bigint {
+    const lock = this.model.lockOf(Number(pid), user);
+    const running = this.model.hasRunningLock(Number(pid), user);
+    const held = running ? lock.amount : 0n;
+    const before = running ? boosted(held, lock.boostBps) : 0n;
+    return boosted(held + credited, this.model.tiers[tier].boostBps) - before;
+  }
+
+  /** setLockTiers' refusals: any of them may come first, each naming the first index that breaks its rule. */
+  #tierFaults({ durations, boostsBps }: TierPick): NamedError[] {
+    const faults: NamedError[] = [];
+    if (durations.length !== boostsBps.length) faults.push({ name: "LockTiersMismatch", args: [BigInt(durations.length), BigInt(boostsBps.length)] });
+    const count = Math.max(durations.length, boostsBps.length);
+    if (count > MAX_LOCK_TIERS) faults.push({ name: "TooManyLockTiers", args: [BigInt(count), BigInt(MAX_LOCK_TIERS)] });
+    const longest = MAX_LOCK_EPOCHS * this.model.epochBlocks;
+    const badDuration = durations.findIndex((d, i) => d === 0n || d > longest || (i > 0 && d <= durations[i - 1]));
+    if (badDuration >= 0 && badDuration < boostsBps.length) faults.push({ name: "LockDurationInvalid", args: [BigInt(badDuration), durations[badDuration]] });
+    const badBoost = boostsBps.findIndex((b, i) => b < MIN_BOOST_BPS || b > MAX_BOOST_BPS || (i > 0 && b < boostsBps[i - 1]));
+    if (badBoost >= 0 && badBoost < durations.length) faults.push({ name: "BoostInvalid", args: [BigInt(badBoost), boostsBps[badBoost]] });
+    return faults;
+  }
+
+  /**
+   * lockWithPermit: the permit is signed first (a real EIP-2612 one on the Uniswap pairs; on the
+   * other tokens a meaningless one, which the farm's try/catch skips, falling back on the
+   * allowance), then the call is planned and sent like any other. A real permit spends the
+   * allowance the world gave the farm: it is given back after, in the next block.
+   */
+  async #lockWithPermit(a: Extract<Action, { kind: "lockWithPermit" }>): Promise<void> {
+    this.model.advanceTo(this.#latestBlock + 1n);
+    const pid = this.#lockPool(a);
+    const token = this.#tokenOf(pid);
+    const real = token !== undefined && PERMIT_TOKENS.includes(token);
+    let permit: Permit = { v: 27, r: `0x${"11".repeat(32)}`, s: `0x${"22".repeat(32)}`, real: false };
+    if (real) {
+      const amount = portionOf(a.portion, this.ledger.wallets[token][a.user]);
+      const { contract } = this.#world.stakeables[token];
+      const signed = await signPairPermit(this.#world.ethers, this.#world.users[a.user], contract, { spender: this.#world.farmAddress, value: amount, deadline: PERMIT_DEADLINE });
+      permit = { v: signed.v, r: signed.r, s: signed.s, real: true };
+    }
+    const call = this.#plan(a, permit);
+    const refusals = this.#stats.refusals(a.kind);
+    await this.#send(call);
+    if (permit.real && this.#stats.refusals(a.kind) === refusals) {
+      const { address, contract } = this.#world.stakeables[token!];
+      await this.#otherTx(this.#user(a.user), address, contract.interface.encodeFunctionData("approve", [this.#world.farmAddress, MaxUint256]));
+    }
+  }
+
+  /**
+   * An ended lock joins the staker's unlocked stake at its own action in the pool, with an
+   * Unlocked event (IFarmLocks); a pool listed twice joins once.
+   */
+  #expectJoin(receipt: RawReceipt, pids: bigint[], user: string): void {
+    const events = this.#receipts.events(receipt, "Unlocked").map((e) => normalized([...e.args]));
+    const expected: string[] = [];
+    for (const pid of new Set(pids)) {
+      if (pid >= BigInt(this.model.poolCount)) continue;
+      const lock = this.model.lockOf(Number(pid), user);
+      if (lock.amount > 0n && !this.model.hasRunningLock(Number(pid), user)) expected.push(normalized([user, pid, lock.amount]));
+    }
+    this.#require(
+      events.length === expected.length && expected.every((e) => events.includes(e)),
+      `expected Unlocked events [${expected.join("; ")}], found [${events.join("; ")}]`,
+    );
+    this.#stats.locksJoined += expected.length;
+  }
+
+  /**
    * `payout` ([user, pids]) names whose reward the call mints: with the reward token broken, a
    * call that certainly owes something must revert with the token's MintingBroken.
    */
@@ -290,13 +565,23 @@ export class SequenceDriver {
     fn: string,
     args: unknown[],
     faults: NamedError[],
-    payout: [user: number, pids: bigint[]] | undefined,
+    payout: Payout | undefined,
     actors: string[],
     onSuccess: (receipt: RawReceipt) => void,
   ): FarmCall {
     const call: FarmCall = { kind, fn, from, data: this.#world.farm.interface.encodeFunctionData(fn, args), expected: faults, mayFailToMint: false, actors, onSuccess };
+    for (const actor of [from, ...actors]) {
+      const u = this.#world.users.findIndex((user) => user.address === actor);
+      if (u >= 0) this.#actors.add(u);
+    }
+    if (fn === "setLockTiers" || fn === "setEarlyExitPenalty") this.#termsTouched = true;
     if (faults.length === 0 && this.ledger.rewardTokenBroken && payout !== undefined) {
-      const [user, pids] = payout;
+      const [user, pids, onlyUnlocked] = payout;
+      // What depositFor pays a staker with a lock is known only to within the split of its rounding.
+      if (onlyUnlocked && this.model.lockOf(Number(pids[0]), this.#user(user)).amount > 0n) {
+        call.mayFailToMint = true;
+        return call;
+      }
       let due = Ratio.ZERO;
       let bound = Ratio.ZERO;
       for (const pid of new Set(pids)) {
@@ -366,16 +651,28 @@ export class SequenceDriver {
     const shared: FarmCall[] = [];
     const later: Action[] = [];
     const actors = new Set<string>();
-    /** LP the block's deposits add to each pool: together they must stay within its limit. */
+    /** Weight the block's deposits and locks add to each pool: together they must stay within its limit. */
     const added = new Map<bigint, bigint>();
+    const block = this.#latestBlock + 1n;
+    /** An emergency unlock ends the block's shared calls: what comes after it was planned without it. */
+    let unlocked = false;
     for (const action of actions) {
-      if (action.kind === "mine" || action.kind === "donate" || action.kind === "sameBlock" || action.kind === "breakRewardToken" || action.kind === "repairRewardToken") {
+      if (
+        unlocked ||
+        action.kind === "mine" ||
+        action.kind === "mineToLockEnd" ||
+        action.kind === "donate" ||
+        action.kind === "sameBlock" ||
+        action.kind === "breakRewardToken" ||
+        action.kind === "repairRewardToken" ||
+        action.kind === "lockWithPermit"
+      ) {
         later.push(action);
         continue;
       }
       const call = this.#plan(action);
       const stakes = call.stakes;
-      const afterBlock = stakes === undefined ? 0n : this.model.pool(Number(stakes.pid)).totalStaked + (added.get(stakes.pid) ?? 0n) + stakes.credited;
+      const afterBlock = stakes === undefined ? 0n : this.model.sharesAt(Number(stakes.pid), block + 1n).total + (added.get(stakes.pid) ?? 0n) + stakes.credited;
       if (call.expected.length > 0 || call.mayFailToMint || call.actors.some((actor) => actors.has(actor)) || afterBlock > MAX_TOTAL_STAKE) {
         later.push(action);
         continue;
@@ -383,10 +680,10 @@ export class SequenceDriver {
       for (const actor of call.actors) actors.add(actor);
       if (stakes !== undefined) added.set(stakes.pid, (added.get(stakes.pid) ?? 0n) + stakes.credited);
       shared.push(call);
+      if (call.kind === "emergencyUnlock") unlocked = true;
     }
 
     const provider = this.#world.ethers.provider;
-    const block = this.#latestBlock + 1n;
     const hashes: string[] = [];
     await provider.send("evm_setAutomine", [false]);
     try {
@@ -406,7 +703,17 @@ export class SequenceDriver {
       this.#stats.sharedBlocks += 1;
       this.#stats.callsInSharedBlocks += shared.length;
     }
+    // A position whose reference is what the chain shows next (FarmModel.observeReference) is
+    // read before anything else settles it.
+    if (later.length > 0 && this.model.observing()) await this.#check(false);
     for (const action of later) await this.#act(action);
+  }
+
+  /** Mines `blocks` blocks: empty ones, or each with a stranger's update where the profile says so. */
+  async #mine(blocks: number): Promise<void> {
+    if (this.#world.profile.strangerUpdatesEveryBlock) return this.#mineWithUpdates(blocks);
+    await this.#world.ethers.provider.send("hardhat_mine", [toQuantity(blocks)]);
+    this.#latestBlock += BigInt(blocks);
   }
 
   /**
@@ -480,6 +787,10 @@ export class SequenceDriver {
   }
 
   #settled(settlement: Settlement): void {
+    if (TRACE) {
+      const b = settlement.bound;
+      console.log(`      step ${this.#step} block ${this.#latestBlock}: pool ${settlement.pid} ${settlement.user.slice(0, 6)} due ${settlement.due} got ${settlement.amount} gap ${settlement.due.minus(settlement.amount)} window [${b.least}, ${b.most}) from ${b.start} (${b.stretch}${b.crossed ? ", crossed" : ""})`);
+    }
     const broken = checkSettlement(settlement, this.#stats, this.model.paused ? "paid or deferred" : "paid");
     if (broken.length > 0) throw this.#violation(broken.join("\n"));
   }
@@ -490,9 +801,24 @@ export class SequenceDriver {
 
   async #check(full: boolean): Promise<void> {
     const poolTokens = this.model.pools.map((pool) => pool.lpToken);
-    const chain = await this.#reader.read({ poolTokens, wallets: this.#touched, full });
+    // A lock's terms change only by its holder's own calls, and its end by an emergency unlock; its
+    // early-exit penalty is a function of them and the block. So the locks read after each step are
+    // those of the step's actors and of any pool it unlocked (and, at the start and end of the
+    // sequence, every position's).
+    const lockPositions: Array<[number, number]> = [];
+    for (let pid = 0; pid < this.model.poolCount; pid++) {
+      for (let u = 0; u < this.#world.users.length; u++) if (this.#actors.has(u) || this.#unlockedPools.has(pid)) lockPositions.push([pid, u]);
+    }
+    const chain = await this.#reader.read({ poolTokens, wallets: this.#touched, lockPositions, terms: this.#termsTouched, full, tierCount: this.model.tiers.length });
     if (chain.block !== this.#latestBlock) throw this.#violation(`chain at block ${chain.block}, expected ${this.#latestBlock}`);
+    for (const end of this.model.lockEndsAfter(this.#checkedBlock)) if (end <= chain.block) this.#stats.locksEndedTogether(this.model.locksEndingAt(end));
+    this.#checkedBlock = chain.block;
     this.model.advanceTo(chain.block);
+    for (let pid = 0; pid < this.model.poolCount; pid++) {
+      const ends = this.model.lockEndsUnshared(pid);
+      const epochs = (chain.block - this.model.pool(pid).touchedAt) / this.model.epochBlocks;
+      this.#stats.lockEndsUntouched(ends, ends > 0 ? Number(epochs) : 0);
+    }
     const broken = checkState(chain, this.model, this.ledger, this.#world, this.#stats);
     if (broken.length > 0) throw this.#violation(broken.join("\n"));
   }
@@ -537,6 +863,42 @@ export class SequenceDriver {
     return preferred;
   }
 
+  /** `preferred`, or the next user after it who has a running lock in pool `pid`, if anyone has. */
+  #lockerOf(pid: bigint, preferred: number): number {
+    if (pid >= BigInt(this.model.poolCount)) return preferred;
+    for (let i = 0; i < this.#world.users.length; i++) {
+      const u = (preferred + i) % this.#world.users.length;
+      if (this.model.hasRunningLock(Number(pid), this.#user(u))) return u;
+    }
+    return preferred;
+  }
+
+  /** The tier index a pick names for `user`'s lock in pool `pid` (see TierIndexPick). */
+  #tier(pick: TierIndexPick, pid: bigint, user: string): bigint {
+    const count = BigInt(this.model.tiers.length);
+    if ("unknown" in pick) return pick.unknown === "count" ? count : 2n ** 256n - 1n;
+    if (count === 0n) return 0n;
+    if ("renew" in pick && pid < BigInt(this.model.poolCount) && this.model.hasRunningLock(Number(pid), user)) {
+      const end = this.model.lockOf(Number(pid), user).endBlock;
+      const renewing = this.model.tiers.findIndex((_, t) => this.model.lockEndFor(t) >= end);
+      if (renewing >= 0) return BigInt(renewing);
+    }
+    return BigInt("existing" in pick ? pick.existing : pick.renew) % count;
+  }
+
+  #recipient(pick: RecipientPick): string {
+    if (pick === "treasury") return this.#world.treasury.address;
+    if (pick === "zero") return ZeroAddress;
+    if (pick === "farm") return this.#world.farmAddress;
+    return this.#user(pick.user);
+  }
+
+  /** The holder (a user, or TREASURY) with this address, whose LP wallet the ledger follows. */
+  #holderOf(address: string): number | undefined {
+    const h = this.#world.holders.findIndex((holder) => holder.toLowerCase() === address.toLowerCase());
+    return h < 0 ? undefined : h;
+  }
+
   #poolFaults(pid: bigint): NamedError[] {
     const count = BigInt(this.model.poolCount);
     return pid < count ? [] : [{ name: "PoolNotFound", args: [pid, count] }];
@@ -551,7 +913,15 @@ export class SequenceDriver {
     const faults = [...this.#poolFaults(pid), ...this.#pauseFaults()];
     const token = this.#tokenOf(pid);
     if (faults.length > 0 || token === undefined) return faults;
-    const total = this.model.pool(Number(pid)).totalStaked + this.ledger.received(token, amount);
+    return this.#weightFaults(pid, this.ledger.received(token, amount));
+  }
+
+  /**
+   * The pool's total weight (from the next block on) may not exceed MAX_TOTAL_STAKE
+   * (LOCKS-SEMANTICS): refused when `added` more weight would take it beyond.
+   */
+  #weightFaults(pid: bigint, added: bigint): NamedError[] {
+    const total = this.model.sharesAt(Number(pid), this.#latestBlock + 2n).total + added;
     return total > MAX_TOTAL_STAKE ? [{ name: "PoolStakeTooLarge", args: [pid, total, MAX_TOTAL_STAKE] }] : [];
   }
 }

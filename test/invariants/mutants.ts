@@ -22,6 +22,8 @@ export interface Mutant {
   /** The text of Farm.sol to change (it must occur exactly once) and what it becomes. */
   find: string;
   replace: string;
+  /** More changes of the same kind, for a bug that shows in two places (each text once). */
+  also?: Array<{ find: string; replace: string }>;
 }
 
 /** Shows, and pays, 1 wei more than is owed whenever anything is owed. */
@@ -36,6 +38,44 @@ export const UNDERPAYS: Mutant = {
   name: "pays 1 wei too little per payment",
   find: "staker.rewardDebt = uint128(rewardDebt + reward);",
   replace: "staker.rewardDebt = uint128(rewardDebt + reward + 1);",
+};
+
+/**
+ * Takes the global accumulator one block past each boundary at which a lock ends (where that
+ * block is already mined), as it is stored and as the views compute it: the boost is counted for
+ * the emission of the block after the lock's end.
+ */
+export const BOOST_ONE_BLOCK_LONG: Mutant = {
+  name: "keeps a boost one block past the lock's end",
+  find: "(uint256 accRewardPerPoint,) = _emissionAt(emission, schedule, totalAlloc, boundary);",
+  replace: "(uint256 accRewardPerPoint,) = _emissionAt(emission, schedule, totalAlloc, boundary < to ? boundary + 1 : boundary);",
+  also: [
+    {
+      find: "(uint256 accRewardPerPoint,) = _emissionAt(emission, _schedule, _totalAllocPoint, boundary);",
+      replace: "(uint256 accRewardPerPoint,) = _emissionAt(emission, _schedule, _totalAllocPoint, boundary < block.number ? boundary + 1 : boundary);",
+    },
+  ],
+};
+
+/** Files a new lock's boost under the boundary after its end: the pool drops it an epoch late. */
+export const EXPIRY_ONE_BOUNDARY_LATE: Mutant = {
+  name: "subtracts a lock's boost one boundary late",
+  find: "_addExpiry(pool, end, boosted - locked);",
+  replace: "_addExpiry(pool, end + epochBlocks, boosted - locked);",
+};
+
+/** Rounds the early-exit penalty down: the leaver keeps up to 1 LP wei that is the recipient's. */
+export const PENALTY_ROUNDED_DOWN: Mutant = {
+  name: "rounds the early-exit penalty down",
+  find: "end - block.number, BPS * (end - position.startBlock), Math.Rounding.Ceil",
+  replace: "end - block.number, BPS * (end - position.startBlock), Math.Rounding.Floor",
+};
+
+/** Charges an early exit the farm's current penalty terms, not those fixed when the lock was made. */
+export const PENALTY_TERMS_NOT_FIXED: Mutant = {
+  name: "charges an early exit the current penalty terms, not the lock's",
+  find: "uint256 end = position.endBlock;\n        PenaltyTerms memory terms = _penaltyTerms[position.terms];",
+  replace: "uint256 end = position.endBlock;\n        PenaltyTerms memory terms = _penaltyTerms[_penaltyTerms.length - 1];",
 };
 
 function readSource(file: string): { contents: string } | { error: string } {
@@ -53,12 +93,15 @@ function readSource(file: string): { contents: string } | { error: string } {
 
 /** Farm.sol with the mutant's change, compiled. */
 export function buildMutant(mutant: Mutant): FarmBuild {
-  const source = readFileSync(path.join(ROOT, FARM), "utf8");
-  const occurrences = source.split(mutant.find).length - 1;
-  if (occurrences !== 1) throw new Error(`mutant "${mutant.name}": "${mutant.find}" occurs ${occurrences} times in ${FARM}, not once`);
+  let source = readFileSync(path.join(ROOT, FARM), "utf8");
+  for (const { find, replace } of [mutant, ...(mutant.also ?? [])]) {
+    const occurrences = source.split(find).length - 1;
+    if (occurrences !== 1) throw new Error(`mutant "${mutant.name}": "${find}" occurs ${occurrences} times in ${FARM}, not once`);
+    source = source.replace(find, replace);
+  }
   const input = {
     language: "Solidity",
-    sources: { [FARM]: { content: source.replace(mutant.find, mutant.replace) } },
+    sources: { [FARM]: { content: source } },
     settings: { ...SETTINGS, outputSelection: { [FARM]: { Farm: ["abi", "evm.bytecode.object"] } } },
   };
   const output = JSON.parse(solc.compile(JSON.stringify(input), { import: readSource }));

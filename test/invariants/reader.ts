@@ -1,7 +1,9 @@
 /**
  * The chain state the invariants look at, read in one `eth_call` (Multicall3's `aggregate`) per
- * step: the farm's globals, every pool, every staker's position and pending reward, the reward
- * token's supply, and the LP wallets the step may have changed. Every wallet, every reward
+ * step: the farm's globals, every pool and its weights, every staker's position and pending
+ * reward, the locks and early-exit penalties of the positions the step may have changed, the lock
+ * terms after an admin call that may change them, the reward token's supply, and the LP wallets
+ * the step may have changed. Every wallet, every reward
  * balance and the reward token's broken flag are read too when asked (`full`: at the start and
  * end of each sequence), not at every step: a batch's cost in the in-process EVM grows faster
  * than its length, and mints and LP transfers to the wrong account already show in each step's
@@ -12,15 +14,34 @@ import { Interface } from "ethers";
 import { MULTICALL3_ADDRESS } from "../../deploy/multicall.js";
 import type { InvariantWorld } from "./world.js";
 
+/** lockInfo's answer. */
+export interface ChainLock {
+  amount: bigint;
+  boostBps: bigint;
+  startBlock: bigint;
+  endBlock: bigint;
+  penaltyBps: bigint;
+  penaltyRecipient: string;
+}
+
 export interface ChainPool {
   lpToken: string;
   allocPoint: bigint;
   totalStaked: bigint;
   /** The pool's LP token held by the farm. */
   farmBalance: bigint;
+  /** poolInfo's accumulator (1e-48 wei per share, as of the pool's last update). */
+  accRewardPerShare: bigint;
+  /** poolShares' answer. */
+  totalShares: bigint;
+  boostShares: bigint;
+  emergencyUnlockBlock: bigint;
   /** Per staker (world.users order). */
   stakes: bigint[];
   pending: bigint[];
+  /** lockInfo and earlyExitPenaltyOf, per staker: only for the positions read (see ReadScope). */
+  locks: Array<ChainLock | undefined>;
+  penalties: Array<bigint | undefined>;
 }
 
 export interface ChainState {
@@ -33,24 +54,35 @@ export interface ChainState {
   emissionEndBlock: bigint;
   pools: ChainPool[];
   rewardSupply: bigint;
-  /** LP in the stakers' wallets, keyed by walletKey(stakeable, user): only those read. */
+  /** The tiers new locks choose from, and the early-exit terms they get (when read: see ReadScope). */
+  terms?: { version: bigint; durations: bigint[]; boostsBps: bigint[]; penaltyBps: bigint; penaltyRecipient: string };
+  /** LP in the holders' wallets, keyed by walletKey(stakeable, holder): only those read. */
   wallets: Map<string, bigint>;
   /** Read only when `full`. */
   rewardBalances?: bigint[];
   rewardTokenBroken?: boolean;
+  epochBlocks?: bigint;
+  /** lockEnd(tier) for every tier. */
+  lockEnds?: bigint[];
 }
 
 export interface ReadScope {
   /** The LP token of each pool, as the model knows it: the farm's balance is read in that token. */
   poolTokens: string[];
-  /** Wallets to read: [stakeable, user]. */
+  /** Wallets to read: [stakeable, holder]. */
   wallets: Array<[number, number]>;
-  /** Also every wallet, every reward balance and whether the reward token is broken. */
+  /** Positions ([pid, user]) whose lockInfo and earlyExitPenaltyOf to read (see SequenceDriver). */
+  lockPositions: Array<[number, number]>;
+  /** The lock tiers and early-exit terms: after an admin call that may change them. */
+  terms: boolean;
+  /** Also every wallet, every reward balance, whether the reward token is broken, every position's
+   * lock, the terms, the epoch and the end a lock of each of the `tierCount` tiers would get. */
   full: boolean;
+  tierCount?: number;
 }
 
-export function walletKey(stakeable: number, user: number): string {
-  return `${stakeable}:${user}`;
+export function walletKey(stakeable: number, holder: number): string {
+  return `${stakeable}:${holder}`;
 }
 
 const MULTICALL = new Interface(["function aggregate((address target, bytes callData)[] calls) returns (uint256, bytes[])"]);
@@ -64,6 +96,14 @@ const FARM = new Interface([
   "function poolInfo(uint256) view returns (address, uint256, uint256, uint256)",
   "function userInfo(uint256, address) view returns (uint256, uint256)",
   "function pendingReward(uint256, address) view returns (uint256)",
+  "function lockTermsVersion() view returns (uint256)",
+  "function lockTiers() view returns (uint256[], uint256[])",
+  "function earlyExitPenalty() view returns (uint256, address)",
+  "function epochBlocks() view returns (uint256)",
+  "function lockEnd(uint256) view returns (uint256)",
+  "function lockInfo(uint256, address) view returns (uint256, uint256, uint256, uint256, uint256, address)",
+  "function earlyExitPenaltyOf(uint256, address) view returns (uint256)",
+  "function poolShares(uint256) view returns (uint256, uint256, uint256)",
 ]);
 const TOKEN = new Interface([
   "function balanceOf(address) view returns (uint256)",
@@ -73,9 +113,20 @@ const TOKEN = new Interface([
 
 /**
  * Splits `aggregate`'s answer (uint256 blockNumber, bytes[] returnData) into the block number and
- * each call's return words. Every view read here returns static words, so each answer is just a
- * run of 32-byte words.
+ * each call's return words. Every view read here but lockTiers returns static words, so each answer
+ * is just a run of 32-byte words (lockTiers' two arrays are found by their offsets, see read).
  */
+const address = (word: bigint): string => `0x${word.toString(16).padStart(40, "0")}`;
+
+/** Two uint256[] returned together: [offset, offset, length, items..., length, items...]. */
+function twoArrays(words: bigint[]): [bigint[], bigint[]] {
+  const array = (offset: bigint) => {
+    const at = Number(offset / 32n);
+    return words.slice(at + 1, at + 1 + Number(words[at]));
+  };
+  return [array(words[0]), array(words[1])];
+}
+
 function splitAggregate(hex: string): { block: bigint; answers: bigint[][] } {
   const word = (byte: number) => BigInt(`0x${hex.slice(2 + byte * 2, 2 + byte * 2 + 64)}`);
   const count = Number(word(0x40));
@@ -100,12 +151,16 @@ export class StateReader {
   }
 
   async read(scope: ReadScope): Promise<ChainState> {
-    const { users, stakeables } = this.#world;
+    const { users, stakeables, holders } = this.#world;
     const wallets: Array<[number, number]> = scope.full
-      ? stakeables.flatMap((_, t) => users.map((_, u) => [t, u] as [number, number]))
+      ? stakeables.flatMap((_, t) => holders.map((_, h) => [t, h] as [number, number]))
       : scope.wallets;
+    const tierCount = scope.full ? (scope.tierCount ?? 0) : 0;
+    const lockPositions = scope.full ? scope.poolTokens.flatMap((_, pid) => users.map((_, u) => [pid, u] as [number, number])) : scope.lockPositions;
+    const terms = scope.full || scope.terms;
+    const reads = new Set(lockPositions.map(([pid, u]) => `${pid}:${u}`));
     const result = (await this.#world.ethers.provider.send("eth_call", [
-      { to: MULTICALL3_ADDRESS, data: this.#calldata(scope.poolTokens, wallets, scope.full) },
+      { to: MULTICALL3_ADDRESS, data: this.#calldata(scope.poolTokens, wallets, scope.full, tierCount, reads, terms) },
       "latest",
     ])) as string;
 
@@ -125,19 +180,40 @@ export class StateReader {
       pools: [],
       wallets: new Map(),
     };
+    if (terms) {
+      const version = one();
+      const [durations, boostsBps] = twoArrays(take());
+      const [penaltyBps, penaltyRecipient] = take();
+      state.terms = { version, durations, boostsBps, penaltyBps, penaltyRecipient: address(penaltyRecipient) };
+    }
     for (let pid = 0; pid < scope.poolTokens.length; pid++) {
-      const [lpToken, allocPoint, totalStaked] = take();
+      const [lpToken, allocPoint, totalStaked, accRewardPerShare] = take();
+      const [totalShares, boostShares, emergencyUnlockBlock] = take();
       const pool: ChainPool = {
-        lpToken: `0x${lpToken.toString(16).padStart(40, "0")}`,
+        lpToken: address(lpToken),
         allocPoint,
         totalStaked,
         farmBalance: one(),
+        accRewardPerShare,
+        totalShares,
+        boostShares,
+        emergencyUnlockBlock,
         stakes: [],
         pending: [],
+        locks: [],
+        penalties: [],
       };
       for (let u = 0; u < users.length; u++) {
         pool.stakes.push(one());
         pool.pending.push(one());
+        if (!reads.has(`${pid}:${u}`)) {
+          pool.locks.push(undefined);
+          pool.penalties.push(undefined);
+          continue;
+        }
+        const [amount, boost, startBlock, endBlock, lockPenaltyBps, recipient] = take();
+        pool.locks.push({ amount, boostBps: boost, startBlock, endBlock, penaltyBps: lockPenaltyBps, penaltyRecipient: address(recipient) });
+        pool.penalties.push(one());
       }
       state.pools.push(pool);
     }
@@ -145,35 +221,48 @@ export class StateReader {
     if (scope.full) {
       state.rewardBalances = users.map(() => one());
       state.rewardTokenBroken = one() !== 0n;
+      state.epochBlocks = one();
+      state.lockEnds = [...Array(tierCount).keys()].map(() => one());
     }
     return state;
   }
 
   /** The batch's calldata, built once per combination of pools, wallets and fullness. */
-  #calldata(poolTokens: string[], wallets: Array<[number, number]>, full: boolean): string {
-    const key = `${poolTokens.join()}|${wallets.join(";")}|${full}`;
+  #calldata(poolTokens: string[], wallets: Array<[number, number]>, full: boolean, tierCount: number, reads: Set<string>, terms: boolean): string {
+    const key = `${poolTokens.join()}|${wallets.join(";")}|${full}|${tierCount}|${[...reads].sort().join()}|${terms}`;
     let data = this.#cache.get(key);
     if (data !== undefined) return data;
-    const { farmAddress: farm, rewardTokenAddress: reward, users, stakeables } = this.#world;
+    const { farmAddress: farm, rewardTokenAddress: reward, users, stakeables, holders } = this.#world;
     const calls: Array<{ target: string; callData: string }> = [];
     for (const name of ["poolLength", "totalAllocPoint", "rewardPerBlock", "paused", "rewardsRemaining", "emissionEndBlock"]) {
       calls.push({ target: farm, callData: FARM.encodeFunctionData(name) });
     }
     calls.push({ target: reward, callData: TOKEN.encodeFunctionData("totalSupply") });
+    if (terms) {
+      calls.push({ target: farm, callData: FARM.encodeFunctionData("lockTermsVersion") });
+      calls.push({ target: farm, callData: FARM.encodeFunctionData("lockTiers") });
+      calls.push({ target: farm, callData: FARM.encodeFunctionData("earlyExitPenalty") });
+    }
     for (const [pid, token] of poolTokens.entries()) {
       calls.push({ target: farm, callData: FARM.encodeFunctionData("poolInfo", [pid]) });
+      calls.push({ target: farm, callData: FARM.encodeFunctionData("poolShares", [pid]) });
       calls.push({ target: token, callData: TOKEN.encodeFunctionData("balanceOf", [farm]) });
-      for (const user of users) {
+      for (const [u, user] of users.entries()) {
         calls.push({ target: farm, callData: FARM.encodeFunctionData("userInfo", [pid, user.address]) });
         calls.push({ target: farm, callData: FARM.encodeFunctionData("pendingReward", [pid, user.address]) });
+        if (!reads.has(`${pid}:${u}`)) continue;
+        calls.push({ target: farm, callData: FARM.encodeFunctionData("lockInfo", [pid, user.address]) });
+        calls.push({ target: farm, callData: FARM.encodeFunctionData("earlyExitPenaltyOf", [pid, user.address]) });
       }
     }
-    for (const [t, u] of wallets) {
-      calls.push({ target: stakeables[t].address, callData: TOKEN.encodeFunctionData("balanceOf", [users[u].address]) });
+    for (const [t, h] of wallets) {
+      calls.push({ target: stakeables[t].address, callData: TOKEN.encodeFunctionData("balanceOf", [holders[h]]) });
     }
     if (full) {
       for (const user of users) calls.push({ target: reward, callData: TOKEN.encodeFunctionData("balanceOf", [user.address]) });
       calls.push({ target: reward, callData: TOKEN.encodeFunctionData("broken") });
+      calls.push({ target: farm, callData: FARM.encodeFunctionData("epochBlocks") });
+      for (let tier = 0; tier < tierCount; tier++) calls.push({ target: farm, callData: FARM.encodeFunctionData("lockEnd", [tier]) });
     }
     data = MULTICALL.encodeFunctionData("aggregate", [calls]);
     this.#cache.set(key, data);

@@ -22,6 +22,25 @@ export class CampaignStats {
   emergencyWithdrawWhilePaused = 0;
   emergencyWithdrawWhileBroken = 0;
   emergencyWithdrawWithStake = 0;
+  /** Locks made, topped up, extended, left early (and how many of those paid a penalty). */
+  locksMade = 0;
+  lockTopUps = 0;
+  lockExtensions = 0;
+  earlyExits = 0;
+  penaltiesPaid = 0;
+  /** Ended locks joined to the unlocked stake at the staker's action (Unlocked events checked). */
+  locksJoined = 0;
+  /** Running locks ended by an emergency unlock. */
+  locksEmergencyUnlocked = 0;
+  /** Farm calls mined in a block at which some lock ends. */
+  actionsAtLockEnd = 0;
+  /** Lock-end blocks at which several locks ended together, and the most at one. */
+  sharedLockEnds = 0;
+  mostLocksAtOneEnd = 0;
+  /** The most lock ends a pool's unshared emission spanned (a pool left alone across them). */
+  mostLockEndsUntouched = 0;
+  /** The most epoch boundaries a pool was left alone across while one of its locks ended. */
+  mostEpochsUntouched = 0;
   /** Pending rewards and payments compared with the model. */
   comparisons = 0;
   /** Largest amount by which the farm's figure fell short of the model's exact one (wei). */
@@ -34,6 +53,14 @@ export class CampaignStats {
    */
   largestGrowth = Ratio.ZERO;
   largestShrink = Ratio.ZERO;
+  /**
+   * For stakers with a lock (model.ts, boundOf: two accounts, or a lock's end since the reference):
+   * how far the shortfall moved from the reference, up and down, and up where a lock's end fell in.
+   */
+  lockedComparisons = 0;
+  largestLockedGrowth = Ratio.ZERO;
+  largestLockedShrink = Ratio.ZERO;
+  largestCrossedGrowth = Ratio.ZERO;
   readonly #kinds = new Map<ActionKind, KindCount>();
 
   #count(kind: ActionKind): KindCount {
@@ -47,6 +74,23 @@ export class CampaignStats {
 
   valid(kind: ActionKind): void {
     this.#count(kind).valid += 1;
+  }
+
+  /** How many `kind` calls were refused so far. */
+  refusals(kind: ActionKind): number {
+    return [...this.#count(kind).refused.values()].reduce((a, b) => a + b, 0);
+  }
+
+  /** `count` locks ended at one block. */
+  locksEndedTogether(count: number): void {
+    if (count > 1) this.sharedLockEnds += 1;
+    if (count > this.mostLocksAtOneEnd) this.mostLocksAtOneEnd = count;
+  }
+
+  /** A pool's not-yet-shared emission spans `ends` of its locks' ends, over `epochs` epochs. */
+  lockEndsUntouched(ends: number, epochs: number): void {
+    if (ends > this.mostLockEndsUntouched) this.mostLockEndsUntouched = ends;
+    if (epochs > this.mostEpochsUntouched) this.mostEpochsUntouched = epochs;
   }
 
   refused(kind: ActionKind, error: string): void {
@@ -71,6 +115,14 @@ export class CampaignStats {
     if (this.largestShrink.lessThan(shrink)) this.largestShrink = shrink;
   }
 
+  lockedGap(moved: Ratio, crossed: boolean): void {
+    this.lockedComparisons += 1;
+    if (this.largestLockedGrowth.lessThan(moved)) this.largestLockedGrowth = moved;
+    if (crossed && this.largestCrossedGrowth.lessThan(moved)) this.largestCrossedGrowth = moved;
+    const shrink = Ratio.ZERO.minus(moved);
+    if (this.largestLockedShrink.lessThan(shrink)) this.largestLockedShrink = shrink;
+  }
+
   summary(seed: number): string {
     const lines = [`seed ${seed}: ${this.sequences} sequences, ${this.steps} steps`];
     let valid = 0;
@@ -90,9 +142,22 @@ export class CampaignStats {
         `${this.emergencyWithdrawWhileBroken} with the reward token broken`,
     );
     lines.push(
+      `  locks: ${this.locksMade} made, ${this.lockTopUps} topped up, ${this.lockExtensions} extended, ${this.earlyExits} left early ` +
+        `(${this.penaltiesPaid} paying a penalty), ${this.locksJoined} ended and joined the unlocked stake, ${this.locksEmergencyUnlocked} ended by an emergency unlock`,
+    );
+    lines.push(
+      `  lock ends: ${this.sharedLockEnds} blocks where several locks ended together (at most ${this.mostLocksAtOneEnd}), ` +
+        `${this.actionsAtLockEnd} farm calls in a lock's end block, a pool left alone across up to ${this.mostLockEndsUntouched} of its lock ends ` +
+        `and, with one in between, up to ${this.mostEpochsUntouched} epochs`,
+    );
+    lines.push(
       `  reward comparisons with the model: ${this.comparisons}; the farm's figure at most ` +
         `${this.largestShortfall} wei below the exact one and at most ${this.largestExcess} wei above it; ` +
         `within a stretch of constant stake begun by a payment its shortfall grew by at most ${this.largestGrowth} wei and shrank by at most ${this.largestShrink} wei`,
+    );
+    lines.push(
+      `  stakers with a lock: ${this.lockedComparisons} comparisons; from the last re-rounding their shortfall grew by at most ` +
+        `${this.largestLockedGrowth} wei (${this.largestCrossedGrowth} across a lock's end) and shrank by at most ${this.largestLockedShrink} wei`,
     );
     return lines.join("\n");
   }

@@ -28,6 +28,10 @@ export interface InvariantWorld {
   owner: HardhatEthersSigner;
   /** Five stakers; none of them owns the farm. */
   users: HardhatEthersSigner[];
+  /** Receives early-exit penalties when the owner names it (the farm starts with it). */
+  treasury: HardhatEthersSigner;
+  /** Everyone whose LP wallets the ledger follows: the users, then the treasury (index TREASURY). */
+  holders: string[];
   /** Neither a staker nor the owner: updates pools in every block when the profile says so. */
   stranger: HardhatEthersSigner;
   profile: WorldProfile;
@@ -45,6 +49,8 @@ export interface InvariantWorld {
   cap: bigint;
   /** A funded account with no code, for `add` of a token that is not a contract. */
   noCodeAddress: string;
+  /** The lock terms version after the world's own changes (its tiers and its penalty: two). */
+  termsVersion: bigint;
 }
 
 /**
@@ -54,8 +60,19 @@ export interface InvariantWorld {
 export const MAX_ALLOC_POINT = 2n ** 16n - 1n;
 export const MAX_REWARD_PER_BLOCK = 2n ** 96n - 1n;
 export const MAX_TOTAL_STAKE = 2n ** 112n - 1n;
+/** IFarmLocks' constants (the brief of issue 14, README "Locks"). */
+export const MAX_BOOST_BPS = 30_000n;
+export const MIN_BOOST_BPS = 10_000n;
+export const MAX_PENALTY_BPS = 5_000n;
+export const MAX_LOCK_TIERS = 8;
+/** A tier lasts at most this many epochs (so no update passes more lock ends than that). */
+export const MAX_LOCK_EPOCHS = 365n;
+/** The treasury's index among the world's `holders`. */
+export const TREASURY = 5;
 
 export const FEE_ON_TRANSFER_BPS = 300n;
+/** Worlds are deployed from a multiple of this block (see deployInvariantWorld). */
+const ALIGN_BLOCKS = 1_000_000n;
 /** Emission starts a few blocks into each sequence, so early steps run before it. */
 const START_DELAY = 6n;
 
@@ -80,7 +97,18 @@ export interface WorldProfile {
   strangerUpdatesEveryBlock: boolean;
   /** The most blocks one `mine` step mines. */
   maxBlocksPerMine: number;
+  /** Lock ends are multiples of this: small, so that sequences cross many of them. */
+  epochBlocks: bigint;
+  /** The tiers and early-exit rate the farm starts with (penalties to the treasury). */
+  tiers: { durations: bigint[]; boostsBps: bigint[] };
+  penaltyBps: bigint;
+  /** How often each lock action comes, beside the others (see actions.ts). */
+  lockWeights: { lock: number; lockWithPermit: number; exitLock: number; admin: number; emergencyUnlock: number; mineToLockEnd: number };
 }
+
+/** Tiers of 1 to about 20 epochs of 10 blocks, 1x to 3x. */
+const TIERS = { durations: [3n, 10n, 25n, 60n, 200n], boostsBps: [10_000n, 12_500n, 20_000n, 25_000n, 30_000n] };
+const LOCK_WEIGHTS = { lock: 9, lockWithPermit: 2, exitLock: 4, admin: 1, emergencyUnlock: 1, mineToLockEnd: 4 };
 
 export const ORDINARY: WorldProfile = {
   name: "ordinary settings",
@@ -97,6 +125,25 @@ export const ORDINARY: WorldProfile = {
   allocations: "ordinary",
   strangerUpdatesEveryBlock: false,
   maxBlocksPerMine: 5_000,
+  epochBlocks: 10n,
+  tiers: TIERS,
+  penaltyBps: 1_500n,
+  lockWeights: LOCK_WEIGHTS,
+};
+
+/**
+ * Ordinary settings with locks in most steps: many locks, top-ups, extensions, exits and lock ends
+ * (epochs of 10 blocks, mines of at most 300 blocks, steps aimed at lock ends), for the lock
+ * campaign and the lock mutants.
+ */
+export const LOCKS: WorldProfile = {
+  ...ORDINARY,
+  name: "locks in most steps, epochs of 10 blocks",
+  maxBlocksPerMine: 300,
+  // Longer than the ordinary tiers, so that stakers often still hold a running lock to top up,
+  // extend or leave early (steps aimed at lock ends still end them).
+  tiers: { durations: [15n, 40n, 90n, 200n, 600n], boostsBps: TIERS.boostsBps },
+  lockWeights: { lock: 30, lockWithPermit: 4, exitLock: 12, admin: 3, emergencyUnlock: 1, mineToLockEnd: 14 },
 };
 
 /**
@@ -119,6 +166,10 @@ export const EDGES_SIX_DECIMALS: WorldProfile = {
   allocations: "nearMax",
   strangerUpdatesEveryBlock: true,
   maxBlocksPerMine: 30,
+  epochBlocks: 7n,
+  tiers: { durations: [1n, 5n, 14n, 40n], boostsBps: [10_000n, 15_000n, 30_000n, 30_000n] },
+  penaltyBps: MAX_PENALTY_BPS,
+  lockWeights: LOCK_WEIGHTS,
 };
 
 /** A 0-decimal reward at 3 wei per block: every wei is a whole token, so every rounding shows. */
@@ -137,6 +188,10 @@ export const EDGES_ZERO_DECIMALS: WorldProfile = {
   allocations: "nearMax",
   strangerUpdatesEveryBlock: true,
   maxBlocksPerMine: 30,
+  epochBlocks: 5n,
+  tiers: { durations: [2n, 9n, 30n], boostsBps: [10_001n, 19_999n, 29_999n] },
+  penaltyBps: 4_999n,
+  lockWeights: LOCK_WEIGHTS,
 };
 
 /** A farm build other than the project's (a mutant, see mutants.ts). */
@@ -146,9 +201,14 @@ export interface FarmBuild {
 }
 
 export async function deployInvariantWorld(ethers: HardhatEthers, profile: WorldProfile = ORDINARY, build?: FarmBuild): Promise<InvariantWorld> {
+  // Every world starts at a round block, whatever ran before it on this network: lock ends fall
+  // on absolute epoch boundaries, so a campaign replayed alone (INVARIANT_ONLY) meets them as in the run.
+  const head = BigInt(await ethers.provider.getBlockNumber());
+  await ethers.provider.send("hardhat_mine", [toQuantity(ALIGN_BLOCKS - (head % ALIGN_BLOCKS))]);
   const [owner, ...rest] = await ethers.getSigners();
   const users = rest.slice(0, 5);
   const stranger = rest[5];
+  const treasury = rest[6];
   await ethers.provider.send("hardhat_setBalance", [owner.address, toQuantity(parseEther("10000"))]);
   await ensureMulticall3(ethers);
 
@@ -197,11 +257,13 @@ export async function deployInvariantWorld(ethers: HardhatEthers, profile: World
   const predictedFarm = await predictFarmAddress(owner);
   const rewardToken = await ethers.deployContract("BreakableRewardToken", [profile.cap, predictedFarm, profile.rewardDecimals], owner);
   const factory = build === undefined ? await ethers.getContractFactory("Farm", owner) : new ContractFactory(build.abi, build.bytecode, owner);
-  const farm = (await factory.deploy(await rewardToken.getAddress(), profile.rewardPerBlock, startBlock, owner.address, 7_200n)) as Contract;
+  const farm = (await factory.deploy(await rewardToken.getAddress(), profile.rewardPerBlock, startBlock, owner.address, profile.epochBlocks)) as Contract;
   await farm.waitForDeployment();
   const farmAddress = await farm.getAddress();
   if (farmAddress !== predictedFarm) throw new Error("farm address prediction failed");
 
+  await (await as(farm, owner).setLockTiers(profile.tiers.durations, profile.tiers.boostsBps)).wait();
+  await (await as(farm, owner).setEarlyExitPenalty(profile.penaltyBps, treasury.address)).wait();
   const initialPools = profile.initialPools;
   for (const { token, allocPoint } of initialPools) {
     await (await as(farm, owner).add(allocPoint, stakeables[token].address)).wait();
@@ -218,6 +280,8 @@ export async function deployInvariantWorld(ethers: HardhatEthers, profile: World
     ethers,
     owner,
     users,
+    treasury,
+    holders: [...users.map((user) => user.address), treasury.address],
     stranger,
     profile,
     farm,
@@ -230,5 +294,6 @@ export async function deployInvariantWorld(ethers: HardhatEthers, profile: World
     rewardPerBlock: profile.rewardPerBlock,
     cap: profile.cap,
     noCodeAddress: owner.address,
+    termsVersion: 2n,
   };
 }
