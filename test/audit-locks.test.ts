@@ -25,47 +25,17 @@ import { network } from "hardhat";
 import { deployFarm } from "../deploy/farm.js";
 import { mineUntilNextTxIn } from "../fixtures/chain.js";
 import { buildWorld, type World } from "../fixtures/world.js";
+import { buildLockWorld, E15, endOf, EPOCH, type LockWorld, PENALTY_BPS, pending, TIER_BOOSTS, TIER_DURATIONS } from "./helpers/lock-world.js";
 import { approveAll, as, at, harvestsIn, inOneBlock, latestBlock, mintsIn, viewAt } from "./helpers/scenario.js";
 
 const { ethers, networkHelpers } = await network.create();
 
-const E15 = 10n ** 15n;
-const EPOCH = 10n;
-const TIER_DURATIONS = [20n, 40n];
-const TIER_BOOSTS = [20_000n, 30_000n];
-const PENALTY_BPS = 2_000n;
 /** EIP-7825 (Osaka/Fusaka): no transaction may use more gas than this, whatever the block's limit. */
 const TX_GAS_CAP = 2n ** 24n;
 
-interface LockWorld extends World {
-  lockFarm: Contract;
-  lockToken: Contract;
-  S: bigint;
-}
-
-/** As locks.test.ts: 10 RWD per block, 10-block epochs, tiers 20 blocks 2x / 40 blocks 3x, 20% to Carol, pool 0 = USDC/WETH. */
+/** The shared lock world (test/helpers/lock-world.ts), a fixture of this file's network. */
 async function lockWorld(): Promise<LockWorld> {
-  const world = await buildWorld(ethers);
-  const { owner, alice, bob, carol, mallory, usdcWeth, daiWeth } = world;
-  const S = (await latestBlock(ethers)) + 40n;
-  const { farm, rewardToken } = await deployFarm(ethers, owner, {
-    rewardPerBlock: rwd("10"), startBlock: S, cap: rwd("1000000"), owner: owner.address, epochBlocks: EPOCH,
-  });
-  await (await as(farm, owner).add(100, await usdcWeth.getAddress())).wait();
-  await (await as(farm, owner).setLockTiers(TIER_DURATIONS, TIER_BOOSTS)).wait();
-  await (await as(farm, owner).setEarlyExitPenalty(PENALTY_BPS, carol.address)).wait();
-  await approveAll(ethers, farm, [alice, bob, carol, mallory], [usdcWeth, daiWeth]);
-  expect(await latestBlock(ethers)).to.be.lessThan(S - 30n);
-  return { ...world, lockFarm: farm, lockToken: rewardToken, S };
-}
-
-function endOf(block: bigint, tier: number): bigint {
-  const raw = block + TIER_DURATIONS[tier];
-  return ((raw + EPOCH - 1n) / EPOCH) * EPOCH;
-}
-
-async function pending(farm: Contract, who: HardhatEthersSigner, pid = 0): Promise<bigint> {
-  return (await farm.pendingReward(pid, who.address)) as bigint;
+  return buildLockWorld(ethers);
 }
 
 /** pendingReward as the chain shows it in block `target` (mined, read, rewound): what a harvest in `target` should pay. */

@@ -16,48 +16,17 @@ import { expect } from "chai";
 import { type Contract, MaxUint256, parseEther as rwd } from "ethers";
 import { network } from "hardhat";
 
-import { deployFarm, predictFarmAddress } from "../deploy/farm.js";
+import { predictFarmAddress } from "../deploy/farm.js";
 import { signPairPermit } from "../fixtures/permit.js";
-import { buildWorld, type World } from "../fixtures/world.js";
+import { buildLockWorld, E15, endOf, EPOCH, type LockWorld, PENALTY_BPS, pending } from "./helpers/lock-world.js";
 import { farmState, refusedAndMined } from "./helpers/farm-state.js";
-import { approveAll, as, at, inOneBlock, latestBlock, mintsIn, viewAt } from "./helpers/scenario.js";
+import { as, at, inOneBlock, latestBlock, mintsIn, viewAt } from "./helpers/scenario.js";
 
 const { ethers, networkHelpers } = await network.create();
 
-const E15 = 10n ** 15n;
-const EPOCH = 10n;
-const TIER_DURATIONS = [20n, 40n];
-const TIER_BOOSTS = [20_000n, 30_000n];
-const PENALTY_BPS = 2_000n;
-
-interface LockWorld extends World {
-  lockFarm: Contract;
-  lockToken: Contract;
-  S: bigint;
-}
-
-/** The world plus a farm with 10-block epochs, tiers, a penalty to Carol and pool 0 = USDC/WETH. */
+/** The shared lock world (test/helpers/lock-world.ts), a fixture of this file's network. */
 async function lockWorld(): Promise<LockWorld> {
-  const world = await buildWorld(ethers);
-  const { owner, alice, bob, carol, mallory, usdcWeth, daiWeth } = world;
-  const S = (await latestBlock(ethers)) + 40n;
-  const { farm, rewardToken } = await deployFarm(ethers, owner, {
-    rewardPerBlock: rwd("10"),
-    startBlock: S,
-    cap: rwd("1000000"),
-    owner: owner.address,
-    epochBlocks: EPOCH,
-  });
-  await (await as(farm, owner).add(100, await usdcWeth.getAddress())).wait();
-  await (await as(farm, owner).setLockTiers(TIER_DURATIONS, TIER_BOOSTS)).wait();
-  await (await as(farm, owner).setEarlyExitPenalty(PENALTY_BPS, carol.address)).wait();
-  await approveAll(ethers, farm, [alice, bob, carol, mallory], [usdcWeth, daiWeth]);
-  expect(await latestBlock(ethers)).to.be.lessThan(S - 20n);
-  return { ...world, lockFarm: farm, lockToken: rewardToken, S };
-}
-
-async function pending(farm: Contract, who: HardhatEthersSigner, pid = 0): Promise<bigint> {
-  return (await farm.pendingReward(pid, who.address)) as bigint;
+  return buildLockWorld(ethers);
 }
 
 async function lockOf(farm: Contract, who: HardhatEthersSigner, pid = 0) {
@@ -65,12 +34,6 @@ async function lockOf(farm: Contract, who: HardhatEthersSigner, pid = 0) {
     bigint, bigint, bigint, bigint, bigint, string,
   ];
   return { amount, boostBps, startBlock, endBlock, penaltyBps, penaltyRecipient };
-}
-
-/** The end a lock made in block `block` for `tier` gets: block + duration, rounded up to the epoch. */
-function endOf(block: bigint, tier: number): bigint {
-  const raw = block + TIER_DURATIONS[tier];
-  return ((raw + EPOCH - 1n) / EPOCH) * EPOCH;
 }
 
 /** The lock terms version a staker who just read the farm names. */
