@@ -1036,7 +1036,8 @@ contract Farm is IFarm, IFarmLocks, Ownable2Step, Pausable {
     /// @dev Brings `pool` across every boundary up to this block at which one of its locks ends:
     ///      accrues up to it with the weights in force, stores its accumulator there and drops the
     ///      weight that stops there. Returns the new values, and EXPIRIES_AHEAD if an end is still
-    ///      ahead. Work: one bitmap word per 256 epochs, and about 7,000 gas per boundary visited.
+    ///      ahead. Work: one bitmap word per 256 epochs, about 9,000 gas per boundary where a boost
+    ///      ends, and one read per boundary every lock left.
     function _passBoundaries(
         Pool storage pool,
         uint256 allocPoint,
