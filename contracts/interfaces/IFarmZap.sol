@@ -18,6 +18,13 @@ interface IFarmZap {
 
     /// @notice `user` turned `amountIn` of `tokenIn` (address(0): ETH) into `liquidity` LP staked in
     ///         pool `pid`; `leftover0`/`leftover1` of the pair's tokens went back to `user`.
+    /// @param user The caller, credited with the LP.
+    /// @param pid Pool id.
+    /// @param tokenIn The input token (address(0): ETH).
+    /// @param amountIn The amount taken from the caller.
+    /// @param liquidity LP staked for `user`.
+    /// @param leftover0 Token0 returned to `user`.
+    /// @param leftover1 Token1 returned to `user`.
     event ZappedIn(
         address indexed user,
         uint256 indexed pid,
@@ -30,16 +37,30 @@ interface IFarmZap {
 
     /// @notice `user` unstaked `liquidity` LP from pool `pid` and received `amount0` and `amount1` of
     ///         the pair's tokens (`zapOut`).
+    /// @param user The caller.
+    /// @param pid Pool id.
+    /// @param liquidity LP unstaked and removed.
+    /// @param amount0 Token0 sent to `user`.
+    /// @param amount1 Token1 sent to `user`.
     event ZappedOut(address indexed user, uint256 indexed pid, uint256 liquidity, uint256 amount0, uint256 amount1);
 
     /// @notice `user` unstaked `liquidity` LP from pool `pid` and received `amountOut` of `tokenOut`
     ///         (address(0): ETH) (`zapOutTo`).
+    /// @param user The caller.
+    /// @param pid Pool id.
+    /// @param liquidity LP unstaked and removed.
+    /// @param tokenOut The token sent (address(0): ETH).
+    /// @param amountOut The amount sent to `user`.
     event ZappedOutTo(
         address indexed user, uint256 indexed pid, uint256 liquidity, address tokenOut, uint256 amountOut
     );
 
     /// @notice `user` harvested `reward` from the pools it named and staked it as `liquidity` LP in
     ///         pool `pid`.
+    /// @param user The caller.
+    /// @param pid The pool staked in.
+    /// @param reward Reward harvested and turned into LP.
+    /// @param liquidity LP staked for `user`.
     event Compounded(address indexed user, uint256 indexed pid, uint256 reward, uint256 liquidity);
 
     /*//////////////////////////////////////////////////////////////
@@ -87,6 +108,15 @@ interface IFarmZap {
 
     /// @notice `zapIn` from a token with an EIP-2612 permit for `amountIn` to the zap, valid until
     ///         `deadline`, in the same transaction (an allowance already in place also serves).
+    /// @param pid Pool id.
+    /// @param tokenIn One of the pair's tokens, with EIP-2612 permit.
+    /// @param amountIn Amount taken from the caller; also the permit's value.
+    /// @param minLiquidity Least LP to stake.
+    /// @param deadline Unix time after which the zap reverts; also the permit's deadline.
+    /// @param v Signature recovery id.
+    /// @param r Signature r.
+    /// @param s Signature s.
+    /// @return liquidity LP staked for the caller.
     function zapInWithPermit(
         uint256 pid,
         address tokenIn,
@@ -113,6 +143,11 @@ interface IFarmZap {
 
     /// @notice As `zapOut`, then swaps the other token into `tokenOut` (one of the pair's tokens, or
     ///         address(0) for ETH where the pair holds WETH) and sends the caller that one token.
+    /// @param pid Pool id.
+    /// @param liquidity LP to unstake and remove.
+    /// @param tokenOut The token to receive (address(0): ETH).
+    /// @param minAmountOut Least `tokenOut` to receive.
+    /// @param deadline Unix time after which the zap reverts.
     /// @return amountOut Amount of `tokenOut` received.
     function zapOutTo(uint256 pid, uint256 liquidity, address tokenOut, uint256 minAmountOut, uint256 deadline)
         external
@@ -125,6 +160,8 @@ interface IFarmZap {
     /// @param pid Pool to stake in.
     /// @param path From the reward token to a token of pool `pid`'s pair: `[rewardToken]` when the
     ///        pair holds the reward token.
+    /// @param minLiquidity Least LP to stake.
+    /// @param deadline Unix time after which the zap reverts.
     /// @return liquidity LP staked for the caller.
     function compound(
         uint256[] calldata pids,
