@@ -23,8 +23,8 @@ export interface CompoundApyInput {
  * A year's growth less 1: the re-stakings inside the year (lib/apy.ts `compoundings`), each
  * multiplying the stake by 1 + apr/n and then paying the gas out of it, fees compounding inside
  * the pair on top, and the rewards since the last re-staking still pending at the end. With no
- * gas it is lib/apy.ts `farmApy`. Undefined for a position worth nothing (any gas is infinite
- * against it).
+ * gas it is lib/apy.ts `farmApy`. Never below −100%: gas that would take more than the stake
+ * holds ends the compounding with nothing left. Undefined for a position worth nothing.
  */
 export function compoundApy(input: CompoundApyInput): number | undefined {
   const { rewardApr, feeApr, periodsPerYear, positionUsd, gasUsd } = input;
@@ -32,7 +32,8 @@ export function compoundApy(input: CompoundApyInput): number | undefined {
   const times = compoundings(1, periodsPerYear);
   const gasShare = gasUsd / positionUsd;
   let stake = 1;
-  for (let i = 0; i < times; i++) stake = stake * (1 + rewardApr / periodsPerYear) - gasShare;
+  // Gas beyond what is staked cannot be paid from it: the compounding stops there, all of it spent.
+  for (let i = 0; i < times && stake > 0; i++) stake = Math.max(0, stake * (1 + rewardApr / periodsPerYear) - gasShare);
   const sinceLast = periodsPerYear === NEVER ? 1 : 1 - times / periodsPerYear;
   return stake * feeGrowth(feeApr, 1) + stake * rewardApr * sinceLast - 1;
 }

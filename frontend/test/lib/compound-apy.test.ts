@@ -47,3 +47,9 @@ describe("gasCostUsd", () => {
     expect(gasCostUsd(300_000n, 20_000_000_000n, 3_000)).toBeCloseTo(18, 12);
   });
 });
+
+describe("compoundApy, gas larger than the stake", () => {
+  it("ends at −100%: nothing is left to compound, however often", () => {
+    expect(compoundApy({ rewardApr: 1, feeApr: 0.02, periodsPerYear: 365, positionUsd: 0.01, gasUsd: 1 })).toBe(-1);
+  });
+});
