@@ -6,6 +6,7 @@
  *   block before, never from the app) and at least its minimum, and the wallet gets back the
  *   leftovers it showed;
  * - dev account #11 zaps 1,500 DAI in: the token's permit signed into zapInWithPermit, one transaction;
+ *   then 0.5 WETH, which has no permit: an approval of exactly that, then zapIn;
  * - bad amounts: a sentence each, nothing sent;
  * - #10 allows the zap as its farm operator (the one-time step), zaps half out to both tokens,
  *   the rest to ETH; #11 zaps out to DAI; each payout equal to what the dialog showed, at least its
@@ -184,6 +185,38 @@ describe("zap in", () => {
     expect(notice.text).toMatch(/Zapped 1,500 DAI \(\$[\d,.]+\) into [\d.]+ DAI\/WETH LP/);
     // The permit was spent: no allowance left behind.
     expect(await world.client.readContract({ address: dai, abi: erc20Abi, functionName: "allowance", args: [user, zap] })).toBe(0n);
+    await page.close();
+  });
+
+  test("from WETH, which has no permit: approved for exactly the amount, then zapIn", async () => {
+    const user = world.accounts[TOKEN_ZAPPER];
+    const wrap = parseAbi(["function deposit() payable"]);
+    const hash = await nodeWallet(user).writeContract({ address: weth, abi: wrap, functionName: "deposit", value: parseEther("0.5"), chain: null });
+    expect((await world.client.waitForTransactionReceipt({ hash })).status).toBe("success");
+    const { page, card } = await pageAs(TOKEN_ZAPPER);
+    await card.locator("[data-test=stake]").click();
+    const dialog = page.locator("[data-test=zap-in-dialog]");
+    await dialog.locator("[data-test=zap-from-WETH]").click();
+    await dialog.locator("[data-test=zap-in-amount] [data-test=amount]").fill("0.5");
+    const quote = dialog.locator("[data-test=zap-in-quote]");
+    await quote.waitFor();
+    const shownLp = await promised(quote.locator("[data-test=zap-lp]"));
+    const stakedBefore = await stakedOf(world, pid, user);
+    const nonce = await nonceOf(world, user);
+    const block = await world.client.getBlockNumber();
+    const settled = page.locator("[data-test=notice-confirmed]", { hasText: "Zap 0.5 WETH into DAI/WETH" });
+    await dialog.locator("[data-test=zap-in-confirm]").click();
+    await settled.waitFor({ timeout: 30_000 });
+    expect(await nonceOf(world, user), "an approval and the zap").toBe(nonce + 2);
+    const [approve, zapped] = await transactionsSince(world, user, block);
+    expect(approve.to?.toLowerCase()).toBe(weth.toLowerCase());
+    expect(decodeFunctionData({ abi: erc20Abi, data: approve.input })).toMatchObject({ functionName: "approve", args: [expect.stringMatching(new RegExp(zap.slice(2), "i")), parseEther("0.5")] });
+    expect(decodeFunctionData({ abi: farmZapAbi, data: zapped.input }).functionName).toBe("zapIn");
+    const receipt = await world.client.getTransactionReceipt({ hash: zapped.hash });
+    const pair = await pairAt(world, lp, receipt.blockNumber - 1n);
+    const staked = (await stakedOf(world, pid, user)) - stakedBefore;
+    expect(staked).toBe(zapInto(pair, sideOf(pair, weth), parseEther("0.5")).lp);
+    expect(staked).toBe(shownLp);
     await page.close();
   });
 
