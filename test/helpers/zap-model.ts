@@ -60,15 +60,18 @@ export function protocolFee(pair: PairState): bigint {
   return (pair.totalSupply * (rootK - rootKLast)) / (rootK * 5n + rootKLast);
 }
 
-/** UniswapV2Router02._addLiquidity then UniswapV2Pair.mint, for an existing pair with reserves. */
-export function addLiquidity(pair: PairState, desired0: bigint, desired1: bigint) {
-  const optimal1 = (desired0 * pair.reserve1) / pair.reserve0;
-  let amount0 = desired0;
-  let amount1 = optimal1;
-  if (optimal1 > desired1) {
-    amount0 = (desired1 * pair.reserve0) / pair.reserve1;
-    amount1 = desired1;
-  }
+/**
+ * UniswapV2Router02._addLiquidity then UniswapV2Pair.mint, for an existing pair with reserves. The
+ * router's result depends on which token it is given first (`aIsToken0`: token0 is its tokenA):
+ * it keeps all of tokenA's desired amount when tokenB's suffices.
+ */
+export function addLiquidity(pair: PairState, desired0: bigint, desired1: bigint, aIsToken0 = true) {
+  const [reserveA, reserveB] = aIsToken0 ? [pair.reserve0, pair.reserve1] : [pair.reserve1, pair.reserve0];
+  const [desiredA, desiredB] = aIsToken0 ? [desired0, desired1] : [desired1, desired0];
+  const optimalB = (desiredA * reserveB) / reserveA;
+  let [amountA, amountB] = [desiredA, optimalB];
+  if (optimalB > desiredB) [amountA, amountB] = [(desiredB * reserveA) / reserveB, desiredB];
+  const [amount0, amount1] = aIsToken0 ? [amountA, amountB] : [amountB, amountA];
   const supply = pair.totalSupply + protocolFee(pair);
   const a = (amount0 * supply) / pair.reserve0;
   const b = (amount1 * supply) / pair.reserve1;
@@ -110,14 +113,17 @@ export function swap(pair: PairState, amountIn: bigint, zeroForOne: boolean) {
   return { amountOut, after };
 }
 
-/** Zap in `amountIn` of token0 (`inIsToken0`) or token1: swap, add, and what is left of each. */
+/**
+ * Zap in `amountIn` of token0 (`inIsToken0`) or token1: swap, add (the input token given to the
+ * router first), and what is left of each.
+ */
 export function zapIn(pair: PairState, amountIn: bigint, inIsToken0: boolean) {
   const [reserveIn] = inIsToken0 ? [pair.reserve0] : [pair.reserve1];
   const swapIn = optimalSwapAmount(amountIn, reserveIn);
   const swapped = swap(pair, swapIn, inIsToken0);
   const rest = amountIn - swapIn;
   const [desired0, desired1] = inIsToken0 ? [rest, swapped.amountOut] : [swapped.amountOut, rest];
-  const added = addLiquidity(swapped.after, desired0, desired1);
+  const added = addLiquidity(swapped.after, desired0, desired1, inIsToken0);
   return {
     swapIn,
     swapOut: swapped.amountOut,
