@@ -11,6 +11,7 @@ import {Pausable} from "@openzeppelin/contracts/utils/Pausable.sol";
 
 import {IFarm} from "./interfaces/IFarm.sol";
 import {IFarmLocks} from "./interfaces/IFarmLocks.sol";
+import {IFarmOperators} from "./interfaces/IFarmOperators.sol";
 import {IRewardToken} from "./interfaces/IRewardToken.sol";
 import {EpochBitmap} from "./libraries/EpochBitmap.sol";
 
@@ -35,7 +36,7 @@ import {EpochBitmap} from "./libraries/EpochBitmap.sol";
 ///      accumulator stored at that boundary by the first emission update that passed it. So an
 ///      expired boost stops earning at its exact block without anyone acting, in work bounded by
 ///      the boundaries passed (see IFarmLocks).
-contract Farm is IFarm, IFarmLocks, Ownable2Step, Pausable {
+contract Farm is IFarm, IFarmLocks, IFarmOperators, Ownable2Step, Pausable {
     using SafeERC20 for IERC20;
     using EpochBitmap for mapping(uint256 => uint256);
 
@@ -218,6 +219,8 @@ contract Farm is IFarm, IFarmLocks, Ownable2Step, Pausable {
     /// @inheritdoc IFarmLocks
     uint256 public lockTermsVersion;
 
+    mapping(address user => mapping(address operator => bool)) private _operators;
+
     /// @dev Re-entrancy lock in transient storage (EIP-1153): costs no storage slot and clears itself
     ///      with the transaction. The language keyword is used rather than OpenZeppelin's
     ///      ReentrancyGuardTransient because its inline `tstore` makes solc warn on every build.
@@ -283,9 +286,7 @@ contract Farm is IFarm, IFarmLocks, Ownable2Step, Pausable {
 
     /// @inheritdoc IFarm
     function depositFor(uint256 pid, uint256 amount, address to) external nonReentrant whenNotPaused {
-        if (to == address(0)) revert ZeroRecipient();
-        // LP credited to the farm could never leave, and rewards minted to it would be stranded.
-        if (to == address(this)) revert FarmAsRecipient();
+        _checkRecipient(to);
         _deposit(pid, amount, to);
     }
 
@@ -301,39 +302,15 @@ contract Farm is IFarm, IFarmLocks, Ownable2Step, Pausable {
 
     /// @inheritdoc IFarm
     function withdraw(uint256 pid, uint256 amount) external nonReentrant {
-        (Pool storage pool, uint256 accRewardPerShare, bool hadLocks) = _accrue(pid);
-        Staker storage staker = _stakers[pid][msg.sender];
-        bool deferred = paused(); // harvests are stopped: keep the reward owed, pay it later
-        uint256 lockReward =
-            hadLocks && staker.locked ? _settleLock(pid, pool, staker, accRewardPerShare, !deferred) : 0;
-        uint256 staked = staker.amount;
-        if (amount > staked) revert WithdrawExceedsStake(pid, amount, staked);
-
-        uint256 reward = _pending(staker, accRewardPerShare);
-        if (amount != 0) {
-            _setStake(staker, staked - amount, accRewardPerShare, deferred ? reward : 0);
-            pool.totalShares -= uint112(amount); // amount <= staked <= totalShares
-        } else if (!deferred) {
-            _markPaid(staker, reward);
-        }
-
-        if (deferred) {
-            // The new stake's debt is rounded up afresh, as at every stake change, so pendingReward
-            // can now show up to 1 wei less than `reward`: report the figure it shows.
-            if (amount != 0) reward = _pending(staker, accRewardPerShare);
-            if (reward + lockReward != 0) emit RewardDeferred(msg.sender, pid, reward + lockReward);
-        } else {
-            _payReward(msg.sender, reward + lockReward); // like MasterChef: the mint's Transfer event records it
-        }
-        if (amount != 0) pool.lpToken.safeTransfer(msg.sender, amount);
-        emit Withdraw(msg.sender, pid, amount);
+        _withdraw(pid, amount, msg.sender, msg.sender);
     }
 
     /// @inheritdoc IFarm
     function harvest(uint256 pid) external nonReentrant whenNotPaused {
         (Pool storage pool, uint256 accRewardPerShare, bool hadLocks) = _accrue(pid);
         Staker storage staker = _stakers[pid][msg.sender];
-        uint256 reward = hadLocks && staker.locked ? _settleLock(pid, pool, staker, accRewardPerShare, true) : 0;
+        uint256 reward =
+            hadLocks && staker.locked ? _settleLock(pid, msg.sender, pool, staker, accRewardPerShare, true) : 0;
         reward += _settle(staker, accRewardPerShare);
         if (reward != 0) {
             _rewardToken.mint(msg.sender, reward);
@@ -343,25 +320,7 @@ contract Farm is IFarm, IFarmLocks, Ownable2Step, Pausable {
 
     /// @inheritdoc IFarm
     function harvestAll(uint256[] calldata pids) external nonReentrant whenNotPaused {
-        uint256 total;
-        uint256 accRewardPerPoint = _updateEmission(_totalAllocPoint); // once for all pools
-        uint256 length = _poolLength;
-        for (uint256 i; i < pids.length; ++i) {
-            uint256 pid = pids[i];
-            if (pid >= length) revert PoolNotFound(pid, length);
-            Pool storage pool = _pools[pid];
-            (uint256 accRewardPerShare, bool hadLocks) = _updatePool(pool, accRewardPerPoint);
-            Staker storage staker = _stakers[pid][msg.sender];
-            uint256 reward =
-                hadLocks && staker.locked ? _settleLock(pid, pool, staker, accRewardPerShare, true) : 0;
-            reward += _settle(staker, accRewardPerShare);
-            if (reward != 0) {
-                total += reward;
-                emit Harvest(msg.sender, pid, reward);
-            }
-        }
-        // One mint for all pools: the reward token is touched once however many pools.
-        if (total != 0) _rewardToken.mint(msg.sender, total);
+        _harvestAll(pids, msg.sender, msg.sender);
     }
 
     /// @inheritdoc IFarm
@@ -434,7 +393,7 @@ contract Farm is IFarm, IFarmLocks, Ownable2Step, Pausable {
         Staker storage staker = _stakers[pid][msg.sender];
         bool deferred = paused();
         // Pays (or keeps) what the lock earned; an ended lock joins the stake, and is no early exit.
-        uint256 reward = _settleLock(pid, pool, staker, accRewardPerShare, !deferred);
+        uint256 reward = _settleLock(pid, msg.sender, pool, staker, accRewardPerShare, !deferred);
         if (!staker.locked) revert NotLocked(pid, msg.sender);
 
         Lock storage position = _locks[pid][msg.sender];
@@ -462,6 +421,34 @@ contract Farm is IFarm, IFarmLocks, Ownable2Step, Pausable {
         if (penalty != 0) lpToken.safeTransfer(terms.recipient, penalty);
         lpToken.safeTransfer(msg.sender, locked - penalty); // penalty <= locked * MAX_PENALTY_BPS / BPS
         emit LockExited(msg.sender, pid, locked - penalty, penalty, terms.recipient);
+    }
+
+    /*//////////////////////////////////////////////////////////////
+                               OPERATORS
+    //////////////////////////////////////////////////////////////*/
+
+    /// @inheritdoc IFarmOperators
+    function setOperator(address operator, bool approved) external {
+        _operators[msg.sender][operator] = approved;
+        emit OperatorSet(msg.sender, operator, approved);
+    }
+
+    /// @inheritdoc IFarmOperators
+    function withdrawFor(uint256 pid, uint256 amount, address user, address to) external nonReentrant {
+        _checkOperator(user);
+        _checkRecipient(to);
+        _withdraw(pid, amount, user, to);
+    }
+
+    /// @inheritdoc IFarmOperators
+    function harvestAllFor(uint256[] calldata pids, address user, address to)
+        external
+        nonReentrant
+        whenNotPaused
+    {
+        _checkOperator(user);
+        _checkRecipient(to);
+        _harvestAll(pids, user, to);
     }
 
     /*//////////////////////////////////////////////////////////////
@@ -710,6 +697,11 @@ contract Farm is IFarm, IFarmLocks, Ownable2Step, Pausable {
         return (totalShares, locks.boostShares - (pool.totalShares - totalShares), locks.emergencyUnlockBlock);
     }
 
+    /// @inheritdoc IFarmOperators
+    function isOperator(address user, address operator) public view returns (bool) {
+        return user == operator || _operators[user][operator];
+    }
+
     /// @inheritdoc IFarm
     function rewardToken() external view returns (address) {
         return address(_rewardToken);
@@ -751,13 +743,67 @@ contract Farm is IFarm, IFarmLocks, Ownable2Step, Pausable {
         (accRewardPerShare, hadLocks) = _updatePool(pool, _updateEmission(_totalAllocPoint));
     }
 
+    /// @dev Unstakes `amount` of `user`'s unlocked LP to `to` and pays (or, while paused, keeps)
+    ///      `user`'s reward, its lock's included.
+    function _withdraw(uint256 pid, uint256 amount, address user, address to) private {
+        (Pool storage pool, uint256 accRewardPerShare, bool hadLocks) = _accrue(pid);
+        Staker storage staker = _stakers[pid][user];
+        bool deferred = paused(); // harvests are stopped: keep the reward owed, pay it later
+        uint256 lockReward =
+            hadLocks && staker.locked ? _settleLock(pid, user, pool, staker, accRewardPerShare, !deferred) : 0;
+        uint256 staked = staker.amount;
+        if (amount > staked) revert WithdrawExceedsStake(pid, amount, staked);
+
+        uint256 reward = _pending(staker, accRewardPerShare);
+        if (amount != 0) {
+            _setStake(staker, staked - amount, accRewardPerShare, deferred ? reward : 0);
+            pool.totalShares -= uint112(amount); // amount <= staked <= totalShares
+        } else if (!deferred) {
+            _markPaid(staker, reward);
+        }
+
+        if (deferred) {
+            // The new stake's debt is rounded up afresh, as at every stake change, so pendingReward
+            // can now show up to 1 wei less than `reward`: report the figure it shows.
+            if (amount != 0) reward = _pending(staker, accRewardPerShare);
+            if (reward + lockReward != 0) emit RewardDeferred(user, pid, reward + lockReward);
+        } else {
+            _payReward(user, reward + lockReward); // like MasterChef: the mint's Transfer event records it
+        }
+        if (amount != 0) pool.lpToken.safeTransfer(to, amount);
+        emit Withdraw(user, pid, amount);
+    }
+
+    /// @dev Pays `user`'s reward from every pool in `pids` to `to`, its locks' included.
+    function _harvestAll(uint256[] calldata pids, address user, address to) private {
+        uint256 total;
+        uint256 accRewardPerPoint = _updateEmission(_totalAllocPoint); // once for all pools
+        uint256 length = _poolLength;
+        for (uint256 i; i < pids.length; ++i) {
+            uint256 pid = pids[i];
+            if (pid >= length) revert PoolNotFound(pid, length);
+            Pool storage pool = _pools[pid];
+            (uint256 accRewardPerShare, bool hadLocks) = _updatePool(pool, accRewardPerPoint);
+            Staker storage staker = _stakers[pid][user];
+            uint256 reward =
+                hadLocks && staker.locked ? _settleLock(pid, user, pool, staker, accRewardPerShare, true) : 0;
+            reward += _settle(staker, accRewardPerShare);
+            if (reward != 0) {
+                total += reward;
+                emit Harvest(user, pid, reward);
+            }
+        }
+        // One mint for all pools: the reward token is touched once however many pools.
+        if (total != 0) _rewardToken.mint(to, total);
+    }
+
     /// @dev Stakes `amount` of the caller's LP for `to` and pays `to` its reward (and, when `to` is
     ///      the caller, its lock's: depositFor never touches another's lock).
     function _deposit(uint256 pid, uint256 amount, address to) private {
         (Pool storage pool, uint256 accRewardPerShare, bool hadLocks) = _accrue(pid);
         Staker storage staker = _stakers[pid][to];
         uint256 lockReward = hadLocks && to == msg.sender && staker.locked
-            ? _settleLock(pid, pool, staker, accRewardPerShare, true)
+            ? _settleLock(pid, to, pool, staker, accRewardPerShare, true)
             : 0;
         uint256 received = _pullLp(pool, amount);
 
@@ -785,7 +831,7 @@ contract Farm is IFarm, IFarmLocks, Ownable2Step, Pausable {
         if (pool.locks.emergencyUnlockBlock != 0) revert PoolEmergencyUnlocked(pid);
         Staker storage staker = _stakers[pid][msg.sender];
         Lock storage position = _locks[pid][msg.sender];
-        uint256 reward = _settleLock(pid, pool, staker, accRewardPerShare, true);
+        uint256 reward = _settleLock(pid, msg.sender, pool, staker, accRewardPerShare, true);
         uint256 received = _pullLp(pool, amount);
 
         uint256 end = _endFor(terms.duration);
@@ -821,15 +867,19 @@ contract Farm is IFarm, IFarmLocks, Ownable2Step, Pausable {
         emit Locked(msg.sender, pid, received, locked, terms.boostBps, end, penalty.penaltyBps, penalty.recipient);
     }
 
-    /// @dev Settles the caller's lock in `pool` at `accRewardPerShare`, if it has one. A running
+    /// @dev Settles `user`'s lock in `pool` at `accRewardPerShare`, if it has one. A running
     ///      lock's reward is returned, and marked paid if `pay`; an ended lock joins the unlocked
     ///      stake with what it is owed (returns 0).
-    function _settleLock(uint256 pid, Pool storage pool, Staker storage staker, uint256 accRewardPerShare, bool pay)
-        private
-        returns (uint256 reward)
-    {
+    function _settleLock(
+        uint256 pid,
+        address user,
+        Pool storage pool,
+        Staker storage staker,
+        uint256 accRewardPerShare,
+        bool pay
+    ) private returns (uint256 reward) {
         if (!staker.locked) return 0;
-        Lock storage position = _locks[pid][msg.sender];
+        Lock storage position = _locks[pid][user];
         uint256 end = _lockEnd(pool, position.endBlock);
         if (end > block.number) {
             reward = _owed(_boosted(position.amount, position.boostBps), accRewardPerShare, position.rewardDebt);
@@ -845,7 +895,7 @@ contract Farm is IFarm, IFarmLocks, Ownable2Step, Pausable {
         uint256 locked = position.amount;
         _setStake(staker, staker.amount + locked, accRewardPerShare, _pending(staker, accRewardPerShare) + owed);
         _clearLock(staker, position);
-        emit Unlocked(msg.sender, pid, locked);
+        emit Unlocked(user, pid, locked);
         return 0;
     }
 
@@ -1310,6 +1360,17 @@ contract Farm is IFarm, IFarmLocks, Ownable2Step, Pausable {
             scheduled = (blockNumber - schedule.checkpointBlock) * schedule.rewardPerBlock;
         }
         return scheduled < schedule.budget ? scheduled : schedule.budget;
+    }
+
+    /// @dev Only `user` and the operators it approved act for it.
+    function _checkOperator(address user) private view {
+        if (!isOperator(user, msg.sender)) revert NotOperator(user, msg.sender);
+    }
+
+    /// @dev LP or rewards sent to the farm could never leave it; the zero address burns them.
+    function _checkRecipient(address to) private view {
+        if (to == address(0)) revert ZeroRecipient();
+        if (to == address(this)) revert FarmAsRecipient();
     }
 
     /// @dev The pool `pid`, which must exist. Pools are never removed, so the count tells.

@@ -140,9 +140,11 @@ describe("known MasterChef bug classes", function () {
     // The caller's own early exit: its LP to itself, less the penalty its lock named, to the
     // recipient that lock named.
     const paysLpToCallerAndItsPenaltyRecipient = ["exitLock"];
+    // A staker's LP (and reward) to where the staker, or an operator it approved, says.
+    const paysLpWhereTheStakerOrItsOperatorSays = ["withdrawFor", "harvestAllFor"];
     const movesNoLp = [
       "acceptOwnership", "add", "emergencyUnlock", "harvest", "harvestAll", "massUpdatePools", "pause", "set",
-      "setEarlyExitPenalty", "setLockTiers", "setRewardPerBlock", "transferOwnership", "unpause", "updatePool",
+      "setEarlyExitPenalty", "setLockTiers", "setOperator", "setRewardPerBlock", "transferOwnership", "unpause", "updatePool",
     ];
     const stateChanging = farm.interface.fragments
       .filter((f): f is FunctionFragment => f.type === "function")
@@ -150,7 +152,7 @@ describe("known MasterChef bug classes", function () {
       .map((f) => f.name)
       .sort();
     expect(stateChanging).to.deep.equal(
-      [...takesLpFromCaller, ...paysLpToCaller, ...paysLpToCallerAndItsPenaltyRecipient, ...movesNoLp].sort(),
+      [...takesLpFromCaller, ...paysLpToCaller, ...paysLpToCallerAndItsPenaltyRecipient, ...paysLpWhereTheStakerOrItsOperatorSays, ...movesNoLp].sort(),
     );
     expect(stateChanging).to.not.include("migrate");
     expect(stateChanging).to.not.include("setMigrator");
@@ -185,6 +187,8 @@ describe("known MasterChef bug classes", function () {
       await send(farmAs.depositFor(0, 0, alice.address)); // pays Alice her own pending, to Alice
       await send(farmAs.withdraw(0, 0));
       await send(farmAs.emergencyWithdraw(0)); // the admin's own (empty) position
+      await send(farmAs.setOperator(admin.address, true)); // operators are the staker's to name, not the admin's
+      await send(farmAs.withdrawFor(0, 0, admin.address, admin.address));
       // Lock settings, pointed at itself, and unlocking Alice's pool: none of it moves her LP.
       await send(farmAs.setLockTiers([1n], [30_000n]));
       await send(farmAs.setEarlyExitPenalty(5_000n, admin.address));
@@ -196,6 +200,12 @@ describe("known MasterChef bug classes", function () {
       await expect(farmAs.withdraw(0, LP))
         .to.be.revertedWithCustomError(farm, "WithdrawExceedsStake")
         .withArgs(0n, LP, 0n);
+      await expect(farmAs.withdrawFor(0, LP, alice.address, admin.address))
+        .to.be.revertedWithCustomError(farm, "NotOperator")
+        .withArgs(alice.address, admin.address);
+      await expect(farmAs.harvestAllFor([0], alice.address, admin.address))
+        .to.be.revertedWithCustomError(farm, "NotOperator")
+        .withArgs(alice.address, admin.address);
       const deadline = BigInt(await networkHelpers.time.latest()) + 3600n;
       const permit = await signPairPermit(ethers, alice, usdcWeth, { spender: farmAddress, value: LP, deadline });
       await expect(farmAs.depositWithPermit(0, LP, deadline, permit.v, permit.r, permit.s))
@@ -208,7 +218,7 @@ describe("known MasterChef bug classes", function () {
     await send(as(farm, owner).transferOwnership(mallory.address));
     await send(as(farm, mallory).acceptOwnership());
     await everything(mallory);
-    expect(sent).to.have.length(32);
+    expect(sent).to.have.length(36);
 
     // Not one LP transfer in any of those transactions; Alice's stake and wallet are untouched.
     const usdcWethAddress = await usdcWeth.getAddress();

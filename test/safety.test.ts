@@ -7,7 +7,7 @@
  * stake; a stake change in block b earns from b + 1. Expected amounts are written out.
  */
 import { expect } from "chai";
-import { type Contract, MaxUint256, parseEther, ZeroAddress } from "ethers";
+import { type Contract, MaxUint256, parseEther, type Signer, ZeroAddress } from "ethers";
 import { network } from "hardhat";
 
 import { mined, mineUntilNextTxIn, as } from "../fixtures/chain.js";
@@ -465,16 +465,23 @@ describe("Farm safety", function () {
       return { ...w, ...pool };
     }
 
-    const payloads: [string, (farm: Contract) => string][] = [
+    const payloads: [string, (farm: Contract, self: string) => string][] = [
       ["deposit", (farm) => farm.interface.encodeFunctionData("deposit", [0, parseEther("10")])],
       ["withdraw", (farm) => farm.interface.encodeFunctionData("withdraw", [0, parseEther("10")])],
       ["harvest", (farm) => farm.interface.encodeFunctionData("harvest", [0])],
       ["emergencyWithdraw", (farm) => farm.interface.encodeFunctionData("emergencyWithdraw", [0])],
+      // The token contract acting for itself, as anyone may (IFarmOperators).
+      ["withdrawFor", (farm, self) => farm.interface.encodeFunctionData("withdrawFor", [0, parseEther("10"), self, self])],
+      ["harvestAllFor", (farm, self) => farm.interface.encodeFunctionData("harvestAllFor", [[0], self, self])],
     ];
     const triggers: [string, (farm: Contract, o: Mined) => Promise<unknown>][] = [
       ["deposit's transferFrom", (farm, o) => farm.deposit(0, parseEther("10"), o)],
       ["withdraw's transfer", (farm, o) => farm.withdraw(0, parseEther("10"), o)],
       ["emergencyWithdraw's transfer", (farm, o) => farm.emergencyWithdraw(0, o)],
+      ["withdrawFor's transfer", async (farm, o) => {
+        const self = await (farm.runner as Signer).getAddress();
+        return farm.withdrawFor(0, parseEther("10"), self, self, o);
+      }],
     ];
 
     it("is set up as intended: both stakes in, the token contract approved the farm", async function () {
@@ -489,7 +496,7 @@ describe("Farm safety", function () {
     for (const [name, payload] of payloads) {
       it(`control: the ${name} callback succeeds when it is not nested in a farm call`, async function () {
         const { farm, token, tokenAddress, mallory, carol, startBlock: S } = await networkHelpers.loadFixture(reentering);
-        await mined(token.arm(await farm.getAddress(), payload(farm)));
+        await mined(token.arm(await farm.getAddress(), payload(farm, tokenAddress)));
         await mineUntilNextTxIn(ethers, S + 5n);
         const tx = as(token, mallory).transfer(carol.address, 1n);
         const expected: Record<string, [string, unknown[]]> = {
@@ -497,6 +504,8 @@ describe("Farm safety", function () {
           withdraw: ["Withdraw", [tokenAddress, 0n, parseEther("10")]],
           harvest: ["Harvest", [tokenAddress, 0n, parseEther("25")]],
           emergencyWithdraw: ["EmergencyWithdraw", [tokenAddress, 0n, REENTERING_STAKE]],
+          withdrawFor: ["Withdraw", [tokenAddress, 0n, parseEther("10")]],
+          harvestAllFor: ["Harvest", [tokenAddress, 0n, parseEther("25")]],
         };
         const [event, args] = expected[name];
         await expect(tx).to.emit(farm, event).withArgs(...args);
@@ -508,7 +517,7 @@ describe("Farm safety", function () {
         it(`re-entering ${payloadName} from ${triggerName} reverts with ReentrancyGuardReentrantCall; the attacker gains nothing`, async function () {
           const { farm, token, tokenAddress, mallory, rewardToken, startBlock: S } = await networkHelpers.loadFixture(reentering);
           const farmAddress = await farm.getAddress();
-          await mined(token.arm(farmAddress, payload(farm)));
+          await mined(token.arm(farmAddress, payload(farm, tokenAddress)));
           await mineUntilNextTxIn(ethers, S + 5n);
           const scope = { pids: [0], accounts: [mallory.address, tokenAddress], tokens: [token, rewardToken], rewardToken };
           await refusedAndMined(ethers, () => farmState(farm, scope), [

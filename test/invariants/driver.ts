@@ -261,7 +261,10 @@ export class SequenceDriver {
         if (token !== undefined) this.#touched.push([token, u]);
         // While paused the reward is deferred, not minted: a broken reward token cannot matter.
         const paused = this.model.paused;
-        return this.#call(a.kind, user, "withdraw", [pid, amount], faults, paused ? undefined : [u, [pid]], [user], (receipt) => {
+        const operator = this.#operatorOf(u);
+        const [from, fn, args] = operator === undefined ? [user, "withdraw", [pid, amount]] : [operator, "withdrawFor", [pid, amount, user, user]];
+        return this.#call(a.kind, from, fn, args, faults, paused ? undefined : [u, [pid]], [user], (receipt) => {
+          if (operator !== undefined) this.#stats.viaOperator += 1;
           this.#expectEvent(receipt, "Withdraw", [user, pid, amount]);
           this.#expectJoin(receipt, [pid], user);
           const deferred = this.#receipts.events(receipt, "RewardDeferred").filter((e) => e.args[0] === user && e.args[1] === pid);
@@ -282,8 +285,11 @@ export class SequenceDriver {
         const pids = a.kind === "harvest" ? [this.#pid(a.pool)] : a.pools.map((pick) => this.#pid(pick));
         const user = this.#user(a.user);
         const faults = [...pids.flatMap((pid) => this.#poolFaults(pid)), ...this.#pauseFaults()];
-        const args = a.kind === "harvest" ? pids : [pids];
-        return this.#call(a.kind, user, a.kind, args, faults, [a.user, pids], [user], (receipt) => {
+        const operator = a.kind === "harvestAll" ? this.#operatorOf(a.user) : undefined;
+        const [from, fn, args] =
+          operator !== undefined ? [operator, "harvestAllFor", [pids, user, user]] : [user, a.kind, a.kind === "harvest" ? pids : [pids]];
+        return this.#call(a.kind, from, fn, args, faults, [a.user, pids], [user], (receipt) => {
+          if (operator !== undefined) this.#stats.viaOperator += 1;
           this.#expectJoin(receipt, pids, user);
           this.#harvested(receipt, a.user, pids);
         });
@@ -784,6 +790,15 @@ export class SequenceDriver {
       this.#settled(this.model.harvest(Number(pid), address, paid));
     }
     this.#require(byPool.size === 0, `Harvest events for pools not harvested: ${[...byPool.keys()].join(", ")}`);
+  }
+
+  /**
+   * The operator sending user `u`'s withdrawal or harvestAll, on every third step (world.ts approves
+   * user u + 1 for user u), or undefined: the staker sends it. What the staker gets must not depend
+   * on who sends it. Taken from the step number, so the random sequences stay those of every seed.
+   */
+  #operatorOf(u: number): string | undefined {
+    return this.#step % 3 === 0 ? this.#user((u + 1) % this.#world.users.length) : undefined;
   }
 
   #settled(settlement: Settlement): void {

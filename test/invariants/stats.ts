@@ -22,6 +22,8 @@ export class CampaignStats {
   emergencyWithdrawWhilePaused = 0;
   emergencyWithdrawWhileBroken = 0;
   emergencyWithdrawWithStake = 0;
+  /** Withdrawals and harvestAlls a staker's operator sent (withdrawFor, harvestAllFor). */
+  viaOperator = 0;
   /** Locks made, topped up, extended, left early (and how many of those paid a penalty). */
   locksMade = 0;
   lockTopUps = 0;
@@ -141,6 +143,7 @@ export class CampaignStats {
       `  emergencyWithdraw: ${this.emergencyWithdrawWithStake} with a stake, ${this.emergencyWithdrawWhilePaused} while paused, ` +
         `${this.emergencyWithdrawWhileBroken} with the reward token broken`,
     );
+    lines.push(`  sent by the staker's operator: ${this.viaOperator} withdrawals and harvestAlls (withdrawFor, harvestAllFor)`);
     lines.push(
       `  locks: ${this.locksMade} made, ${this.lockTopUps} topped up, ${this.lockExtensions} extended, ${this.earlyExits} left early ` +
         `(${this.penaltiesPaid} paying a penalty), ${this.locksJoined} ended and joined the unlocked stake, ${this.locksEmergencyUnlocked} ended by an emergency unlock`,

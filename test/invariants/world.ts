@@ -282,8 +282,11 @@ export async function deployInvariantWorld(ethers: HardhatEthers, profile: World
   for (const { token, allocPoint } of initialPools) {
     await (await as(farm, owner).add(allocPoint, stakeables[token].address)).wait();
   }
-  for (const user of users) {
+  for (const [u, user] of users.entries()) {
     for (const { contract } of stakeables) await (await as(contract, user).approve(farmAddress, MaxUint256)).wait();
+    // The next user may withdraw and harvest for this one (IFarmOperators): the driver sends some
+    // of each user's withdrawals and harvests through it.
+    await (await as(farm, user).setOperator(users[(u + 1) % users.length].address, true)).wait();
   }
 
   // Every sequence begins a few blocks before emission starts.
