@@ -25,6 +25,11 @@ async function world(): Promise<ZapWorld> {
   return buildZapWorld(ethers);
 }
 
+/** An argument matcher: a block timestamp later than `time`. */
+function after(time: bigint): (value: bigint) => boolean {
+  return (value) => value > time;
+}
+
 async function inAnHour(): Promise<bigint> {
   return BigInt(await networkHelpers.time.latest()) + 3600n;
 }
@@ -374,6 +379,235 @@ describe("FarmZap", function () {
       // Disarmed, the same zap goes through.
       await mined(token.arm(ZERO, "0x"));
       await zapped(w, as(zap, alice).zapIn(4n, token, parseEther("10"), 1n, MaxUint256), [token, pair]);
+    });
+  });
+
+  describe("zapOut and zapOutTo", function () {
+    /** Alice holds `STAKE` LP of USDC/WETH and DAI/WETH staked (zapped in), and approved the zap. */
+    async function staked(): Promise<ZapWorld> {
+      const w = await world();
+      const { zap, alice, farm } = w;
+      await mined(as(zap, alice).zapIn(PID.usdcWeth, ZERO, parseEther("20"), 0n, MaxUint256, { value: parseEther("20") }));
+      await mined(as(zap, alice).zapIn(PID.daiWeth, await w.dai.getAddress(), parseEther("50000"), 0n, MaxUint256));
+      await mined(as(zap, alice).zapIn(PID.rwdWeth, ZERO, parseEther("0.5"), 0n, MaxUint256, { value: parseEther("0.5") }));
+      await mined(as(farm, alice).setOperator(w.zapAddress, true));
+      await networkHelpers.mine(10);
+      return w;
+    }
+
+    /** The reward `withdraw` by alice herself would pay her in the next block (the chain is rewound). */
+    async function ownWithdrawReward(w: ZapWorld, pid: bigint, amount: bigint): Promise<bigint> {
+      const snapshot = await networkHelpers.takeSnapshot();
+      const before = await w.rewardToken.balanceOf(w.alice.address);
+      await mined(as(w.farm, w.alice).withdraw(pid, amount));
+      const reward = ((await w.rewardToken.balanceOf(w.alice.address)) as bigint) - (before as bigint);
+      await snapshot.restore();
+      return reward;
+    }
+
+    it("zapOut: unstakes, removes, and sends both tokens exact to the wei; the farm pays the reward to the staker", async function () {
+      const w = await networkHelpers.loadFixture(staked);
+      const { zap, alice, farm, usdcWeth, rewardToken } = w;
+      const stake = (await farm.userInfo(PID.usdcWeth, alice.address)).amount as bigint;
+      const liquidity = stake / 3n;
+      const expected = model.removeLiquidity(await pairState(w, usdcWeth), liquidity);
+      const reward = await ownWithdrawReward(w, PID.usdcWeth, liquidity);
+      expect(reward).to.be.greaterThan(0n);
+      const [token0, token1] = await tokensOf(usdcWeth);
+      const t0 = token0 === (await w.usdc.getAddress()) ? w.usdc : w.weth;
+      const t1 = t0 === w.usdc ? w.weth : w.usdc;
+      const tx = as(zap, alice).zapOut(PID.usdcWeth, liquidity, expected.amount0, expected.amount1, MaxUint256);
+      await expect(tx).to.emit(zap, "ZappedOut").withArgs(alice.address, PID.usdcWeth, liquidity, expected.amount0, expected.amount1);
+      await expect(tx).to.emit(farm, "Withdraw").withArgs(alice.address, PID.usdcWeth, liquidity);
+      await expect(tx).to.changeTokenBalances(ethers, t0, [alice], [expected.amount0]);
+      await expect(tx).to.changeTokenBalances(ethers, t1, [alice], [expected.amount1]);
+      await expect(tx).to.changeTokenBalances(ethers, rewardToken, [alice], [reward]);
+      await expectZapHoldsNothing(w);
+      expect((await farm.userInfo(PID.usdcWeth, alice.address)).amount).to.equal(stake - liquidity);
+      expect(await farm.pendingReward(PID.usdcWeth, alice.address)).to.equal(0n);
+      expect(token1).to.equal(await t1.getAddress());
+    });
+
+    for (const target of ["token0", "token1", "ETH"] as const) {
+      it(`zapOutTo ${target}: removes, swaps the other token, exact to the wei`, async function () {
+        const w = await networkHelpers.loadFixture(staked);
+        const { zap, alice, farm, daiWeth } = w;
+        const stake = (await farm.userInfo(PID.daiWeth, alice.address)).amount as bigint;
+        const [token0, token1] = await tokensOf(daiWeth);
+        const wethAddress = await w.weth.getAddress();
+        const tokenOut = target === "ETH" ? ZERO : target === "token0" ? token0 : token1;
+        const toToken0 = (tokenOut === ZERO ? wethAddress : tokenOut) === token0;
+        const expected = model.zapOutTo(await pairState(w, daiWeth), stake, toToken0);
+        const reward = await ownWithdrawReward(w, PID.daiWeth, stake);
+        const ethBefore = await ethers.provider.getBalance(alice.address);
+        const tx = as(zap, alice).zapOutTo(PID.daiWeth, stake, tokenOut, expected.amountOut, MaxUint256);
+        await expect(tx).to.emit(zap, "ZappedOutTo").withArgs(alice.address, PID.daiWeth, stake, tokenOut, expected.amountOut);
+        const receipt = await zapped(w, tx);
+        await expect(tx).to.changeTokenBalances(ethers, w.rewardToken, [alice], [reward]);
+        if (tokenOut === ZERO) {
+          expect(await ethers.provider.getBalance(alice.address)).to.equal(ethBefore + expected.amountOut - receipt.fee);
+          await expect(tx).to.changeTokenBalances(ethers, w.weth, [alice], [0n]);
+        } else {
+          const out = tokenOut === wethAddress ? w.weth : w.dai;
+          const other = out === w.weth ? w.dai : w.weth;
+          await expect(tx).to.changeTokenBalances(ethers, out, [alice], [expected.amountOut]);
+          await expect(tx).to.changeTokenBalances(ethers, other, [alice], [0n]);
+        }
+        const after = await pairState(w, daiWeth);
+        expect([after.reserve0, after.reserve1]).to.deep.equal([expected.after.reserve0, expected.after.reserve1]);
+        expect((await farm.userInfo(PID.daiWeth, alice.address)).amount).to.equal(0n);
+      });
+    }
+
+    it("refuses without the staker's operator approval, beyond its bounds, after its deadline, and bad tokens", async function () {
+      const w = await networkHelpers.loadFixture(staked);
+      const { zap, alice, bob, farm, usdcWeth, usdcDai, dai } = w;
+      await mined(as(zap, bob).zapIn(PID.usdcWeth, await w.usdc.getAddress(), parseUnits("1000", 6), 0n, MaxUint256));
+      const bobStake = (await farm.userInfo(PID.usdcWeth, bob.address)).amount as bigint;
+      const stake = (await farm.userInfo(PID.usdcWeth, alice.address)).amount as bigint;
+      const expected = model.removeLiquidity(await pairState(w, usdcWeth), stake);
+      const [token0] = await tokensOf(usdcWeth);
+      const toToken0 = model.zapOutTo(await pairState(w, usdcWeth), stake, true);
+      const z = as(zap, alice);
+      const now = BigInt(await networkHelpers.time.latest());
+      const daiAddress = await dai.getAddress();
+      await mined(as(farm, w.mallory).setOperator(w.zapAddress, true));
+      await refused(w, [
+        // Bob never approved the zap: it cannot move his stake, nor anyone's but its caller's.
+        { send: (o) => as(zap, bob).zapOut(PID.usdcWeth, bobStake, 0n, 0n, MaxUint256, o), by: farm, error: "NotOperator", args: [bob.address, w.zapAddress] },
+        { send: (o) => as(zap, bob).zapOutTo(PID.usdcWeth, bobStake, ZERO, 0n, MaxUint256, o), by: farm, error: "NotOperator", args: [bob.address, w.zapAddress] },
+        // Mallory approved the zap too: it still moves only its caller's stake, and hers is empty.
+        { send: (o) => as(zap, w.mallory).zapOut(PID.usdcWeth, stake, 0n, 0n, MaxUint256, o), by: farm, error: "WithdrawExceedsStake", args: [PID.usdcWeth, stake, 0n] },
+        { send: (o) => as(zap, w.mallory).compound([PID.usdcWeth], PID.usdcWeth, [w.rewardToken, w.weth], 0n, MaxUint256, o), by: zap, error: "InvalidAmount", args: [] },
+        { send: (o) => z.zapOut(PID.usdcWeth, stake + 1n, 0n, 0n, MaxUint256, o), by: farm, error: "WithdrawExceedsStake", args: [PID.usdcWeth, stake + 1n, stake] },
+        { send: (o) => z.zapOut(PID.usdcWeth, 0n, 0n, 0n, MaxUint256, o), by: zap, error: "InvalidAmount", args: [] },
+        { send: (o) => z.zapOutTo(PID.usdcWeth, 0n, ZERO, 0n, MaxUint256, o), by: zap, error: "InvalidAmount", args: [] },
+        { send: (o) => z.zapOut(PID.usdcWeth, stake, expected.amount0 + 1n, 0n, MaxUint256, o), by: zap, error: "InsufficientOutput", args: [expected.amount0, expected.amount0 + 1n] },
+        { send: (o) => z.zapOut(PID.usdcWeth, stake, 0n, expected.amount1 + 1n, MaxUint256, o), by: zap, error: "InsufficientOutput", args: [expected.amount1, expected.amount1 + 1n] },
+        { send: (o) => z.zapOutTo(PID.usdcWeth, stake, token0, toToken0.amountOut + 1n, MaxUint256, o), by: zap, error: "InsufficientOutput", args: [toToken0.amountOut, toToken0.amountOut + 1n] },
+        { send: (o) => z.zapOutTo(PID.usdcWeth, stake, daiAddress, 0n, MaxUint256, o), by: zap, error: "TokenNotInPair", args: [daiAddress, await usdcWeth.getAddress()] },
+        { send: (o) => z.zapOutTo(PID.usdcDai, 1n, ZERO, 0n, MaxUint256, o), by: zap, error: "TokenNotInPair", args: [ZERO, await usdcDai.getAddress()] },
+        { send: (o) => z.zapOut(PID.usdcWeth, stake, 0n, 0n, now, o), by: zap, error: "Expired", args: [now, after(now)] },
+        { send: (o) => z.zapOutTo(PID.usdcWeth, stake, ZERO, 0n, now, o), by: zap, error: "Expired", args: [now, after(now)] },
+      ]);
+    });
+
+    it("cannot take a running lock's LP; the unlocked rest comes out", async function () {
+      const w = await networkHelpers.loadFixture(staked);
+      const { zap, alice, owner, farm, usdcWeth } = w;
+      await mined(as(farm, owner).setLockTiers([2n], [20_000n]));
+      const unlocked = (await farm.userInfo(PID.usdcWeth, alice.address)).amount as bigint;
+      const locked = 10n ** 12n;
+      await mined(as(usdcWeth, alice).approve(await farm.getAddress(), locked));
+      await mined(as(farm, alice).lock(PID.usdcWeth, locked, 0n, await farm.lockTermsVersion()));
+      expect((await farm.userInfo(PID.usdcWeth, alice.address)).amount).to.equal(unlocked + locked);
+      await refused(w, [{
+        send: (o) => as(zap, alice).zapOut(PID.usdcWeth, unlocked + 1n, 0n, 0n, MaxUint256, o),
+        by: farm, error: "WithdrawExceedsStake", args: [PID.usdcWeth, unlocked + 1n, unlocked],
+      }]);
+      await zapped(w, as(zap, alice).zapOut(PID.usdcWeth, unlocked, 0n, 0n, MaxUint256));
+      expect((await farm.lockInfo(PID.usdcWeth, alice.address))[0]).to.equal(locked);
+    });
+
+    it("works while the farm is paused (the farm keeps the reward for later); zap in and compound are refused by the farm", async function () {
+      const w = await networkHelpers.loadFixture(staked);
+      const { zap, alice, owner, farm, usdc } = w;
+      await mined(as(farm, owner).pause());
+      const stake = (await farm.userInfo(PID.usdcWeth, alice.address)).amount as bigint;
+      const tx = as(zap, alice).zapOutTo(PID.usdcWeth, stake / 2n, await usdc.getAddress(), 1n, MaxUint256);
+      await expect(tx).to.emit(farm, "RewardDeferred");
+      await expect(tx).to.changeTokenBalances(ethers, w.rewardToken, [alice], [0n]);
+      await expectZapHoldsNothing(w);
+      expect(await farm.pendingReward(PID.usdcWeth, alice.address)).to.be.greaterThan(0n);
+      await refused(w, [
+        { send: (o) => as(zap, alice).zapIn(PID.usdcWeth, ZERO, 10n ** 18n, 0n, MaxUint256, { ...o, value: 10n ** 18n }), by: farm, error: "EnforcedPause", args: [] },
+        { send: (o) => as(zap, alice).compound([PID.usdcWeth], PID.rwdWeth, [w.rewardToken], 0n, MaxUint256, o), by: farm, error: "EnforcedPause", args: [] },
+      ]);
+    });
+  });
+
+  describe("compound", function () {
+    async function earning(): Promise<ZapWorld> {
+      const w = await world();
+      const { zap, alice, farm } = w;
+      await mined(as(zap, alice).zapIn(PID.usdcWeth, ZERO, parseEther("20"), 0n, MaxUint256, { value: parseEther("20") }));
+      await mined(as(zap, alice).zapIn(PID.rwdWeth, ZERO, parseEther("0.5"), 0n, MaxUint256, { value: parseEther("0.5") }));
+      await mined(as(farm, alice).setOperator(w.zapAddress, true));
+      await networkHelpers.mine(20);
+      return w;
+    }
+
+    /** What harvestAll(pids) by alice herself would pay her in the next block (the chain is rewound). */
+    async function ownHarvest(w: ZapWorld, pids: bigint[]): Promise<bigint> {
+      const snapshot = await networkHelpers.takeSnapshot();
+      const before = await w.rewardToken.balanceOf(w.alice.address);
+      await mined(as(w.farm, w.alice).harvestAll(pids));
+      const reward = ((await w.rewardToken.balanceOf(w.alice.address)) as bigint) - (before as bigint);
+      await snapshot.restore();
+      return reward;
+    }
+
+    it("into the reward token's own pair (path [RWD]): harvest, zap, stake, exact to the wei", async function () {
+      const w = await networkHelpers.loadFixture(earning);
+      const { zap, alice, farm, rwdWeth, rewardToken } = w;
+      const pids = [PID.usdcWeth, PID.rwdWeth];
+      const reward = await ownHarvest(w, pids);
+      const rwdIsToken0 = (await rwdWeth.token0()) === (await rewardToken.getAddress());
+      const expected = model.zapIn(await pairState(w, rwdWeth), reward, rwdIsToken0);
+      const stake = (await farm.userInfo(PID.rwdWeth, alice.address)).amount as bigint;
+      const tx = as(zap, alice).compound(pids, PID.rwdWeth, [rewardToken], expected.liquidity, MaxUint256);
+      await expect(tx).to.emit(zap, "Compounded").withArgs(alice.address, PID.rwdWeth, reward, expected.liquidity, expected.leftover0, expected.leftover1);
+      const [leftRwd, leftWeth] = rwdIsToken0 ? [expected.leftover0, expected.leftover1] : [expected.leftover1, expected.leftover0];
+      await expect(tx).to.changeTokenBalances(ethers, rewardToken, [alice], [leftRwd]);
+      await expect(tx).to.changeTokenBalances(ethers, w.weth, [alice], [leftWeth]);
+      await zapped(w, tx);
+      expect((await farm.userInfo(PID.rwdWeth, alice.address)).amount).to.equal(stake + expected.liquidity);
+      for (const pid of pids) expect(await farm.pendingReward(pid, alice.address)).to.equal(0n);
+    });
+
+    it("into another pool through a path (RWD -> WETH, into USDC/WETH), exact to the wei", async function () {
+      const w = await networkHelpers.loadFixture(earning);
+      const { zap, alice, farm, rwdWeth, usdcWeth, rewardToken, weth } = w;
+      const reward = await ownHarvest(w, [PID.usdcWeth]);
+      const rwdIsToken0 = (await rwdWeth.token0()) === (await rewardToken.getAddress());
+      const swapped = model.swap(await pairState(w, rwdWeth), reward, rwdIsToken0);
+      const wethIsToken0 = (await usdcWeth.token0()) === (await weth.getAddress());
+      const expected = model.zapIn(await pairState(w, usdcWeth), swapped.amountOut, wethIsToken0);
+      const stake = (await farm.userInfo(PID.usdcWeth, alice.address)).amount as bigint;
+      const tx = as(zap, alice).compound([PID.usdcWeth], PID.usdcWeth, [rewardToken, weth], expected.liquidity, MaxUint256);
+      await expect(tx).to.emit(zap, "Compounded").withArgs(alice.address, PID.usdcWeth, reward, expected.liquidity, expected.leftover0, expected.leftover1);
+      await expect(tx).to.changeTokenBalances(ethers, rewardToken, [alice], [0n]);
+      await zapped(w, tx);
+      // Pool 0's own pending reward was paid to the zap by the harvest, so depositFor paid none.
+      expect((await farm.userInfo(PID.usdcWeth, alice.address)).amount).to.equal(stake + expected.liquidity);
+    });
+
+    it("refuses bad paths, nothing to compound, slippage, an expired deadline, and stakers who did not approve it", async function () {
+      const w = await networkHelpers.loadFixture(earning);
+      const { zap, alice, bob, farm, rewardToken, weth, usdc, dai, rwdWeth } = w;
+      const z = as(zap, alice);
+      const rwd = await rewardToken.getAddress();
+      // The reward grows every block: the slippage refusal goes alone, in the block it was computed for.
+      const reward = await ownHarvest(w, [PID.rwdWeth]);
+      const rwdIsToken0 = (await rwdWeth.token0()) === rwd;
+      const expected = model.zapIn(await pairState(w, rwdWeth), reward, rwdIsToken0);
+      await refused(w, [
+        { send: (o) => z.compound([PID.rwdWeth], PID.rwdWeth, [rwd], expected.liquidity + 1n, MaxUint256, o), by: zap, error: "InsufficientOutput", args: [expected.liquidity, expected.liquidity + 1n] },
+      ]);
+      await mined(as(farm, bob).setOperator(w.zapAddress, true));
+      const now = BigInt(await networkHelpers.time.latest());
+      await refused(w, [
+        { send: (o) => z.compound([PID.rwdWeth], PID.rwdWeth, [], 0n, MaxUint256, o), by: zap, error: "InvalidPath", args: [] },
+        { send: (o) => z.compound([PID.rwdWeth], PID.rwdWeth, [weth], 0n, MaxUint256, o), by: zap, error: "InvalidPath", args: [] },
+        { send: (o) => z.compound([PID.rwdWeth], PID.usdcWeth, [rwd], 0n, MaxUint256, o), by: zap, error: "InvalidPath", args: [] },
+        { send: (o) => z.compound([PID.rwdWeth], PID.usdcWeth, [rwd, weth, dai], 0n, MaxUint256, o), by: zap, error: "InvalidPath", args: [] },
+        // No RWD/USDC pair: the hop does not exist.
+        { send: (o) => z.compound([PID.rwdWeth], PID.usdcWeth, [rwd, usdc], 0n, MaxUint256, o), by: zap, error: "InvalidPath", args: [] },
+        { send: (o) => z.compound([PID.rwdWeth], PID.rwdWeth, [rwd], 0n, now, o), by: zap, error: "Expired", args: [now, after(now)] },
+        // Bob approved the zap but has nothing to compound.
+        { send: (o) => as(zap, bob).compound([PID.rwdWeth], PID.rwdWeth, [rwd], 0n, MaxUint256, o), by: zap, error: "InvalidAmount", args: [] },
+        { send: (o) => as(zap, w.carol).compound([PID.rwdWeth], PID.rwdWeth, [rwd], 0n, MaxUint256, o), by: farm, error: "NotOperator", args: [w.carol.address, w.zapAddress] },
+      ]);
     });
   });
 
