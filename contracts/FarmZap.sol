@@ -17,8 +17,9 @@ import {IWETH} from "./interfaces/uniswap/IWETH.sol";
 /// @title FarmZap
 /// @notice From one token or ETH to a staked farm position in one transaction, back again, and from
 ///         farm rewards to more stake. See IFarmZap.
-/// @dev Every swap and every liquidity change goes through the Uniswap V2 router; the zap checks
-///      that a pool's LP token is its factory's pair before touching it. Each action starts with
+/// @dev Swaps and liquidity added go through the Uniswap V2 router; LP removed goes from the farm
+///      straight to its pair to burn (see `_unstakeAndBurn`). The zap checks that a pool's LP token
+///      is its factory's pair before touching it. Each action starts with
 ///      the zap holding nothing and ends with it holding nothing: amounts are the ones this
 ///      transaction moved (never balances), and whatever the pair did not take goes back to the
 ///      caller. Only the caller's own stake and rewards are ever moved, by the farm's operator
@@ -138,12 +139,10 @@ contract FarmZap is IFarmZap {
         _checkDeadline(deadline);
         if (liquidity == 0) revert InvalidAmount();
         Pair memory pair = _pair(pid);
-        (amount0, amount1) = _unstakeAndRemove(pid, pair, liquidity, deadline);
+        (amount0, amount1) = _unstakeAndBurn(pid, pair, liquidity, msg.sender);
         if (amount0 < minAmount0) revert InsufficientOutput(amount0, minAmount0);
         if (amount1 < minAmount1) revert InsufficientOutput(amount1, minAmount1);
         emit ZappedOut(msg.sender, pid, liquidity, amount0, amount1);
-        IERC20(pair.token0).safeTransfer(msg.sender, amount0);
-        IERC20(pair.token1).safeTransfer(msg.sender, amount1);
     }
 
     /// @inheritdoc IFarmZap
@@ -157,13 +156,16 @@ contract FarmZap is IFarmZap {
         Pair memory pair = _pair(pid);
         address out = tokenOut == address(0) ? address(_weth) : tokenOut;
         _requireInPair(out, tokenOut, pair);
-        (uint256 amount0, uint256 amount1) = _unstakeAndRemove(pid, pair, liquidity, deadline);
-        (address other, uint256 otherAmount) = out == pair.token0 ? (pair.token1, amount1) : (pair.token0, amount0);
+        (uint256 amount0, uint256 amount1) = _unstakeAndBurn(pid, pair, liquidity, address(this));
+        (address other, uint256 otherAmount, uint256 kept) =
+            out == pair.token0 ? (pair.token1, amount1, amount0) : (pair.token0, amount0, amount1);
+        // The swap pays a token straight to the caller; ETH comes to the zap as WETH to unwrap.
+        address recipient = tokenOut == address(0) ? address(this) : msg.sender;
         // The pair refuses a burn that pays nothing of either token, so there is always some to swap.
-        amountOut = (out == pair.token0 ? amount0 : amount1) + _swap(other, out, otherAmount, deadline);
+        amountOut = kept + _swap(other, out, otherAmount, recipient, deadline);
         if (amountOut < minAmountOut) revert InsufficientOutput(amountOut, minAmountOut);
         emit ZappedOutTo(msg.sender, pid, liquidity, tokenOut, amountOut);
-        _send(tokenOut, amountOut);
+        _send(tokenOut, tokenOut == address(0) ? amountOut : kept);
     }
 
     /// @inheritdoc IFarmZap
@@ -260,7 +262,7 @@ contract FarmZap is IFarmZap {
         uint256 swapIn = _swapAmount(amountIn, reserveIn);
         // Too little to buy a wei of the other token.
         if (_amountOut(swapIn, reserveIn, reserveOut) == 0) revert InvalidAmount();
-        uint256 swapOut = _swap(tokenIn, other, swapIn, deadline);
+        uint256 swapOut = _swap(tokenIn, other, swapIn, address(this), deadline);
 
         _approveOnce(other, address(_router), swapOut);
         (uint256 usedIn, uint256 usedOut, uint256 minted) =
@@ -275,20 +277,21 @@ contract FarmZap is IFarmZap {
         IFarm(_farm).depositFor(pid, liquidity, msg.sender);
     }
 
-    /// @dev Unstakes `liquidity` of the caller's LP from pool `pid` into the zap (the caller's reward
-    ///      goes to the caller) and removes it from the pair.
-    function _unstakeAndRemove(uint256 pid, Pair memory pair, uint256 liquidity, uint256 deadline)
+    /// @dev Unstakes `liquidity` of the caller's LP from pool `pid` straight into the pair (the
+    ///      caller's reward goes to the caller) and burns it there, both tokens to `to`. Going to the
+    ///      pair rather than through the router's removeLiquidity spares the LP a stop in the zap
+    ///      and the router's checks: the farm sends the pair exactly `liquidity`, and the pair
+    ///      burns what it holds.
+    function _unstakeAndBurn(uint256 pid, Pair memory pair, uint256 liquidity, address to)
         private
         returns (uint256 amount0, uint256 amount1)
     {
-        IFarmOperators(_farm).withdrawFor(pid, liquidity, msg.sender, address(this));
-        _approveOnce(pair.lp, address(_router), liquidity);
-        (amount0, amount1) =
-            _router.removeLiquidity(pair.token0, pair.token1, liquidity, 0, 0, address(this), deadline);
+        IFarmOperators(_farm).withdrawFor(pid, liquidity, msg.sender, pair.lp);
+        (amount0, amount1) = IUniswapV2Pair(pair.lp).burn(to);
     }
 
-    /// @dev Swaps `amountIn` of `tokenIn` held by the zap for `tokenOut` in their pair.
-    function _swap(address tokenIn, address tokenOut, uint256 amountIn, uint256 deadline)
+    /// @dev Swaps `amountIn` of `tokenIn` held by the zap for `tokenOut` in their pair, paid to `to`.
+    function _swap(address tokenIn, address tokenOut, uint256 amountIn, address to, uint256 deadline)
         private
         returns (uint256 amountOut)
     {
@@ -296,7 +299,7 @@ contract FarmZap is IFarmZap {
         address[] memory path = new address[](2);
         path[0] = tokenIn;
         path[1] = tokenOut;
-        amountOut = _router.swapExactTokensForTokens(amountIn, 0, path, address(this), deadline)[1];
+        amountOut = _router.swapExactTokensForTokens(amountIn, 0, path, to, deadline)[1];
     }
 
     /// @dev The pair of pool `pid`, or `NotAPair` unless the zap's factory made it.
