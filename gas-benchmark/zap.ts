@@ -52,8 +52,9 @@ async function zapReady(scenario: Scenario): Promise<void> {
     await mined(as(usdc, account).approve(zapAddress, MaxUint256));
     await mined(as(farm, account).setOperator(zapAddress, true));
   }
-  // Bob's harvested RWD (however many pools share the emission) at 0.01 WETH each.
-  const rwd = await balanceOf(rewardToken, bob.address);
+  // Bob's harvested RWD (however many pools share the emission), up to 1,000, at 0.01 WETH each.
+  const harvested = await balanceOf(rewardToken, bob.address);
+  const rwd = harvested < parseEther("1000") ? harvested : parseEther("1000");
   await mined(as(router, bob).addLiquidity(rewardToken, weth, rwd, rwd / 100n, 0n, 0n, bob.address, MaxUint256));
   const z = as(zap, bob);
   await mined(z.zapIn(PID, ethers.ZeroAddress, ETH_IN, 0n, MaxUint256, { value: ETH_IN }));
