@@ -227,6 +227,23 @@ const CUSTOM_ERRORS: Record<string, SentenceFor> = {
   EpochBlocksOutOfRange: ([epochBlocks]) => `An epoch of ${count(epochBlocks)} blocks is out of range.`,
   LockTermsChanged: () =>
     "The farm's lock terms changed since they were shown: nothing was locked. Check the new terms and confirm again.",
+  // Operators (IFarmOperators.sol) and the zap (IFarmZap.sol): nothing moves when they refuse.
+  NotOperator: () =>
+    "The zap is not allowed to unstake or harvest for you. Allow it first (one transaction), then try again.",
+  NotAPair: ([pid]) => `Pool ${pid}'s LP token is not a Uniswap V2 pair of this farm's factory, so the zap cannot use it.`,
+  TokenNotInPair: ([token]) =>
+    `${token === "0x0000000000000000000000000000000000000000" ? "ETH" : String(token)} is not one of this pair's tokens. Choose one of them.`,
+  EmptyPair: () => "This pair has no liquidity yet, so there is no price to swap at. Add both tokens instead.",
+  FeeOnTransferToken: ([token]) =>
+    `${token} takes a fee on every transfer, so the zap cannot swap it exactly and refuses it. Add liquidity with both tokens instead.`,
+  InvalidAmount: () => "That amount is too small to swap, or there was no reward to compound. Enter a larger amount.",
+  InsufficientOutput: ([amount, minimum], context) =>
+    `The pool's price moved past your slippage tolerance before the transaction ran (it would give ${tokenAmount(amount, context, "")}, ` +
+    `below your minimum of ${tokenAmount(minimum, context, "")}), so nothing happened. Check the new figures and try again, or allow more slippage.`,
+  Expired: () => "The deadline passed before the transaction ran, so nothing happened. Try again, or allow more minutes in the settings.",
+  InvalidPath: () => "The swap path does not lead from the reward token to this pair. Reload the page and try again.",
+  UnexpectedEth: () => "The zap only takes ETH with a zap from ETH.",
+  EthTransferFailed: () => "The zap could not send the ETH to your account: it refused to receive it.",
 };
 
 /**

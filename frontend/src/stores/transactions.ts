@@ -77,7 +77,9 @@ export const useTransactionsStore = defineStore("transactions", () => {
   async function send<const abi extends Abi, name extends ContractFunctionName<abi, Mutability>>(
     title: string,
     request: WriteRequest<abi, name>,
-    context?: { decimals?: number; symbol?: string }): Promise<boolean> {
+    context?: { decimals?: number; symbol?: string },
+    /** What the receipt says happened, in the notice's words, in place of the farm's events (a zap's own). */
+    summarize?: (receipt: TransactionReceipt) => string | undefined): Promise<boolean> {
     if (refuseOffChain(title)) return false;
     const config = connection.config!;
     const chainId = farm.chainId!;
@@ -90,7 +92,7 @@ export const useTransactionsStore = defineStore("transactions", () => {
       update(id, { hash, link: explorerUrl(config, chainId, { tx: hash }), message: "Waiting for the block…" });
       const receipt = await waitForTransactionReceipt(config, { hash, chainId });
       if (receipt.status !== "success") throw new Error("The transaction was reverted.");
-      update(id, { status: "confirmed", message: confirmation(receipt) });
+      update(id, { status: "confirmed", message: confirmation(receipt, summarize) });
       setTimeout(() => dismiss(id), 8_000);
       return true;
     } catch (error) {
@@ -103,8 +105,10 @@ export const useTransactionsStore = defineStore("transactions", () => {
   }
 
   /** What the farm says it did for the user ("Harvested 0.65 RWD ($0.98)."), and the block. */
-  function confirmation(receipt: TransactionReceipt): string {
+  function confirmation(receipt: TransactionReceipt, summarize?: (receipt: TransactionReceipt) => string | undefined): string {
     const block = `Block ${receipt.blockNumber.toLocaleString("en-US")}.`;
+    const own = summarize?.(receipt);
+    if (own) return `${own} ${block}`;
     const farmAddress = farm.deployment?.farm;
     const user = connection.address;
     if (!farmAddress || !user) return `Confirmed. ${block}`;

@@ -358,3 +358,24 @@ describe("every custom error the farm can revert with", () => {
   });
 });
 
+
+describe("zap and operator custom errors", () => {
+  const cases: [string, readonly unknown[] | undefined, { decimals?: number; symbol?: string } | undefined, string][] = [
+    ["NotOperator", [ACCOUNT, LP_TOKEN], undefined, "The zap is not allowed to unstake or harvest for you. Allow it first (one transaction), then try again."],
+    ["TokenNotInPair", ["0x0000000000000000000000000000000000000000", LP_TOKEN], undefined, "ETH is not one of this pair's tokens. Choose one of them."],
+    ["EmptyPair", [LP_TOKEN], undefined, "This pair has no liquidity yet, so there is no price to swap at. Add both tokens instead."],
+    [
+      "InsufficientOutput",
+      [1_990n * 10n ** 6n, 2_000n * 10n ** 6n],
+      { decimals: 6, symbol: "USDC" },
+      "The pool's price moved past your slippage tolerance before the transaction ran (it would give 1,990 USDC, below your minimum of 2,000 USDC), so nothing happened. Check the new figures and try again, or allow more slippage.",
+    ],
+    ["Expired", [1n, 2n], undefined, "The deadline passed before the transaction ran, so nothing happened. Try again, or allow more minutes in the settings."],
+  ];
+
+  for (const [errorName, args, context, sentence] of cases) {
+    it(`explains ${errorName}`, () => {
+      expect(errorSentence(farmRevert(errorName, args), context)).toBe(sentence);
+    });
+  }
+});
