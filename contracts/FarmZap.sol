@@ -183,8 +183,12 @@ contract FarmZap is IFarmZap {
         address tokenIn = path[hops - 1];
         if (tokenIn != pair.token0 && tokenIn != pair.token1) revert InvalidPath();
         for (uint256 i = 1; i < hops; ++i) {
-            // The router would call a pair that does not exist and revert with no reason.
-            if (_factory.getPair(path[i - 1], path[i]) == address(0)) revert InvalidPath();
+            // The router would call a pair that does not exist and revert with no reason, or fail
+            // on an empty one with the library's message.
+            address hop = _factory.getPair(path[i - 1], path[i]);
+            if (hop == address(0)) revert InvalidPath();
+            (uint256 hopReserve,,) = IUniswapV2Pair(hop).getReserves();
+            if (hopReserve == 0) revert EmptyPair(hop);
         }
 
         uint256 balanceBefore = _rewardToken.balanceOf(address(this));
@@ -259,6 +263,9 @@ contract FarmZap is IFarmZap {
         // A pair's reserves are both zero or both positive: a swap never takes a whole reserve.
         if (reserve0 == 0) revert EmptyPair(pair.lp);
         (uint256 reserveIn, uint256 reserveOut) = inIsToken0 ? (reserve0, reserve1) : (reserve1, reserve0);
+        // More than a pair's reserve can ever hold: refused by name before the swap share's
+        // arithmetic (safe below 2^120) could overflow.
+        if (amountIn > type(uint112).max) revert InvalidAmount();
         uint256 swapIn = _swapAmount(amountIn, reserveIn);
         // Too little to buy a wei of the other token.
         if (_amountOut(swapIn, reserveIn, reserveOut) == 0) revert InvalidAmount();

@@ -28,6 +28,21 @@ async function pairProblem(ethers: HardhatEthers, plan: FarmPlan, lpToken: strin
   return undefined;
 }
 
+/** The zap swaps through the router, and stakes in pools of the plan's factory: they must agree. */
+async function routerMismatch(ethers: HardhatEthers, plan: FarmPlan): Promise<string | undefined> {
+  if (!(await isContract(ethers, plan.uniswapV2Router))) return undefined; // reported as missing
+  const { router } = uniswapAt({ factory: plan.uniswapV2Factory, router: plan.uniswapV2Router, weth: plan.weth }, ethers.provider);
+  try {
+    const [factory, weth] = await Promise.all([router.factory() as Promise<string>, router.WETH() as Promise<string>]);
+    if (getAddress(factory) !== getAddress(plan.uniswapV2Factory) || getAddress(weth) !== getAddress(plan.weth)) {
+      return `"uniswapV2Router" ${plan.uniswapV2Router} works with factory ${factory} and WETH ${weth}, not the plan's ${plan.uniswapV2Factory} and ${plan.weth}`;
+    }
+  } catch {
+    return `"uniswapV2Router" ${plan.uniswapV2Router} is not a Uniswap V2 router (no factory/WETH)`;
+  }
+  return undefined;
+}
+
 /** Every problem found, as sentences; empty when the plan can be deployed. */
 export async function checkPlan(ethers: HardhatEthers, plan: FarmPlan, deployer: Signer): Promise<string[]> {
   const problems: string[] = [];
@@ -35,6 +50,8 @@ export async function checkPlan(ethers: HardhatEthers, plan: FarmPlan, deployer:
   for (const [name, address] of Object.entries(required)) {
     if (!(await isContract(ethers, address))) problems.push(`"${name}" ${address} has no contract on this chain`);
   }
+  const routerProblem = await routerMismatch(ethers, plan);
+  if (routerProblem) problems.push(routerProblem);
   if (await isContract(ethers, plan.uniswapV2Factory)) {
     for (const pool of plan.pools) {
       const problem = await pairProblem(ethers, plan, pool.lpToken);

@@ -1,8 +1,10 @@
 /**
  * Outside audit of the operator feature (IFarmOperators in Farm.sol) and the zap (FarmZap.sol,
  * deploy/zap.ts). One `describe` per finding, its proof of concept written as the test of the
- * correct behaviour (it fails against the audited code and passes once the finding is fixed), then
- * `withstood`: the attacks tried that the code resists, kept as regressions.
+ * correct behaviour (it failed against the audited code, 95abff1; all four are fixed: L-01 the
+ * deploy compares the recorded zap's code with this build's, I-01 amounts past 2^112 are refused by
+ * name, I-02 an empty hop is EmptyPair(hop), I-03 preflight ties the router to the plan's factory
+ * and WETH), then `withstood`: the attacks tried that the code resists, kept as regressions.
  *
  * Worlds: helpers/zap-world.ts (pid 0 USDC/WETH, 1 DAI/WETH, 2 RWD/WETH, 3 USDC/DAI over the real
  * Uniswap V2 router and pairs; alice and bob hold and approved the zap for USDC, DAI, WETH, RWD).
@@ -115,14 +117,15 @@ describe("I-01 (Informational) zapIn of an amount past the pair's range panics i
   });
 });
 
-describe("I-02 (Informational) compound through an existing but empty pair ends in the library's message, not InvalidPath", function () {
-  it("a path hop whose pair exists with no reserves is refused with InvalidPath", async function () {
+describe("I-02 (Informational) compound through an existing but empty pair ends in the library's message, not a named error", function () {
+  it("a path hop whose pair exists with no reserves is refused with EmptyPair(hop)", async function () {
     const w = await networkHelpers.loadFixture(earning);
     const { zap, alice, uniswap, owner, rewardToken, dai } = w;
     await mined(as(uniswap.factory, owner).createPair(await rewardToken.getAddress(), await dai.getAddress()));
+    const hop = await uniswap.factory.getPair(await rewardToken.getAddress(), await dai.getAddress());
     await refused(w, [{
       send: (o: Mined) => as(zap, alice).compound([PID.usdcWeth], PID.usdcDai, [rewardToken, dai], 0n, MaxUint256, o),
-      by: zap, error: "InvalidPath", args: [],
+      by: zap, error: "EmptyPair", args: [hop],
     }]);
   });
 });
