@@ -1,0 +1,65 @@
+/**
+ * The indexer's chain, contracts and database, all from the deployments file (lib/settings.ts):
+ * the farm, its reward token's mints, the Uniswap V2 pair of every pool (found by the farm's own
+ * `PoolAdded`, so pools added later are picked up), and the two pairs the dapp prices with,
+ * stablecoin/WETH and reward/WETH (lib/pricing.ts).
+ */
+import { createConfig, factory } from "ponder";
+import { type Address, getAbiItem, zeroAddress } from "viem";
+
+import { farmEventsAbi, pairEventsAbi, transferAbi } from "./abis";
+import { pricePairAddresses } from "./lib/pricing";
+import { readSettings } from "./lib/settings";
+
+const settings = readSettings();
+const d = settings.deployment;
+const startBlock = d.deployedAtBlock;
+const farm = d.farm as Address;
+
+/** Every pool's pair: the `lpToken` of each `PoolAdded` the farm emits. */
+const poolPairs = factory({
+  address: farm,
+  event: getAbiItem({ abi: farmEventsAbi, name: "PoolAdded" }),
+  parameter: "lpToken",
+});
+
+export default createConfig({
+  database: settings.databaseUrl
+    ? { kind: "postgres", connectionString: settings.databaseUrl }
+    : { kind: "pglite", directory: settings.pgliteDir },
+  chains: {
+    farm: {
+      id: d.chainId,
+      rpc: settings.rpcUrl,
+      pollingInterval: settings.pollingMs,
+      // A local node's blocks are rewritten by every new world on the same chain id: a cache of
+      // them would answer for a chain that is gone.
+      disableCache: d.chainId === 31337,
+    },
+  },
+  contracts: {
+    Farm: { chain: "farm", abi: farmEventsAbi, address: farm, startBlock },
+    // Mints only: the farm pays rewards by minting (a deposit's or withdrawal's shows only so).
+    RewardToken: {
+      chain: "farm",
+      abi: transferAbi,
+      address: d.rewardToken as Address,
+      startBlock,
+      filter: { event: "Transfer", args: { from: zeroAddress } },
+    },
+    Pair: { chain: "farm", abi: pairEventsAbi, address: poolPairs, startBlock },
+    // A pool's LP supply (its price per LP): mints and burns, each a filtered source of its own
+    // because Ponder keeps one filter per event.
+    LpMint: { chain: "farm", abi: transferAbi, address: poolPairs, startBlock, filter: { event: "Transfer", args: { from: zeroAddress } } },
+    LpBurn: { chain: "farm", abi: transferAbi, address: poolPairs, startBlock, filter: { event: "Transfer", args: { to: zeroAddress } } },
+    // Reserves only: these price WETH and the reward token, as in the dapp.
+    PricePair: {
+      chain: "farm",
+      abi: [getAbiItem({ abi: pairEventsAbi, name: "Sync" })],
+      address: pricePairAddresses(d),
+      startBlock,
+    },
+    // Zaps (IFarmZap): add `FarmZap: { chain: "farm", abi: zapEventsAbi, address: d.zap, startBlock }`
+    // once the deployments file names the zap, and register src/zap.ts's handlers.
+  },
+});
