@@ -8,6 +8,7 @@ import { createConfig, factory } from "ponder";
 import { type Address, getAbiItem, zeroAddress } from "viem";
 
 import { farmEventsAbi, pairEventsAbi, transferAbi } from "./abis";
+import { hardhatTransport } from "./lib/hardhat-transport";
 import { pricePairAddresses } from "./lib/pricing";
 import { readSettings } from "./lib/settings";
 
@@ -30,7 +31,8 @@ export default createConfig({
   chains: {
     farm: {
       id: d.chainId,
-      rpc: settings.rpcUrl,
+      // A local Hardhat node's `hardhat_mine` blocks need their parent hashes filled in (see there).
+      rpc: d.chainId === 31337 ? hardhatTransport(settings.rpcUrl) : settings.rpcUrl,
       pollingInterval: settings.pollingMs,
       // A local node's blocks are rewritten by every new world on the same chain id: a cache of
       // them would answer for a chain that is gone.
