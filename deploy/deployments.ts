@@ -23,6 +23,11 @@ export interface Deployment {
   /** The Hardhat network name it was deployed through (informational). */
   network: string;
   farm: string;
+  /**
+   * The farm's zap (FarmZap): zap in, zap out, compound. Absent only for the moment between the
+   * farm's deployment and the zap's (a run that stopped there deploys it on its rerun).
+   */
+  zap?: string;
   rewardToken: string;
   startBlock: number;
   /** Block of the farm's deployment: where event scans can start. */

@@ -1,7 +1,7 @@
 /**
  * One path from a plan to a working farm on any chain: the reward token and the farm (unless the
- * deployments file names a live one), the pools the plan lists that do not exist yet, the owner,
- * and the deployments file. The local world, the fork launcher, `npm run deploy` and the tests all
+ * deployments file names a live one), its zap (likewise), the pools the plan lists that do not
+ * exist yet, the owner, and the deployments file. The local world, the fork launcher, `npm run deploy` and the tests all
  * come through here, and a rerun deploys nothing that exists.
  */
 import type { HardhatEthers } from "@nomicfoundation/hardhat-ethers/types";
@@ -12,6 +12,7 @@ import { deployFarm } from "./farm.js";
 import { configureLocks } from "./locks.js";
 import type { FarmPlan } from "./plan.js";
 import { addMissingPools, describePools, poolTokens } from "./pools.js";
+import { ensureZap } from "./zap.js";
 
 export interface StackOptions {
   /** Hardhat network name, recorded in the file. */
@@ -131,7 +132,9 @@ export async function deployFarmStack(ethers: HardhatEthers, deployer: Signer, p
     stablecoin: plan.stablecoin,
     pools: await describePools(farm, ethers.provider),
   };
-  // Recorded before the pools, so a failure while adding them resumes with this farm.
+  // Recorded before the zap and the pools, so a failure while adding them resumes with this farm.
+  await writeDeployment(deployment, options.dir);
+  deployment.zap = await ensureZap(ethers, deployer, deployment.farm, plan.uniswapV2Router, reused ? previous?.zap : undefined, log);
   await writeDeployment(deployment, options.dir);
   const stack = { deployment, farm, rewardToken, deployed: !reused };
   await completeStack(ethers, deployer, stack, plan, options);

@@ -30,6 +30,16 @@ export const BUDGETS: Record<string, number> = {
   "harvest, no lock, in a pool with locks": 72_000,
   "deposit, no lock, in a pool with locks": 97_000,
   "withdraw, no lock, in a pool with locks": 90_000,
+  // Zaps (issue 15): one transaction each where by hand it takes two to five (gas-benchmark/zap.ts
+  // measures both). A zap pays for what passes through it: each token it holds for a moment is a
+  // fresh balance slot (22,100, of which 4,800 comes back when it leaves), besides the checks the
+  // zap makes (its pool's pair against the factory, the input's arrival, the caller's bounds).
+  "zapIn from ETH": 244_000,
+  "zapIn from a token (USDC)": 251_000,
+  // LP goes from the farm straight to the pair to burn, and both tokens straight to the caller.
+  "zapOut to both tokens": 188_000,
+  "zapOutTo ETH": 240_000,
+  "compound (harvest RWD, swap to WETH, zap into USDC/WETH)": 318_000,
 };
 
 /**

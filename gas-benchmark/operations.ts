@@ -8,6 +8,7 @@ import { as } from "../fixtures/chain.js";
 import { signPairPermit } from "../fixtures/permit.js";
 import { REWARD_PER_BLOCK } from "../fixtures/world.js";
 import { AMOUNT, LOCK_TERMS_VERSION, LOCK_TIERS, PID, type Scenario } from "./scenario.js";
+import { ZAP_OPERATIONS } from "./zap.js";
 
 export interface Operation {
   name: string;
@@ -15,7 +16,8 @@ export interface Operation {
   pools?: number;
   /** Runs before the blocks that precede the measured transaction. */
   prepare?: (scenario: Scenario) => Promise<void>;
-  send: (scenario: Scenario) => Promise<ContractTransactionResponse>;
+  /** The measured transaction, or the transactions (mined in turn) whose gas adds up to the figure. */
+  send: (scenario: Scenario) => Promise<ContractTransactionResponse | ContractTransactionResponse[]>;
 }
 
 /** Bob, another staker of pid 0, holds a year lock there: the pool now has locks running. */
@@ -156,4 +158,5 @@ export const OPERATIONS: Operation[] = [
     name: "setRewardPerBlock",
     send: ({ world: { farm, owner } }) => as(farm, owner).setRewardPerBlock(REWARD_PER_BLOCK * 2n),
   },
+  ...ZAP_OPERATIONS,
 ];

@@ -12,7 +12,7 @@
  * size.
  */
 import type { HardhatEthers } from "@nomicfoundation/hardhat-ethers/types";
-import { MaxUint256, toBeHex, toQuantity } from "ethers";
+import { type Contract, MaxUint256, toBeHex, toQuantity } from "ethers";
 import type { NetworkConnection } from "hardhat/types/network";
 
 import { as } from "../fixtures/chain.js";
@@ -48,6 +48,8 @@ export interface Scenario {
   world: World;
   /** LP tokens of pools 1, 2, ... in order: plain test ERC20s, deployed once up front. */
   fillers: string[];
+  /** The zap, once a zap operation's preparation deployed it (zap.ts). */
+  zap?: Contract;
 }
 
 async function mined(tx: Promise<{ wait(): Promise<unknown> }>): Promise<void> {

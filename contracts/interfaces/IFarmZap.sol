@@ -18,13 +18,13 @@ interface IFarmZap {
 
     /// @notice `user` turned `amountIn` of `tokenIn` (address(0): ETH) into `liquidity` LP staked in
     ///         pool `pid`; `leftover0`/`leftover1` of the pair's tokens went back to `user`.
-    /// @param user The caller, credited with the LP.
+    /// @param user The caller, for whom the LP was staked.
     /// @param pid Pool id.
-    /// @param tokenIn The input token (address(0): ETH).
-    /// @param amountIn The amount taken from the caller.
-    /// @param liquidity LP staked for `user`.
-    /// @param leftover0 Token0 returned to `user`.
-    /// @param leftover1 Token1 returned to `user`.
+    /// @param tokenIn The token taken (address(0): ETH).
+    /// @param amountIn Amount taken.
+    /// @param liquidity LP staked.
+    /// @param leftover0 Token0 the pair did not take, returned (as ETH where token0 is WETH and the input ETH).
+    /// @param leftover1 Token1 the pair did not take, returned (likewise).
     event ZappedIn(
         address indexed user,
         uint256 indexed pid,
@@ -37,31 +37,40 @@ interface IFarmZap {
 
     /// @notice `user` unstaked `liquidity` LP from pool `pid` and received `amount0` and `amount1` of
     ///         the pair's tokens (`zapOut`).
-    /// @param user The caller.
+    /// @param user The caller, whose stake it was and who received the tokens.
     /// @param pid Pool id.
     /// @param liquidity LP unstaked and removed.
-    /// @param amount0 Token0 sent to `user`.
-    /// @param amount1 Token1 sent to `user`.
+    /// @param amount0 Token0 received.
+    /// @param amount1 Token1 received.
     event ZappedOut(address indexed user, uint256 indexed pid, uint256 liquidity, uint256 amount0, uint256 amount1);
 
     /// @notice `user` unstaked `liquidity` LP from pool `pid` and received `amountOut` of `tokenOut`
     ///         (address(0): ETH) (`zapOutTo`).
-    /// @param user The caller.
+    /// @param user The caller, whose stake it was and who received the token.
     /// @param pid Pool id.
     /// @param liquidity LP unstaked and removed.
-    /// @param tokenOut The token sent (address(0): ETH).
-    /// @param amountOut The amount sent to `user`.
+    /// @param tokenOut The token received (address(0): ETH).
+    /// @param amountOut Amount received.
     event ZappedOutTo(
         address indexed user, uint256 indexed pid, uint256 liquidity, address tokenOut, uint256 amountOut
     );
 
     /// @notice `user` harvested `reward` from the pools it named and staked it as `liquidity` LP in
-    ///         pool `pid`.
-    /// @param user The caller.
-    /// @param pid The pool staked in.
-    /// @param reward Reward harvested and turned into LP.
-    /// @param liquidity LP staked for `user`.
-    event Compounded(address indexed user, uint256 indexed pid, uint256 reward, uint256 liquidity);
+    ///         pool `pid`; `leftover0`/`leftover1` of the pair's tokens went back to `user`.
+    /// @param user The caller, whose rewards they were and for whom the LP was staked.
+    /// @param pid Pool id staked in.
+    /// @param reward Reward harvested, in reward token wei.
+    /// @param liquidity LP staked.
+    /// @param leftover0 Token0 the pair did not take, returned.
+    /// @param leftover1 Token1 the pair did not take, returned.
+    event Compounded(
+        address indexed user,
+        uint256 indexed pid,
+        uint256 reward,
+        uint256 liquidity,
+        uint256 leftover0,
+        uint256 leftover1
+    );
 
     /*//////////////////////////////////////////////////////////////
                                  ERRORS
@@ -75,7 +84,9 @@ interface IFarmZap {
     error EmptyPair(address pair);
     /// @notice `token` delivered `received` of the `sent` it was asked to move.
     error FeeOnTransferToken(address token, uint256 sent, uint256 received);
-    /// @notice `amount` was zero, or ETH was sent with a token input (or missing for ETH).
+    /// @notice `amount` was zero or too small to buy a wei in a swap, ETH was sent with a token input
+    ///         (or missing for ETH, including to `zapInWithPermit`), or there was no reward to
+    ///         compound.
     error InvalidAmount();
     /// @notice The result `amount` is below the caller's bound `minimum`.
     error InsufficientOutput(uint256 amount, uint256 minimum);
@@ -87,6 +98,10 @@ interface IFarmZap {
     error UnexpectedEth();
     /// @notice Sending ETH to `to` failed.
     error EthTransferFailed(address to);
+    /// @notice The permit for `token` was rejected and no allowance covers the amount.
+    error PermitInvalid(address token);
+    /// @notice A zap function was called again while one was still running.
+    error ReentrancyGuardReentrantCall();
 
     /*//////////////////////////////////////////////////////////////
                                  ACTIONS
@@ -109,13 +124,11 @@ interface IFarmZap {
     /// @notice `zapIn` from a token with an EIP-2612 permit for `amountIn` to the zap, valid until
     ///         `deadline`, in the same transaction (an allowance already in place also serves).
     /// @param pid Pool id.
-    /// @param tokenIn One of the pair's tokens, with EIP-2612 permit.
-    /// @param amountIn Amount taken from the caller; also the permit's value.
-    /// @param minLiquidity Least LP to stake.
-    /// @param deadline Unix time after which the zap reverts; also the permit's deadline.
-    /// @param v Signature recovery id.
-    /// @param r Signature r.
-    /// @param s Signature s.
+    /// @param tokenIn One of the pair's tokens, with EIP-2612 `permit`.
+    /// @param amountIn Amount of `tokenIn` taken from the caller: the permit's value.
+    /// @param minLiquidity Least LP to stake, or the zap reverts (`InsufficientOutput`).
+    /// @param deadline Unix time after which the zap reverts (`Expired`); also the permit's deadline.
+    /// @param v Permit signature. @param r Permit signature. @param s Permit signature.
     /// @return liquidity LP staked for the caller.
     function zapInWithPermit(
         uint256 pid,
@@ -145,8 +158,8 @@ interface IFarmZap {
     ///         address(0) for ETH where the pair holds WETH) and sends the caller that one token.
     /// @param pid Pool id.
     /// @param liquidity LP to unstake and remove.
-    /// @param tokenOut The token to receive (address(0): ETH).
-    /// @param minAmountOut Least `tokenOut` to receive.
+    /// @param tokenOut The token to receive: one of the pair's, or address(0) for ETH.
+    /// @param minAmountOut Least of `tokenOut` to receive, or the zap reverts (`InsufficientOutput`).
     /// @param deadline Unix time after which the zap reverts.
     /// @return amountOut Amount of `tokenOut` received.
     function zapOutTo(uint256 pid, uint256 liquidity, address tokenOut, uint256 minAmountOut, uint256 deadline)
@@ -160,7 +173,7 @@ interface IFarmZap {
     /// @param pid Pool to stake in.
     /// @param path From the reward token to a token of pool `pid`'s pair: `[rewardToken]` when the
     ///        pair holds the reward token.
-    /// @param minLiquidity Least LP to stake.
+    /// @param minLiquidity Least LP to stake, or the zap reverts (`InsufficientOutput`).
     /// @param deadline Unix time after which the zap reverts.
     /// @return liquidity LP staked for the caller.
     function compound(

@@ -1,5 +1,5 @@
 /**
- * frontend/src/chain/abis.generated.ts, written from the Hardhat artifacts (Farm, RewardToken,
+ * frontend/src/chain/abis.generated.ts, written from the Hardhat artifacts (Farm, FarmZap, RewardToken,
  * FarmLens with its runtime code, which the dapp lends a node for one call) and the official
  * Uniswap V2 build artifacts (pair, factory, router) as `as const` arrays, so viem and wagmi type every call. Generated, never hand-copied: the build, the tests and the launchers' dev server all
  * write it first, so a fresh clone never meets a missing module.
@@ -15,6 +15,7 @@ export const ABIS_FILE = path.join(ROOT, "frontend/src/chain/abis.generated.ts")
 
 const SOURCES: Record<string, string> = {
   farmAbi: path.join(ROOT, "artifacts/contracts/Farm.sol/Farm.json"),
+  farmZapAbi: path.join(ROOT, "artifacts/contracts/FarmZap.sol/FarmZap.json"),
   rewardTokenAbi: path.join(ROOT, "artifacts/contracts/RewardToken.sol/RewardToken.json"),
   farmLensAbi: path.join(ROOT, "artifacts/contracts/lens/FarmLens.sol/FarmLens.json"),
   uniswapV2PairAbi: require.resolve("@uniswap/v2-core/build/UniswapV2Pair.json"),

@@ -91,6 +91,33 @@ describe("deploy/farm-stack: one deployment path, idempotent", function () {
     expect(await stack.farm.rewardPerBlock()).to.equal(parseEther("3"));
     expect(await stack.rewardToken.balanceOf(deployer.address)).to.equal(parseEther("10"));
     expect(await stack.farm.owner()).to.equal(deployer.address);
+    const zap = await ethers.getContractAt("FarmZap", file.zap!);
+    expect(await zap.farm()).to.equal(file.farm);
+    expect(await zap.router()).to.equal(await world.uniswap.router.getAddress());
+    // Nobody approved it as an operator: each staker does that for itself.
+    expect(await stack.farm.isOperator(deployer.address, file.zap)).to.equal(false);
+  });
+
+  it("deploys the zap that a run stopped before, and a new one when the recorded zap is gone", async function () {
+    const dir = await tempDir();
+    const first = await deployFarmStack(ethers, deployer, await plan(world, pools), { network: "test", dir });
+    // A run that stopped right after the farm: the file has no zap yet.
+    const { writeDeployment } = await import("../../deploy/deployments.js");
+    await writeDeployment({ ...first.deployment, zap: undefined }, dir);
+    const lines: string[] = [];
+    const second = await deployFarmStack(ethers, deployer, await plan(world, pools), { network: "test", dir, log: (l) => lines.push(l) });
+    expect(second.deployment.farm).to.equal(first.deployment.farm);
+    expect(second.deployment.zap).to.not.equal(first.deployment.zap);
+    expect(lines).to.include(`zap at ${second.deployment.zap}`);
+    // Code gone from the recorded address (a restarted node): a new zap.
+    await ethers.provider.send("hardhat_setCode", [second.deployment.zap, "0x"]);
+    const third = await deployFarmStack(ethers, deployer, await plan(world, pools), { network: "test", dir });
+    expect(third.deployment.zap).to.not.equal(second.deployment.zap);
+    expect(await ethers.provider.getCode(third.deployment.zap!)).to.not.equal("0x");
+    // A contract there that is no zap of this farm: a new zap too.
+    await ethers.provider.send("hardhat_setCode", [third.deployment.zap, await ethers.provider.getCode(third.deployment.farm)]);
+    const fourth = await deployFarmStack(ethers, deployer, await plan(world, pools), { network: "test", dir });
+    expect(fourth.deployment.zap).to.not.equal(third.deployment.zap);
   });
 
   it("sends no transaction on a rerun with the same plan", async function () {
@@ -104,6 +131,7 @@ describe("deploy/farm-stack: one deployment path, idempotent", function () {
     expect(second.deployed).to.equal(false);
     expect(second.deployment).to.deep.equal(first.deployment);
     expect(lines).to.include(`farm already deployed at ${first.deployment.farm}: reusing it`);
+    expect(lines).to.include(`zap already deployed at ${first.deployment.zap}: reusing it`);
     expect(lines).to.include("no pools to add");
   });
 

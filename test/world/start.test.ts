@@ -82,8 +82,8 @@ describe("npm start: the local world", function () {
   it("writes a deployments file with every field the frontend reads", async function () {
     expect(deployment.chainId).to.equal(31337);
     expect(deployment.multicall3).to.equal(MULTICALL3_ADDRESS);
-    for (const key of ["farm", "rewardToken", "uniswapV2Factory", "uniswapV2Router", "weth", "stablecoin"] as const) {
-      expect(await rpc.getCode(deployment[key]), key).to.not.equal("0x");
+    for (const key of ["farm", "zap", "rewardToken", "uniswapV2Factory", "uniswapV2Router", "weth", "stablecoin"] as const) {
+      expect(await rpc.getCode(deployment[key]!), key).to.not.equal("0x");
     }
     expect(await rpc.getCode(MULTICALL3_ADDRESS)).to.not.equal("0x");
     expect(deployment.startBlock).to.equal(Number(await farm.startBlock()));
@@ -91,6 +91,13 @@ describe("npm start: the local world", function () {
     expect(symbols).to.deep.equal(["USDC/WETH", "DAI/WETH", "WBTC/WETH", "DAI/USDC", "RWD/WETH"]);
     const decimals = Object.fromEntries(deployment.pools.flatMap((p) => [[p.symbol0, p.decimals0], [p.symbol1, p.decimals1]]));
     expect(decimals).to.deep.equal({ WETH: 18, USDC: 6, DAI: 18, WBTC: 8, RWD: 18 });
+  });
+
+  it("deploys the zap over the farm and the router, approved as an operator by no dev account (the dapp asks)", async function () {
+    const zap = new Contract(deployment.zap!, (await hre.artifacts.readArtifact("FarmZap")).abi, rpc);
+    expect(await zap.farm()).to.equal(deployment.farm);
+    expect(await zap.router()).to.equal(deployment.uniswapV2Router);
+    for (const account of accounts.slice(0, 10)) expect(await farm.isOperator(account, deployment.zap), account).to.equal(false);
   });
 
   it("has five pools with different allocations, matching the file", async function () {

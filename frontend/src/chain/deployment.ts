@@ -9,7 +9,7 @@ import type { Deployment as DeploymentFile } from "../../../deploy/deployments";
 import type { PairMeta } from "../lib/farm-snapshot";
 
 /** The address fields of the file, each checked and checksummed. */
-const ADDRESS_FIELDS = ["farm", "rewardToken", "uniswapV2Factory", "uniswapV2Router", "weth", "multicall3", "stablecoin"] as const;
+const ADDRESS_FIELDS = ["farm", "zap", "rewardToken", "uniswapV2Factory", "uniswapV2Router", "weth", "multicall3", "stablecoin"] as const;
 
 export type Deployment = Omit<DeploymentFile, (typeof ADDRESS_FIELDS)[number] | "pools"> &
   Record<(typeof ADDRESS_FIELDS)[number], Address> & {

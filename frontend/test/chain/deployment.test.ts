@@ -7,6 +7,7 @@ const file: DeploymentFile = {
   chainId: 31337,
   network: "localhost",
   farm: "0xcf7ed3acca5a467e9e704c703e8d87f634fb0fc9",
+  zap: "0x0165878a594ca255338adfa4d48449f69242eb8f",
   rewardToken: "0x9fE46736679d2D9a65F0992F2272dE9f3c7fa6e0",
   startBlock: 10,
   deployedAtBlock: 9,
@@ -27,6 +28,7 @@ describe("parseDeployment", () => {
     const d = parseDeployment(file);
     expect(d.farm).toBe("0xCf7Ed3AccA5a467e9e704C703E8D87F634fB0Fc9");
     expect(d.weth).toBe("0xDc64a140Aa3E981100a9becA4E685f962f0cF6C9");
+    expect(d.zap).toBe("0x0165878A594ca255338adfa4d48449f69242Eb8F");
     expect(d.pools.map((p) => [p.symbol0, p.address])).toEqual([
       ["RWD", "0xB7A5bd0345EF1Cc5E66bf61BdeC17D2461fBd968"],
       ["USDC", "0xa16E02E87b7454126E5E10d957A927A7F5B5d2be"],
@@ -37,6 +39,7 @@ describe("parseDeployment", () => {
 
   it("refuses a file whose address is not one, naming the field", () => {
     expect(() => parseDeployment({ ...file, farm: "0x1234" })).toThrow("The deployments file for chain 31337 has no valid address for farm.");
+    expect(() => parseDeployment({ ...file, zap: undefined })).toThrow("The deployments file for chain 31337 has no valid address for zap.");
     const pools = [{ ...file.pools[0], lpToken: "pair" }];
     expect(() => parseDeployment({ ...file, pools })).toThrow("pool 1's LP token");
   });
