@@ -31,12 +31,12 @@ export const farmViewsAbi = parseAbi([
   "function totalAllocPoint() view returns (uint256)",
 ]);
 
-/** IFarmZap events: indexed once the deployments file names a zap (see ponder.config.ts). */
+/** IFarmZap events. */
 export const zapEventsAbi = parseAbi([
   "event ZappedIn(address indexed user, uint256 indexed pid, address tokenIn, uint256 amountIn, uint256 liquidity, uint256 leftover0, uint256 leftover1)",
   "event ZappedOut(address indexed user, uint256 indexed pid, uint256 liquidity, uint256 amount0, uint256 amount1)",
   "event ZappedOutTo(address indexed user, uint256 indexed pid, uint256 liquidity, address tokenOut, uint256 amountOut)",
-  "event Compounded(address indexed user, uint256 indexed pid, uint256 reward, uint256 liquidity)",
+  "event Compounded(address indexed user, uint256 indexed pid, uint256 reward, uint256 liquidity, uint256 leftover0, uint256 leftover1)",
 ]);
 
 /** ERC-20 `Transfer`: the reward token's mints, and an LP token's mints and burns (its supply). */

@@ -4,6 +4,14 @@
  * price at that block), times as unix seconds.
  */
 
+/**
+ * What an action was. zapIn and compound are deposits made by the zap (LP credited), zapOut and
+ * zapOutTo withdrawals by it (LP taken out); their `detail` says what went in or came out:
+ * zapIn `tokenIn` (0x0 for ETH), `amountIn`, `leftover0`, `leftover1`; compound `rewardIn`,
+ * `leftover0`, `leftover1`; zapOut `received0`, `received1`; zapOutTo `tokenOut`, `amountOut`.
+ * lock: `locked`, `boostBps`, `endBlock`, `penaltyBps`; lockExit: `penalty`; rewardDeferred:
+ * `heldForLater`.
+ */
 export type ActionKind =
   | "deposit"
   | "withdraw"

@@ -2,12 +2,12 @@
  * The indexer's chain, contracts and database, all from the deployments file (lib/settings.ts):
  * the farm, its reward token's mints, the Uniswap V2 pair of every pool (found by the farm's own
  * `PoolAdded`, so pools added later are picked up), and the two pairs the dapp prices with,
- * stablecoin/WETH and reward/WETH (lib/pricing.ts).
+ * stablecoin/WETH and reward/WETH (lib/pricing.ts), and the farm's zap.
  */
 import { createConfig, factory } from "ponder";
 import { type Address, getAbiItem, zeroAddress } from "viem";
 
-import { farmEventsAbi, pairEventsAbi, transferAbi } from "./abis";
+import { farmEventsAbi, pairEventsAbi, transferAbi, zapEventsAbi } from "./abis";
 import { hardhatTransport } from "./lib/hardhat-transport";
 import { pricePairAddresses } from "./lib/pricing";
 import { readSettings } from "./lib/settings";
@@ -61,7 +61,8 @@ export default createConfig({
       address: pricePairAddresses(d),
       startBlock,
     },
-    // Zaps (IFarmZap): add `FarmZap: { chain: "farm", abi: zapEventsAbi, address: d.zap, startBlock }`
-    // once the deployments file names the zap, and register src/zap.ts's handlers.
+    // Zap in, zap out, compound (src/zap.ts). A deployment without a zap (one stopped between the
+    // farm and the zap) watches the zero address, which emits nothing.
+    FarmZap: { chain: "farm", abi: zapEventsAbi, address: (d.zap ?? zeroAddress) as Address, startBlock },
   },
 });

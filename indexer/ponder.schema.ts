@@ -58,8 +58,8 @@ export const staker = onchainTable("staker", (t) => ({
 
 /**
  * Every action of a user, one row per event: `kind` is deposit, withdraw, harvest,
- * emergencyWithdraw, rewardDeferred, lock, lockExit, unlock (and zapIn, zapOut, zapOutTo,
- * compound once the zap is indexed). `lp` is the LP moved (credited, taken out, locked), `reward`
+ * emergencyWithdraw, rewardDeferred, lock, lockExit, unlock, zapIn and compound (a deposit by
+ * the zap), zapOut and zapOutTo (a withdrawal by the zap). `lp` is the LP moved (credited, taken out, locked), `reward`
  * the reward paid by the action, each with its USD value at the action's block and the two token
  * amounts the LP stood for then, so a position's PnL against holding needs nothing else.
  */
@@ -165,6 +165,19 @@ export const farmDay = onchainTable("farm_day", (t) => ({
   rewardsRemaining: t.bigint().notNull(),
   stakers: t.integer().notNull(),
   block: t.bigint().notNull(),
+}));
+
+/**
+ * The last deposit or withdrawal recorded (one row, id "last"): a zap's event follows the farm's
+ * Deposit or Withdraw it caused in the same transaction, and turns that action into a zap
+ * (src/zap.ts).
+ */
+export const lastFlow = onchainTable("last_flow", (t) => ({
+  id: t.text().primaryKey(),
+  txHash: t.hex().notNull(),
+  user: t.hex().notNull(),
+  pid: t.integer().notNull(),
+  actionId: t.text().notNull(),
 }));
 
 /** A reward mint not yet claimed by the action of its transaction (see src/reward-token.ts). */

@@ -4,7 +4,7 @@
  * buckets and a user's action rows. Registers no handler.
  */
 import type { Context, Event } from "ponder:registry";
-import { farm, farmDay, pair, pool, poolDay, poolHour, userAction, userDay } from "ponder:schema";
+import { farm, farmDay, lastFlow, pair, pool, poolDay, poolHour, userAction, userDay } from "ponder:schema";
 import type { Address } from "viem";
 
 import { farmViewsAbi, pairViewsAbi } from "../abis";
@@ -161,6 +161,10 @@ export async function recordAction(context: Context, event: AnyEvent, input: Act
     valueUsd: lpUsd(lp, prices.lpPrice), rewardUsd, detail: input.detail ?? null,
     block: event.block.number, timestamp: event.block.timestamp, txHash: event.transaction.hash, logIndex: event.log.logIndex,
   });
+  if (input.kind === "deposit" || input.kind === "withdraw") {
+    const flow = { txHash: event.transaction.hash, user: input.user, pid: input.pid, actionId: event.id };
+    await context.db.insert(lastFlow).values({ id: "last", ...flow }).onConflictDoUpdate(flow);
+  }
   if (reward > 0n) {
     const day = dayStart(event.block.timestamp);
     const id = `${input.user.toLowerCase()}:${day}`;

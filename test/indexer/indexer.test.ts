@@ -228,6 +228,45 @@ describe("indexer: history and analytics on PGlite and Postgres", function () {
     }
   });
 
+  it("records zaps as the deposits and withdrawals they are, with what went in and came out", async function () {
+    const from = (await rpc.getBlockNumber()) + 1;
+    const zapAbi = (await hre.artifacts.readArtifact("FarmZap")).abi;
+    const zap = new Contract(deployment.zap!, zapAbi, alice);
+    const deadline = 2n ** 40n;
+    await send((farm.connect(alice) as Contract).setOperator(deployment.zap, true));
+    const zapIn = await send(zap.zapIn(0, ZeroAddress, parseUnits("1", 18), 1n, deadline, { value: parseUnits("1", 18) }));
+    const [staked] = (await farm.userInfo(0, alice.address)) as [bigint];
+    const zapOut = await send(zap.zapOut(0, staked / 10n, 0n, 0n, deadline));
+    const rewardPid = deployment.pools.findIndex((p) => [p.token0, p.token1].some((t) => t.toLowerCase() === deployment.rewardToken.toLowerCase()));
+    const compound = await send(zap.compound([0, 1, 2], rewardPid, [deployment.rewardToken], 1n, deadline));
+    await bothAt(compound.blockNumber);
+
+    const zapEvent = (receipt: TransactionReceipt) =>
+      receipt.logs.filter((l) => l.address.toLowerCase() === deployment.zap!.toLowerCase()).map((l) => zap.interface.parseLog(l)!)[0];
+    const farmFlow = (receipt: TransactionReceipt, name: string) => farmEvents(receipt).find((e) => e.name === name)!;
+    const history = (await pglite.history(alice.address, "", 50)).filter((a) => a.block >= from);
+    const byTx = (receipt: TransactionReceipt) => history.filter((a) => a.txHash === receipt.hash && a.kind !== "harvest");
+
+    const [inAction] = byTx(zapIn);
+    expect(inAction).to.include({ kind: "zapIn", pid: 0, lp: (farmFlow(zapIn, "Deposit").args.amount as bigint).toString(), reward: mintedTo(zapIn, alice.address).toString() });
+    expect(inAction.detail).to.deep.include({ tokenIn: ZeroAddress, amountIn: parseUnits("1", 18).toString(), leftover0: zapEvent(zapIn).args.leftover0.toString() });
+    expectUsd(inAction.valueUsd, whole(BigInt(inAction.lp), 18) * (await pool0LpUsd(zapIn.blockNumber)).lpUsd, "zap in USD");
+
+    const [outAction] = byTx(zapOut);
+    expect(outAction).to.include({ kind: "zapOut", pid: 0, lp: (staked / 10n).toString() });
+    expect(outAction.detail).to.deep.equal({ received0: zapEvent(zapOut).args.amount0.toString(), received1: zapEvent(zapOut).args.amount1.toString() });
+    // Priced at the end of its block, when the LP has left the pair: the reserves and the supply
+    // both fell by its share, so the LP's price is what it was worth.
+    expectUsd(outAction.valueUsd, whole(staked / 10n, 18) * (await pool0LpUsd(zapOut.blockNumber)).lpUsd, "zap out USD");
+
+    const [compoundAction] = byTx(compound);
+    const compounded = zapEvent(compound);
+    expect(compoundAction).to.include({ kind: "compound", pid: rewardPid, lp: compounded.args.liquidity.toString() });
+    expect(compoundAction.detail?.rewardIn).to.equal(compounded.args.reward.toString());
+    const harvested = history.filter((a) => a.txHash === compound.hash && a.kind === "harvest").reduce((sum, a) => sum + BigInt(a.reward), 0n);
+    expect(harvested, "the compound's harvests stay earnings").to.equal(compounded.args.reward as bigint);
+  });
+
   it("pages history newest first, filtered by pool and by kind", async function () {
     const all = await pglite.history(alice.address, "", 100);
     expect(await pglite.history(alice.address, "", 2)).to.deep.equal(all);
@@ -240,7 +279,7 @@ describe("indexer: history and analytics on PGlite and Postgres", function () {
     expect(((await bad.json()) as { error: string }).error).to.match(/^Unknown kind steal: use deposit, withdraw/);
   });
 
-  it("sums a user's earnings: every reward minted to it, in RWD and in USD at each payment's block", async function () {
+  it("sums a user's earnings: every reward paid for it, in RWD and in USD when paid", async function () {
     const mints = await rpc.getLogs({
       address: deployment.rewardToken,
       topics: [rewardToken.interface.getEvent("Transfer")!.topicHash, zeroPadValue(ZeroAddress, 32), zeroPadValue(alice.address, 32)],
@@ -254,6 +293,14 @@ describe("indexer: history and analytics on PGlite and Postgres", function () {
       totalUsd += whole(value, 18) * (await rwdUsd(log.blockNumber));
     }
     expect(total).to.be.greaterThan(0n);
+    // A compound's reward is minted to the zap, for the user: earned all the same, and valued
+    // before the compound sold it (its own swap moves the price within the block).
+    const zap = new Contract(deployment.zap!, (await hre.artifacts.readArtifact("FarmZap")).abi, rpc);
+    for (const log of await zap.queryFilter(zap.filters.Compounded(alice.address), deployment.deployedAtBlock)) {
+      const reward = (zap.interface.parseLog(log)!.args.reward as bigint);
+      total += reward;
+      totalUsd += whole(reward, 18) * (await rwdUsd(log.blockNumber - 1));
+    }
     const earnings = await pglite.earnings(alice.address);
     expect(earnings.totalReward).to.equal(total.toString());
     expectUsd(earnings.totalUsd, totalUsd, "earnings in USD");
@@ -264,9 +311,10 @@ describe("indexer: history and analytics on PGlite and Postgres", function () {
     const position = await pglite.position(alice.address, 0);
     const [staked] = (await farm.userInfo(0, alice.address)) as [bigint];
     expect(position.staked).to.equal(staked.toString());
-    const flows = position.actions.filter((a) => a.kind === "deposit" || a.kind === "withdraw");
-    const net = flows.reduce((sum, a) => sum + (a.kind === "deposit" ? BigInt(a.lp) : -BigInt(a.lp)), 0n);
-    expect(net, "deposits less withdrawals").to.equal(staked);
+    const sign: Partial<Record<Action["kind"], bigint>> = { deposit: 1n, zapIn: 1n, compound: 1n, withdraw: -1n, zapOut: -1n, zapOutTo: -1n };
+    const net = position.actions.reduce((sum, a) => sum + (sign[a.kind] ?? 0n) * BigInt(a.lp), 0n);
+    expect(position.actions.map((a) => a.kind)).to.include.members(["deposit", "withdraw", "zapIn", "zapOut"]);
+    expect(net, "deposits less withdrawals, the zap's included").to.equal(staked);
     expect(position.pair?.symbol0).to.equal(pool(0).symbol0);
     expect(position.rewardTotal).to.equal(position.actions.reduce((sum, a) => sum + BigInt(a.reward), 0n).toString());
   });
