@@ -37,6 +37,9 @@ export default createConfig({
       // A local node's blocks are rewritten by every new world on the same chain id: a cache of
       // them would answer for a chain that is gone.
       disableCache: d.chainId === 31337,
+      // A local node answers any range, and a benchmark's blocks hold a hundred farm events each:
+      // ranges of 50 blocks keep an answer under viem's 10 MB (Ponder sizes ranges itself elsewhere).
+      ...(d.chainId === 31337 ? { ethGetLogsBlockRange: 50 } : {}),
     },
   },
   contracts: {

@@ -71,7 +71,7 @@ ponder.on("Farm:PoolAdded", async ({ event, context }) => {
   });
   const f = await context.db.find(farm, { id: FARM_ID });
   await context.db.update(farm, { id: FARM_ID }).set({ pools: f!.pools + 1, totalAllocPoint: f!.totalAllocPoint + event.args.allocPoint });
-  await touchFarm(context, event, true);
+  await touchFarm(context, event);
   await touchPoolSeries(context, event, pid);
 });
 

@@ -43,22 +43,27 @@ export async function loadPair(context: Context, address: Address, block: bigint
   // A pair created in this block had no state before it: it starts empty.
   const code = await context.client.getCode({ address, blockNumber: before });
   const existed = code !== undefined && code !== "0x";
-  const at = { abi: pairViewsAbi, address, blockNumber: existed ? before : block } as const;
-  const [token0, token1, reserves, totalSupply] = await Promise.all([
-    context.client.readContract({ ...at, functionName: "token0" }),
-    context.client.readContract({ ...at, functionName: "token1" }),
-    existed ? context.client.readContract({ ...at, functionName: "getReserves" }) : ([0n, 0n, 0] as const),
-    existed ? context.client.readContract({ ...at, functionName: "totalSupply" }) : 0n,
-  ]);
-  const token = (t: Address) =>
-    Promise.all([
-      context.client.readContract({ abi: pairViewsAbi, address: t, functionName: "symbol" }).catch(() => "?"),
-      context.client.readContract({ abi: pairViewsAbi, address: t, functionName: "decimals" }).catch(() => 18),
-    ]);
-  const [[symbol0, decimals0], [symbol1, decimals1]] = await Promise.all([token(token0), token(token1)]);
+  // Two multicalls, not nine reads: a world of 1,000 pools meets 1,000 pairs at once.
+  const multicallAddress = deployment.multicall3 as Address;
+  const [token0, token1, reserves, totalSupply] = await context.client.multicall({
+    contracts: (["token0", "token1", "getReserves", "totalSupply"] as const).map((functionName) => ({ abi: pairViewsAbi, address, functionName })),
+    allowFailure: false,
+    multicallAddress,
+    blockNumber: existed ? before : block,
+  });
+  const details = await context.client.multicall({
+    contracts: [token0 as Address, token1 as Address].flatMap((token) =>
+      (["symbol", "decimals"] as const).map((functionName) => ({ abi: pairViewsAbi, address: token, functionName })),
+    ),
+    multicallAddress,
+    blockNumber: block,
+  });
+  const [symbol0, decimals0, symbol1, decimals1] = details.map((d) => d.result);
   return context.db.insert(pair).values({
-    address, token0, token1, symbol0, symbol1, decimals0: Number(decimals0), decimals1: Number(decimals1),
-    reserve0: reserves[0], reserve1: reserves[1], totalSupply, supplyTracked: supply,
+    address, token0: token0 as Address, token1: token1 as Address,
+    symbol0: String(symbol0 ?? "?"), symbol1: String(symbol1 ?? "?"), decimals0: Number(decimals0 ?? 18), decimals1: Number(decimals1 ?? 18),
+    reserve0: existed ? (reserves as readonly bigint[])[0] : 0n, reserve1: existed ? (reserves as readonly bigint[])[1] : 0n,
+    totalSupply: existed ? (totalSupply as bigint) : 0n, supplyTracked: supply,
   });
 }
 
