@@ -88,8 +88,10 @@ export const userAction = onchainTable(
     logIndex: t.integer().notNull(),
   }),
   (table) => ({
+    // The history's filters, each newest first: all, by pool, by kind.
     byUser: index().on(table.user, table.block, table.logIndex),
-    byUserPool: index().on(table.user, table.pid, table.block),
+    byUserPool: index().on(table.user, table.pid, table.block, table.logIndex),
+    byUserKind: index().on(table.user, table.kind, table.block, table.logIndex),
   }),
 );
 
@@ -156,7 +158,7 @@ export const farm = onchainTable("farm", (t) => ({
   timestamp: t.bigint().notNull(),
 }));
 
-/** The farm by UTC day: reward paid that day, and the state at the day's last event. */
+/** The farm by UTC day: reward paid that day, and the state at its last change that day (`block`). */
 export const farmDay = onchainTable("farm_day", (t) => ({
   day: t.bigint().primaryKey(),
   rewardsPaid: t.bigint().notNull(),

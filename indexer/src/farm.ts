@@ -132,7 +132,7 @@ ponder.on("Farm:Harvest", async ({ event, context }) => {
   const { user, amount } = event.args;
   // The one mint of a harvest comes after its Harvest events: it is theirs, not an action's.
   const marker = `${event.transaction.hash}:harvest`;
-  await context.db.insert(pendingMint).values({ id: marker, amount: 0n }).onConflictDoNothing();
+  if (!(await context.db.find(pendingMint, { id: marker }))) await context.db.insert(pendingMint).values({ id: marker, amount: 0n });
   await recordAction(context, event, { user, pid: Number(event.args.pid), kind: "harvest", reward: amount });
   await touchFarm(context, event);
 });

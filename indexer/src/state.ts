@@ -104,10 +104,16 @@ export async function touchFarm(context: Context, event: AnyEvent, force = false
     const [rewardsRemaining, emissionEndBlock] = await Promise.all([read("rewardsRemaining"), read("emissionEndBlock")]);
     row = await context.db.update(farm, { id: FARM_ID }).set({ rewardsRemaining, emissionEndBlock, readBlock: number });
   }
-  row = await context.db.update(farm, { id: FARM_ID }).set({ block: number, timestamp });
+  // Written once a block and only on a change: a harvest-all of a hundred pools is a hundred
+  // events in one block, and every write costs (most, live, when each block is committed).
+  if (row.block !== number) row = await context.db.update(farm, { id: FARM_ID }).set({ block: number, timestamp });
   const day = dayStart(timestamp);
-  const state = { rewardPerBlock: row.rewardPerBlock, rewardsRemaining: row.rewardsRemaining, stakers: row.stakers, block: number };
-  await context.db.insert(farmDay).values({ day, rewardsPaid: 0n, rewardsPaidUsd: 0, ...state }).onConflictDoUpdate(state);
+  const state = { rewardPerBlock: row.rewardPerBlock, rewardsRemaining: row.rewardsRemaining, stakers: row.stakers };
+  const today = await context.db.find(farmDay, { day });
+  if (!today) await context.db.insert(farmDay).values({ day, rewardsPaid: 0n, rewardsPaidUsd: 0, ...state, block: number });
+  else if (today.rewardPerBlock !== state.rewardPerBlock || today.rewardsRemaining !== state.rewardsRemaining || today.stakers !== state.stakers) {
+    await context.db.update(farmDay, { day }).set({ ...state, block: number });
+  }
   return row;
 }
 

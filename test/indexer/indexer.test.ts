@@ -54,6 +54,7 @@ describe("indexer: history and analytics on PGlite and Postgres", function () {
   let alice: JsonRpcSigner;
   let owner: JsonRpcSigner;
   let bob: JsonRpcSigner;
+  let carol: JsonRpcSigner;
   let pglite: IndexerApi;
   let pg: IndexerApi;
   let sent: TransactionReceipt[] = [];
@@ -80,7 +81,7 @@ describe("indexer: history and analytics on PGlite and Postgres", function () {
     rpc = new JsonRpcProvider(`http://127.0.0.1:${port}`, undefined, { staticNetwork: true, batchMaxCount: 1, polling: true, pollingInterval: 100 });
     farm = new Contract(deployment.farm, (await hre.artifacts.readArtifact("Farm")).abi, rpc);
     rewardToken = new Contract(deployment.rewardToken, ERC20_ABI, rpc);
-    [owner, , alice, bob] = await Promise.all([0, 1, 2, 3].map((i) => rpc.getSigner(i)));
+    [owner, carol, alice, bob] = await Promise.all([0, 1, 2, 3].map((i) => rpc.getSigner(i)));
   });
 
   after(async function () {
@@ -382,12 +383,38 @@ describe("indexer: history and analytics on PGlite and Postgres", function () {
     expect(totals.pools.find((p) => p.pid === pid)).to.include({ totalStaked: amount.toString(), stakers: 1, allocPoint: "10" });
   });
 
+  it("records a lock and its early exit, with boost, end and penalty, and keeps the stake as on chain", async function () {
+    const f = farm.connect(carol) as Contract;
+    const lp = new Contract(pool(3).lpToken, ERC20_ABI, rpc);
+    const amount = ((await lp.balanceOf(carol.address)) as bigint) / 2n;
+    const locked = await send(f.lock(3, amount, 1, await farm.lockTermsVersion()));
+    await rpc.send("hardhat_mine", ["0x3"]);
+    const exited = await send(f.exitLock(3));
+    await bothAt(exited.blockNumber);
+
+    const lockEvent = farmEvents(locked).find((e) => e.name === "Locked")!.args;
+    const exitEvent = farmEvents(exited).find((e) => e.name === "LockExited")!.args;
+    const [lockAction, exitAction] = (await pglite.history(carol.address, "&pid=3&kind=lock,lockExit", 10)).reverse();
+    expect(lockAction).to.include({ kind: "lock", lp: amount.toString(), txHash: locked.hash, reward: mintedTo(locked, carol.address).toString() });
+    expect(lockAction.detail).to.deep.equal({
+      locked: (lockEvent.locked as bigint).toString(), boostBps: "15000", endBlock: (lockEvent.endBlock as bigint).toString(), penaltyBps: "2000",
+    });
+    expect(exitAction).to.include({ kind: "lockExit", lp: (exitEvent.returned as bigint).toString(), txHash: exited.hash, reward: mintedTo(exited, carol.address).toString() });
+    expect(exitAction.detail).to.deep.equal({ penalty: (exitEvent.penalty as bigint).toString() });
+    expect(exitEvent.penalty as bigint).to.be.greaterThan(0n);
+    const [staked] = (await farm.userInfo(3, carol.address)) as [bigint];
+    expect((await pglite.position(carol.address, 3)).staked).to.equal(staked.toString());
+    const [, , total] = (await farm.poolInfo(3)) as [string, bigint, bigint];
+    expect((await pglite.farm()).pools[3].totalStaked).to.equal(total.toString());
+  });
+
   it("answers the same on Postgres as on PGlite", async function () {
     await bothAt(await rpc.getBlockNumber());
     for (const route of [
       `/api/history/${alice.address}?limit=500`,
       `/api/earnings/${alice.address}`,
       `/api/position/${alice.address}/0`,
+      `/api/history/${carol.address}?limit=500`,
       "/api/pools/0/series?interval=hour",
       "/api/pools/4/series?interval=day",
       "/api/farm",

@@ -4,7 +4,7 @@
  */
 import { db } from "ponder:api";
 import schema, { farm, farmDay, pair, pool, poolDay, poolHour, position, userAction, userDay } from "ponder:schema";
-import { and, asc, client, desc, eq, gte, graphql, inArray, lt, lte, or } from "ponder";
+import { and, asc, client, desc, eq, gte, graphql, inArray, lte, sql } from "ponder";
 import { Hono } from "hono";
 import { isAddress } from "viem";
 
@@ -69,9 +69,9 @@ app.get("/api/history/:user", async (c) => {
         eq(userAction.user, user),
         pid === undefined ? undefined : eq(userAction.pid, pid),
         kinds ? inArray(userAction.kind, kinds) : undefined,
-        cursor
-          ? or(lt(userAction.block, cursor.block), and(eq(userAction.block, cursor.block), lt(userAction.logIndex, cursor.logIndex)))
-          : undefined,
+        // A row comparison, which the (user, block, log index) index answers directly; the
+        // same condition spelled with OR made deep pages scan the user's whole history.
+        cursor ? sql`(${userAction.block}, ${userAction.logIndex}) < (${cursor.block}, ${cursor.logIndex})` : undefined,
       ),
     )
     .orderBy(desc(userAction.block), desc(userAction.logIndex))
