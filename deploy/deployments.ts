@@ -45,6 +45,11 @@ export interface Deployment {
    * chain's slot time, or measures a long window (frontend/src/lib/block-time.ts).
    */
   blockSeconds?: number;
+  /**
+   * The indexer's HTTP API (indexer/, README "Indexer") for this deployment, where one runs: the
+   * launchers write the one they embed. Absent, the dapp shows no history.
+   */
+  indexer?: string;
 }
 
 const REPO_DEPLOYMENTS = fileURLToPath(new URL("../deployments/", import.meta.url));
@@ -75,6 +80,14 @@ export async function writeDeployment(deployment: Deployment, dir = deploymentsD
   await writeFile(temp, `${JSON.stringify(deployment, null, 2)}\n`);
   await rename(temp, file);
   return file;
+}
+
+/** Records where the indexer of `deployment` answers (or that none does: `url` undefined). */
+export async function recordIndexer(deployment: Deployment, url: string | undefined, dir = deploymentsDir()): Promise<Deployment> {
+  const { indexer: _old, ...rest } = deployment;
+  const stamped = url === undefined ? rest : { ...rest, indexer: url };
+  await writeDeployment(stamped, dir);
+  return stamped;
 }
 
 /** Records the block time the chain is mined at (a local launcher's interval) in the deployment. */

@@ -44,6 +44,9 @@ const AREAS: Area[] = [
   { path: "fixtures/", kind: "library", mayImport: ["deploy/", "worlds/"] },
   { path: "gas-benchmark/", kind: "library", mayImport: ["deploy/", "worlds/", "fixtures/"] },
   { path: "plugins/branch-coverage/", kind: "library", mayImport: [] },
+  // The indexer (Ponder runs it): the deployments file's types, and the dapp's pure price and APR
+  // maths, so its figures are the dapp's.
+  { path: "indexer/", kind: "library", mayImport: ["deploy/", "frontend/src/lib/"] },
   // The dapp in layers, each importing only those before it: pure lib/, chain/ (talks to a
   // node), stores/ (state and lifecycle), then components, views and the app's root files. The
   // deployments file's types come from deploy/deployments.ts.

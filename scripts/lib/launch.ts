@@ -5,9 +5,10 @@
  */
 import type { HardhatEthers } from "@nomicfoundation/hardhat-ethers/types";
 
-import { type Deployment, recordBlockSeconds } from "../../deploy/deployments.js";
+import { type Deployment, deploymentPath, recordBlockSeconds, recordIndexer } from "../../deploy/deployments.js";
 import { FUNDED_ACCOUNTS } from "../../worlds/local-world.js";
 import { type AppServer, serveApp } from "./app-server.js";
+import { indexerWanted, type RunningIndexer, startIndexer } from "./indexer.js";
 import {
   assertPortFree,
   blockSeconds,
@@ -17,11 +18,11 @@ import {
   type RunningNode,
   untilStopped,
 } from "./node.js";
-import type { Steps } from "./steps.js";
+import { explain, type Steps } from "./steps.js";
 import { printSummary } from "./summary.js";
 
 /** Steps `serveWorld` adds to the launcher's own. */
-export const SERVE_STEPS = 2;
+export const SERVE_STEPS = 3;
 
 function appPortFromEnv(): number {
   return portFromEnv("UI_PORT", 5173);
@@ -52,16 +53,30 @@ export async function serveWorld(
   const appPort = appPortFromEnv();
   const stop = untilStopped();
   let app: AppServer | undefined;
+  let indexer: RunningIndexer | undefined;
+  let indexerProblem: string | undefined;
   try {
     const { ethers } = node.connection;
     const ready = async () => {
       const built = await build(ethers);
       // The dapp's figures use this pace, not a sample of blocks (transactions mine blocks too).
-      const deployment = await recordBlockSeconds(built.deployment, interval);
+      let deployment = await recordBlockSeconds(built.deployment, interval);
       await steps.run(`Mining a block every ${interval} s as well as on every transaction`, async () => {
         await mineBlockTimeHistory(ethers, interval);
         await ethers.provider.send("evm_setIntervalMining", [interval * 1000]);
       });
+      // Optional: a world whose indexer fails still serves the dapp, which then shows no history.
+      await steps.run("Starting the indexer (history and analytics)", async (note) => {
+        if (!indexerWanted()) return note("skipped: INDEXER=off");
+        try {
+          indexer = await startIndexer(node.url, deploymentPath(deployment.chainId));
+          note(`${indexer.url} on ${indexer.storage}; it catches up with the chain in the background (${indexer.url}/ready)`);
+        } catch (error) {
+          indexerProblem = explain(error);
+          note(`not started: ${indexerProblem}. The dapp works without it; history is unavailable.`);
+        }
+      });
+      deployment = await recordIndexer(deployment, indexer?.url);
       app = await steps.run(`Serving the dapp on 127.0.0.1:${appPort}`, async () => {
         await assertPortFree(appPort, "UI_PORT");
         return serveApp(appPort, node.url);
@@ -69,10 +84,13 @@ export async function serveWorld(
       return { ...built, deployment };
     };
     const { deployment, newcomer } = await Promise.race([ready(), stop.then(interrupted)]);
-    printSummary({ rpcUrl: node.url, appUrl: app?.url, deployment, accounts: FUNDED_ACCOUNTS, newcomer, elapsed: steps.elapsed() });
+    printSummary({
+      rpcUrl: node.url, appUrl: app?.url, indexerUrl: indexer?.url, indexerProblem, deployment, accounts: FUNDED_ACCOUNTS, newcomer, elapsed: steps.elapsed(),
+    });
     await stop;
   } finally {
     await app?.close();
+    await indexer?.close();
     await node.close();
   }
   console.log("Stopped: the node is shut down.");

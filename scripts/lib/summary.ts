@@ -18,6 +18,9 @@ export function devAccounts(count: number): { address: string; privateKey: strin
 export interface SummaryOptions {
   rpcUrl: string;
   appUrl?: string;
+  /** The embedded indexer's API, or why it is not running. */
+  indexerUrl?: string;
+  indexerProblem?: string;
   deployment: Deployment;
   /** Dev accounts #0.. that hold LP and stake. */
   accounts: number;
@@ -43,6 +46,11 @@ export function printSummary(options: SummaryOptions): void {
     "",
     options.appUrl ? `  Dapp       ${options.appUrl}   ← open this; connect a dev account, no extension needed` : undefined,
     `  JSON-RPC   ${options.rpcUrl}   (chain ${d.chainId})`,
+    options.indexerUrl
+      ? `  Indexer    ${options.indexerUrl}   (history and analytics API: /api/farm, /api/history/<address>, /graphql)`
+      : options.indexerProblem
+        ? `  Indexer    not running (${options.indexerProblem}); the dapp works without history`
+        : undefined,
     "",
     `Dev accounts (10,000 ETH each; #0 owns the farm). Well-known keys: never use them on a real network.`,
     ...accountLines(options.accounts, options.newcomer),

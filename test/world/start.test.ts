@@ -47,9 +47,10 @@ describe("npm start: the local world", function () {
   });
 
   it("prints its progress step by step, the dev accounts and the addresses", function () {
-    expect(world.output).to.match(/\[1\/9\] Starting a Hardhat node on 127\.0\.0\.1:\d+/);
-    expect(world.output).to.match(/\[8\/9\] Mining a block every 1 s/);
-    expect(world.output).to.include(`[9/9] Serving the dapp on 127.0.0.1:${appPort}`);
+    expect(world.output).to.match(/\[1\/10\] Starting a Hardhat node on 127\.0\.0\.1:\d+/);
+    expect(world.output).to.match(/\[8\/10\] Mining a block every 1 s/);
+    expect(world.output).to.match(/\[9\/10\] Starting the indexer/);
+    expect(world.output).to.include(`[10/10] Serving the dapp on 127.0.0.1:${appPort}`);
     expect(world.output).to.include(`Dapp       http://127.0.0.1:${appPort}/`);
     expect(world.output).to.include(`JSON-RPC   http://127.0.0.1:${port}`);
     expect(world.output).to.include("#0  0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266");
@@ -70,6 +71,12 @@ describe("npm start: the local world", function () {
 
   it("serves a dapp whose farms page shows every pool's APR and TVL in a browser, with no error", async function () {
     await expectFarmsPageShows(`http://127.0.0.1:${appPort}/`, deployment.pools.map((p) => p.pid));
+  });
+
+  it("embeds the indexer, prints its URL and names it in the deployments file for the dapp", async function () {
+    expect(deployment.indexer).to.match(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(world.output).to.include(`Indexer    ${deployment.indexer}`);
+    expect((await fetch(`${deployment.indexer}/health`)).status).to.equal(200);
   });
 
   it("writes a deployments file with every field the frontend reads", async function () {
@@ -192,7 +199,7 @@ describe("npm start: the local world", function () {
     expect((await second.exited).code).to.equal(1);
     expect(second.output).to.include(`port ${appPort} on 127.0.0.1 is already in use`);
     expect(second.output).to.include(`UI_PORT=${appPort + 1}`);
-    expect(second.output).to.not.include("[2/9]");
+    expect(second.output).to.not.include("[2/10]");
   });
 
   it("stops everything on Ctrl-C and leaves no process behind", async function () {
@@ -205,5 +212,7 @@ describe("npm start: the local world", function () {
     expect(reached, "the node still answers").to.equal(false);
     const served = await fetch(`http://127.0.0.1:${appPort}/`).then(() => true, () => false);
     expect(served, "the dapp is still served").to.equal(false);
+    const indexed = await fetch(`${deployment.indexer}/health`).then(() => true, () => false);
+    expect(indexed, "the indexer still answers").to.equal(false);
   });
 });

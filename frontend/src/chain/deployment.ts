@@ -44,5 +44,19 @@ export function parseDeployment(file: DeploymentFile): Deployment {
       decimals0: p.decimals0,
       decimals1: p.decimals1,
     }));
-  return { ...file, ...addresses, pools };
+  return { ...file, ...addresses, pools, indexer: indexerUrl(file.indexer) };
+}
+
+/**
+ * The indexer's API base (no trailing slash), or undefined when the file names none or names
+ * something that is not an http(s) URL: history is then unavailable, the farms page unaffected.
+ */
+function indexerUrl(value: unknown): string | undefined {
+  if (typeof value !== "string") return undefined;
+  try {
+    const url = new URL(value);
+    return url.protocol === "http:" || url.protocol === "https:" ? url.href.replace(/\/+$/, "") : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -43,4 +43,12 @@ describe("parseDeployment", () => {
     const pools = [{ ...file.pools[0], lpToken: "pair" }];
     expect(() => parseDeployment({ ...file, pools })).toThrow("pool 1's LP token");
   });
+
+  it("reads the indexer's URL without its trailing slash, and ignores one that is not http(s)", () => {
+    expect(parseDeployment(file).indexer).toBeUndefined();
+    expect(parseDeployment({ ...file, indexer: "http://127.0.0.1:42069/" }).indexer).toBe("http://127.0.0.1:42069");
+    expect(parseDeployment({ ...file, indexer: "https://history.example.org/farm" }).indexer).toBe("https://history.example.org/farm");
+    expect(parseDeployment({ ...file, indexer: "javascript:alert(1)" }).indexer).toBeUndefined();
+    expect(parseDeployment({ ...file, indexer: "not a url" }).indexer).toBeUndefined();
+  });
 });
