@@ -105,3 +105,16 @@ describe("historyStatusSentence", () => {
     expect(historyStatusSentence({ availability: "catching-up", indexedBlock: 1200, headBlock: 1500 })).toMatch(/catching up with the chain \(block 1,200 of 1,500\)/);
   });
 });
+
+describe("axis ticks", async () => {
+  const { amountTick, percentTick, stepDecimals, usdTick } = await import("../../src/lib/axis-format");
+  it("show the decimals the step needs", () => {
+    expect([0.005, 0.5, 1, 20].map(stepDecimals)).toEqual([3, 1, 0, 0]);
+    expect(usdTick(0.004, 0.002)).toBe("$0.004");
+    expect(usdTick(-1.5, 0.5)).toBe("-$1.5");
+    expect(usdTick(2_000_000, 1_000_000)).toBe("$2.00M");
+    expect(percentTick(0.25, 0.25)).toBe("25%");
+    expect(percentTick(0.0005, 0.0001)).toBe("0.05%");
+    expect(amountTick(1234.5, 0.5)).toBe("1,234.5");
+  });
+});
