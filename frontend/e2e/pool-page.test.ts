@@ -108,6 +108,8 @@ describe("position PnL against holding", () => {
     const rewardPrice = await rewardPriceAt(world, now);
     expect(pendingUsd.value).toBeGreaterThanOrEqual(whole(pendingBefore, 18) * rewardPrice * 0.999 - pendingUsd.unit);
     expect(pendingUsd.value).toBeLessThanOrEqual(whole(pendingAfter, 18) * rewardPrice * 1.001 + pendingUsd.unit);
+    // WBTC is priced by this very pair: no gap between the pair's price and the USD prices.
+    expect(await page.locator("[data-test=pnl-price-gap]").count()).toBe(0);
     // The net is the sum of its parts as shown.
     const net = usdShown(await text(page, "pnl-net"));
     expectShown("net", net, il + fees + rewardUsd + pendingUsd.value, 1e-4);

@@ -11,8 +11,10 @@
  * - rewards paid (valued when paid) and pending (at today's price).
  *
  * With token prices that agree with the pair's own price, position value − value if held is
- * exactly impermanent loss + fees. A stake-out takes its share of every lot at the market of its
- * block, and the loss and fees of that share are kept as they were then (realized).
+ * exactly impermanent loss + fees; where a token is priced from another pool the rest is a price
+ * gap, kept apart so the net stays position − held + earnings. A stake-out takes its share of
+ * every lot at the market of its block, and the loss, fees and gap of that share are kept as they
+ * were then (realized).
  */
 import { impermanentLoss } from "./il";
 
@@ -90,6 +92,11 @@ export interface PnlFigures {
   il: number;
   /** Fees earned by the LP (≥ 0): likewise. */
   fees: number;
+  /**
+   * The rest of position − held that loss and fees do not explain: zero when the token prices
+   * agree with the pair's own price, the gap between them when a token is priced from another pool.
+   */
+  priceGap: number;
   /** LP value forfeited as early-exit penalties (≥ 0, subtracted from net). */
   penalties: number;
   /** Reward tokens paid, and their USD when paid. */
@@ -97,7 +104,7 @@ export interface PnlFigures {
   rewardsUsd: number;
   pending: number;
   pendingUsd: number;
-  /** il + fees − penalties + rewardsUsd + pendingUsd: the position against holding, earnings in. */
+  /** il + fees + priceGap − penalties + rewardsUsd + pendingUsd: the position against holding, earnings in. */
   net: number;
 }
 
@@ -106,6 +113,7 @@ export class PositionLedger {
   private lots: Lot[] = [];
   private realizedIl = 0;
   private realizedFees = 0;
+  private realizedGap = 0;
   private penalties = 0;
   private rewards = 0;
   private rewardsUsd = 0;
@@ -125,6 +133,7 @@ export class PositionLedger {
       const open = this.openFigures(m);
       this.realizedIl += share * open.il;
       this.realizedFees += share * open.fees;
+      this.realizedGap += share * (open.positionUsd - open.heldUsd - open.il - open.fees);
       this.penalties += action.penaltyLp * m.lpValue;
       for (const lot of this.lots) {
         lot.lp *= 1 - share;
@@ -162,11 +171,12 @@ export class PositionLedger {
     const open = this.openFigures(m);
     const il = open.il + this.realizedIl;
     const fees = open.fees + this.realizedFees;
+    const priceGap = open.positionUsd - open.heldUsd - open.il - open.fees + this.realizedGap;
     const pendingUsd = pending * rewardPrice;
     return {
-      time: m.time, staked: this.staked(), positionUsd: open.positionUsd, heldUsd: open.heldUsd, il, fees, penalties: this.penalties,
+      time: m.time, staked: this.staked(), positionUsd: open.positionUsd, heldUsd: open.heldUsd, il, fees, priceGap, penalties: this.penalties,
       rewards: this.rewards, rewardsUsd: this.rewardsUsd, pending, pendingUsd,
-      net: il + fees - this.penalties + this.rewardsUsd + pendingUsd,
+      net: il + fees + priceGap - this.penalties + this.rewardsUsd + pendingUsd,
     };
   }
 }

@@ -47,6 +47,22 @@ describe("positionAt", () => {
     expect(f.net).toBeCloseTo(-1.2, 9);
   });
 
+  it("keeps a price gap apart when a token's USD price disagrees with the pair's own price", () => {
+    // The pair says 2 token1 per token0, but token0 is priced at $2.10 from another pool: 10 LP
+    // worth 10·(0.72·2.1 + 1.44) = $29.52 against 10·2.1 + 10 = $31 held. The loss is the 2×
+    // move's on $31 (−1.7729197), the fees 29.52·(1 − 100/√10368) (0.5286220); the rest, −0.2357023
+    // (= −√2/6), is the gap between the two prices; the net is still position − held.
+    const offPrice = marketFromReserves(200, { amount0: 72, amount1: 144, lp: 100 }, 2.1, 1)!;
+    const f = positionAt([deposit], offPrice);
+    expect(f.positionUsd).toBeCloseTo(29.52, 9);
+    expect(f.heldUsd).toBeCloseTo(31, 9);
+    expect(f.il).toBeCloseTo(-1.7729197110, 9);
+    expect(f.fees).toBeCloseTo(0.5286219714, 9);
+    expect(f.priceGap).toBeCloseTo(-Math.SQRT2 / 6, 9);
+    expect(f.net).toBeCloseTo(-1.48, 9);
+    expect(positionAt([deposit], doubled).priceGap).toBeCloseTo(0, 12);
+  });
+
   it("adds rewards paid (at their own price) and pending (at today's)", () => {
     const harvest: PnlAction = { lpChange: 0, amount0: 0, amount1: 0, penaltyLp: 0, reward: 3, rewardUsd: 1.5 };
     const f = positionAt([deposit, harvest], doubled, 2, 0.4);
