@@ -12,7 +12,7 @@
  *   block the indexer's last bucket stands at; hourly and daily agree on it.
  */
 import type { Browser, Page } from "playwright-core";
-import { type Address, formatUnits, parseEther, parseUnits, type TransactionReceipt } from "viem";
+import { type Address, formatUnits, parseAbiItem, parseEther, parseUnits, type TransactionReceipt } from "viem";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 
 import { farmAbi } from "../src/chain/abis.generated";
@@ -23,6 +23,7 @@ import { readPair, shownValue, whole } from "./pool-figures";
 
 const ACCOUNT = 8;
 const YEAR_SECONDS = 365 * 86_400;
+const SWAP = parseAbiItem("event Swap(address indexed sender, uint256 amount0In, uint256 amount1In, uint256 amount0Out, uint256 amount1Out, address indexed to)");
 
 let world: World;
 let browser: Browser;
@@ -147,7 +148,19 @@ describe("pool page", () => {
     expectShown("last TVL", usdShown(await text(page, "last-tvl")), stakedUsd);
     const aprShown = shownValue(await text(page, "last-reward-apr"));
     expectShown("last reward APR (%)", aprShown, rewardApr * 100);
-    expect(await text(page, "last-fee-apr")).toMatch(/%$/);
+    // Fee APR: the bucket's swaps (blocks stamped within its hour), each valued on its input side at
+    // its block's prices, 0.3% of it scaled from an hour to a year, over the reserves at the bucket's block.
+    const swaps = await world.client.getLogs({ address: pair.address, event: SWAP, fromBlock: 0n, toBlock: block });
+    let volume = 0;
+    for (const log of swaps) {
+      const stamp = Number((await world.client.getBlock({ blockNumber: log.blockNumber })).timestamp);
+      if (stamp < last.start || stamp >= last.start + 3_600) continue;
+      const at = await marketAt(world, log.blockNumber);
+      volume += whole(log.args.amount0In!, pair.decimals0) * at.price(pair.token0) + whole(log.args.amount1In!, pair.decimals1) * at.price(pair.token1);
+    }
+    // (The swap lands in this hour unless the hour turned between it and the harvest: then 0%.)
+    const feeApr = (0.003 * volume * (YEAR_SECONDS / 3_600)) / reserveUsd;
+    expectShown("last fee APR (%)", shownValue(await text(page, "last-fee-apr")), feeApr * 100, 1e-4);
     await page.locator("[data-test=interval-day]").click();
     await page.locator("[data-test=charts][data-interval=day]").waitFor();
     expectShown("last TVL (daily)", usdShown(await text(page, "last-tvl")), stakedUsd);
