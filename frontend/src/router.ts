@@ -15,13 +15,13 @@ import IlView from "./views/IlView.vue";
 export const PAGES = [
   { path: "/farms", label: "Farms", component: FarmsView },
   { path: "/il", label: "Impermanent loss", component: IlView },
-  { path: "/activity", label: "Activity", component: () => import("./views/ActivityView.vue") },
+  { path: "/activity", label: "Activity", component: () => import("./views/history-pages").then((m) => m.ActivityView) },
   { path: "/admin", label: "Admin", component: AdminView },
 ] as const;
 
 const routes: RouteRecordRaw[] = [
   ...PAGES.map(({ path, component }) => ({ path, component })),
-  { path: "/pools/:pid", component: () => import("./views/PoolView.vue") },
+  { path: "/pools/:pid", component: () => import("./views/history-pages").then((m) => m.PoolView) },
   { path: "/:anything(.*)", redirect: "/farms" },
 ];
 
