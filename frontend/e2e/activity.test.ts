@@ -91,6 +91,10 @@ describe("Activity page", () => {
         expect(await row.locator("[data-test=row-reward]").count()).toBe(0);
       }
       expect(await row.locator("[data-test=row-tx]").getAttribute("title")).toBe(want.receipt.transactionHash);
+      // Its time: the block's timestamp, in the reader's time zone (the browser's and this process's are the machine's).
+      const { timestamp } = await world.client.getBlock({ blockNumber: want.receipt.blockNumber });
+      const when = new Date(Number(timestamp) * 1000).toLocaleString("en-US", { month: "short", day: "numeric", year: "numeric", hour: "2-digit", minute: "2-digit", hour12: false });
+      expect(await row.locator("[data-test=row-time]").innerText()).toBe(when);
     }
     await screenshot(page, "history-activity");
     await page.close();
