@@ -28,3 +28,29 @@ export function earningsCurve(days: EarningsDayInput[], rewardDecimals: number, 
     ...days.map((d) => ({ time: Math.min(d.day + SECONDS_PER_DAY, Math.max(now, d.day)), reward: toDecimalNumber(BigInt(d.cumulativeReward), rewardDecimals), usd: d.cumulativeUsd })),
   ];
 }
+
+export interface PaymentInput {
+  timestamp: number;
+  reward: string;
+  rewardUsd: number | null;
+}
+
+/**
+ * The same curve from every payment itself (oldest first), where all of them are at hand: flat
+ * between payments, a step up at each (two points at its time), and flat on to `now`. Exact where
+ * the daily curve can only say "by the end of the day".
+ */
+export function paymentsCurve(payments: PaymentInput[], rewardDecimals: number, now: number): EarningsPoint[] {
+  const points: EarningsPoint[] = [];
+  let reward = 0;
+  let usd = 0;
+  for (const payment of payments) {
+    points.push({ time: payment.timestamp, reward, usd });
+    reward += toDecimalNumber(BigInt(payment.reward), rewardDecimals);
+    usd += payment.rewardUsd ?? 0;
+    points.push({ time: payment.timestamp, reward, usd });
+  }
+  const last = points.at(-1);
+  if (last) points.push({ time: Math.max(now, last.time), reward, usd });
+  return points;
+}

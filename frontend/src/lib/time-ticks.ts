@@ -1,12 +1,12 @@
 /**
- * Round times for a chart's time axis: whole hours, days or weeks, about `count` of them across
+ * Round times for a chart's time axis: whole seconds, minutes, hours, days or weeks, about `count` of them across
  * [from, to] (unix seconds), labelled in the reader's time zone by the caller.
  */
 
 const HOUR = 3_600;
 const DAY = 86_400;
 /** The steps a time axis may take, shortest first. */
-const STEPS = [60, 300, 900, 1_800, HOUR, 2 * HOUR, 3 * HOUR, 6 * HOUR, 12 * HOUR, DAY, 2 * DAY, 7 * DAY, 14 * DAY, 30 * DAY, 91 * DAY, 365 * DAY];
+const STEPS = [1, 2, 5, 10, 15, 30, 60, 300, 900, 1_800, HOUR, 2 * HOUR, 3 * HOUR, 6 * HOUR, 12 * HOUR, DAY, 2 * DAY, 7 * DAY, 14 * DAY, 30 * DAY, 91 * DAY, 365 * DAY];
 
 /** The tick step for about `count` ticks over `span` seconds. */
 export function timeStep(span: number, count: number): number {
@@ -29,6 +29,7 @@ export function timeTicks(from: number, to: number, count: number): { step: numb
 /** How a tick reads: a time within a day's steps, a date from a day up. */
 export function timeLabel(time: number, step: number): string {
   const date = new Date(time * 1000);
+  if (step < 60) return date.toLocaleTimeString("en-US", { hour: "2-digit", minute: "2-digit", second: "2-digit", hour12: false });
   if (step < DAY) return date.toLocaleTimeString("en-US", { hour: "2-digit", minute: "2-digit", hour12: false });
   return date.toLocaleDateString("en-US", { month: "short", day: "numeric" });
 }

@@ -7,11 +7,11 @@ import { describe, expect, it } from "vitest";
 
 import { backoffMs } from "../../src/lib/backoff";
 import { csvField, toCsv } from "../../src/lib/csv";
-import { earningsCurve } from "../../src/lib/earnings-curve";
+import { earningsCurve, paymentsCurve } from "../../src/lib/earnings-curve";
 import { activityCsv, type ActionRow, toPnlAction } from "../../src/lib/history-rows";
 import { historyStatusSentence } from "../../src/lib/history-status";
 import { carryForward } from "../../src/lib/series-fill";
-import { nearestIndex, timeStep, timeTicks } from "../../src/lib/time-ticks";
+import { nearestIndex, timeLabel, timeStep, timeTicks } from "../../src/lib/time-ticks";
 
 describe("carryForward", () => {
   it("fills each missing bucket with the one before it, up to the bucket holding `until`", () => {
@@ -36,6 +36,23 @@ describe("earningsCurve", () => {
       { time: 3 * 86_400 + 600, reward: 2, usd: 3.5 },
     ]);
     expect(earningsCurve([], 18, 0)).toEqual([]);
+  });
+});
+
+describe("paymentsCurve", () => {
+  it("steps up at each payment and runs flat on to now", () => {
+    const payments = [
+      { timestamp: 100, reward: "500000000000000000", rewardUsd: 1 },
+      { timestamp: 160, reward: "250000000000000000", rewardUsd: null },
+    ];
+    expect(paymentsCurve(payments, 18, 200)).toEqual([
+      { time: 100, reward: 0, usd: 0 },
+      { time: 100, reward: 0.5, usd: 1 },
+      { time: 160, reward: 0.5, usd: 1 },
+      { time: 160, reward: 0.75, usd: 1 },
+      { time: 200, reward: 0.75, usd: 1 },
+    ]);
+    expect(paymentsCurve([], 18, 200)).toEqual([]);
   });
 });
 
@@ -87,6 +104,8 @@ describe("timeTicks", () => {
     expect(timeStep(86_400, 4)).toBe(6 * 3600);
     expect(timeTicks(1000, 8000, 3)).toEqual({ step: 3600, ticks: [3600, 7200] });
     expect(timeTicks(5, 5, 3).ticks).toEqual([5]);
+    expect(timeTicks(101, 119, 3)).toEqual({ step: 10, ticks: [110] });
+    expect(timeLabel(3_600 * 5 + 7, 5)).toMatch(/^\d\d:00:07$/);
   });
 
   it("finds the nearest point", () => {
