@@ -114,7 +114,15 @@ describe("position PnL against holding", () => {
     // The net is the sum of its parts as shown.
     const net = usdShown(await text(page, "pnl-net"));
     expectShown("net", net, il + fees + rewardUsd + pendingUsd.value, 1e-4);
-    await page.locator("[data-test=pnl-chart]").waitFor();
+    // The chart's last point is now: hovered, it says the same net.
+    const chart = page.locator("[data-test=pnl-chart] svg");
+    await chart.scrollIntoViewIfNeeded();
+    const box = (await chart.boundingBox())!;
+    await page.mouse.move(box.x + box.width - 14, box.y + box.height / 2);
+    const tip = page.locator("[data-test=pnl-chart] [data-test=chart-tip]");
+    await tip.waitFor();
+    expect(await tip.innerText()).toContain(`Net against holding ${net.value < 0 ? "-" : ""}$`);
+    expectShown("chart net", usdShown(await tip.locator("div", { hasText: "Net against holding" }).locator("strong").innerText()), net.value, 1e-4);
     await screenshot(page, "history-pool-page");
     await page.close();
   });
