@@ -58,15 +58,22 @@ export const useHistoryStore = defineStore("history", () => {
     timer = setTimeout(() => void check(run), ms);
   }
 
-  /** Starts following the indexer (the history pages call it; idempotent). */
+  /** Asks a new deployment's indexer (or learns there is none) from scratch. */
+  function restart(): void {
+    failures = 0;
+    void check(++generation);
+  }
+
+  /** Starts following the indexer (the history pages call it; idempotent): the farms page alone never does. */
   function start(): void {
     if (started) return;
     started = true;
-    watch(() => [farm.deployment, farm.chainId], () => {
-      failures = 0;
-      void check(++generation);
-    }, { immediate: true });
+    restart();
   }
+
+  // Here, in the store's own scope, not in start(): a watcher made there would belong to the page
+  // that called it first, and stop when that page closes.
+  watch(() => [farm.deployment, farm.chainId], () => started && restart());
 
   /**
    * The client, for a page's request; undefined while history is unavailable. Wrap the request in
