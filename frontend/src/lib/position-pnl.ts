@@ -182,7 +182,7 @@ export class PositionLedger {
 }
 
 function need(market: Market | undefined): Market {
-  if (!market) throw new Error("A stake change without prices cannot be valued.");
+  if (!market) throw new Error("This position cannot be compared with holding: a token of the pair had no USD price when part of it was staked or unstaked.");
   return market;
 }
 

@@ -102,7 +102,7 @@ describe("positionAt", () => {
   });
 
   it("refuses to value a stake change with no prices", () => {
-    expect(() => positionAt([{ ...deposit, market: undefined }], doubled)).toThrow(/without prices/);
+    expect(() => positionAt([{ ...deposit, market: undefined }], doubled)).toThrow(/had no USD price/);
   });
 });
 
