@@ -1,7 +1,9 @@
 /**
- * The pages, in the URL's hash (`#/farms`, `#/il?pid=2`, `#/admin`): the app is served as static
- * files from any path, so the hash keeps every page a plain link. `#farms`-style links from before
- * the router still land (vue-router reads a hash without its slash as the same path).
+ * The pages, in the URL's hash (`#/farms`, `#/il?pid=2`, `#/activity`, `#/pools/2`, `#/admin`): the
+ * app is served as static files from any path, so the hash keeps every page a plain link.
+ * `#farms`-style links from before the router still land (vue-router reads a hash without its
+ * slash as the same path). The history pages (the indexer's) load when first opened: the farms
+ * page never waits for them or their charts.
  */
 import { createRouter, createWebHashHistory, type RouteRecordRaw } from "vue-router";
 
@@ -13,11 +15,13 @@ import IlView from "./views/IlView.vue";
 export const PAGES = [
   { path: "/farms", label: "Farms", component: FarmsView },
   { path: "/il", label: "Impermanent loss", component: IlView },
+  { path: "/activity", label: "Activity", component: () => import("./views/history-pages").then((m) => m.ActivityView) },
   { path: "/admin", label: "Admin", component: AdminView },
 ] as const;
 
 const routes: RouteRecordRaw[] = [
   ...PAGES.map(({ path, component }) => ({ path, component })),
+  { path: "/pools/:pid", component: () => import("./views/history-pages").then((m) => m.PoolView) },
   { path: "/:anything(.*)", redirect: "/farms" },
 ];
 
