@@ -25,6 +25,7 @@ export interface RunningIndexer {
   logFile: string;
   /** PGlite's directory, or "Postgres" with DATABASE_URL. */
   storage: string;
+  /** Stops it and removes its directory. */
   close(): Promise<void>;
 }
 
@@ -73,18 +74,19 @@ export async function startIndexer(rpcUrl: string, deploymentFile: string): Prom
   child.stdout!.pipe(log, { end: false });
   child.stderr!.pipe(log, { end: false });
   const url = `http://${HOST}:${port}`;
-  const close = async () => {
+  // Its directory goes with it; after a failed start only the log stays, for the sentence to name.
+  const close = async (keepLog = false) => {
     await stop(child);
-    log.end();
-    if (!postgres) await rm(path.join(dir, "pglite"), { recursive: true, force: true });
+    await new Promise<void>((resolve) => log.end(() => resolve()));
+    await rm(keepLog ? path.join(dir, "pglite") : dir, { recursive: true, force: true });
   };
   try {
     await untilHealthy(url, child, logFile);
   } catch (error) {
-    await close();
+    await close(true);
     throw error;
   }
-  return { url, logFile, storage: postgres ? `Postgres (schema ${env.DATABASE_SCHEMA})` : `PGlite in ${path.join(dir, "pglite")}`, close };
+  return { url, logFile, storage: postgres ? `Postgres (schema ${env.DATABASE_SCHEMA})` : `PGlite in ${path.join(dir, "pglite")}`, close: () => close() };
 }
 
 async function anyFreePort(): Promise<number> {

@@ -5,7 +5,7 @@
  * both databases answer the same; a pool added later is picked up; and after a revert to a
  * snapshot, history follows the chain, not the abandoned branch.
  */
-import { mkdtemp, readFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 
@@ -59,9 +59,10 @@ describe("indexer: history and analytics on PGlite and Postgres", function () {
   let pg: IndexerApi;
   let sent: TransactionReceipt[] = [];
   let firstTestBlock = 0;
+  let dir: string | undefined;
 
   before(async function () {
-    const dir = await mkdtemp(path.join(os.tmpdir(), "farm-indexer-test-"));
+    dir = await mkdtemp(path.join(os.tmpdir(), "farm-indexer-test-"));
     const [port, appPort] = [await freePort(), await freePort()];
     [world, postgres] = await Promise.all([
       (async () => {
@@ -71,7 +72,7 @@ describe("indexer: history and analytics on PGlite and Postgres", function () {
       })(),
       startPostgres(),
     ]);
-    deploymentFile = path.join(dir, "31337.json");
+    deploymentFile = path.join(dir!, "31337.json");
     deployment = JSON.parse(await readFile(deploymentFile, "utf8")) as Deployment;
     expect(deployment.indexer, "npm start names its indexer in the deployments file").to.be.a("string");
     pglite = new IndexerApi(deployment.indexer!, "PGlite indexer");
@@ -89,6 +90,7 @@ describe("indexer: history and analytics on PGlite and Postgres", function () {
     await second?.stop();
     await world?.stop();
     await postgres?.stop();
+    if (dir) await rm(dir, { recursive: true, force: true });
   });
 
   /** Sends `tx` and keeps its receipt for the comparisons below. */

@@ -79,6 +79,24 @@ describe("npm start: the local world", function () {
     expect((await fetch(`${deployment.indexer}/health`)).status).to.equal(200);
   });
 
+  it("still starts when its indexer cannot, saying why, and the dapp is served without one", async function () {
+    const taken = new URL(deployment.indexer!).port;
+    const dir = await mkdtemp(path.join(os.tmpdir(), "farm-start-noindexer-"));
+    const [otherPort, otherApp] = [await freePort(), await freePort()];
+    const other = npm(["start"], { PORT: String(otherPort), UI_PORT: String(otherApp), DEPLOYMENTS_DIR: dir, INDEXER_PORT: taken });
+    try {
+      await other.waitFor(/Press Ctrl-C to stop/, 90_000);
+      expect(other.output).to.include(`not started: port ${taken} on 127.0.0.1 is already in use`);
+      expect(other.output).to.include("The dapp works without it; history is unavailable.");
+      expect(other.output).to.match(/Indexer {4}not running \(port \d+ on 127\.0\.0\.1 is already in use.*\); the dapp works without history/);
+      const written = JSON.parse(await readFile(path.join(dir, "31337.json"), "utf8")) as Deployment;
+      expect(written.indexer, "no indexer named in the deployments file").to.equal(undefined);
+      expect(await (await fetch(`http://127.0.0.1:${otherApp}/`)).text()).to.include('<div id="app">');
+    } finally {
+      await other.stop();
+    }
+  });
+
   it("writes a deployments file with every field the frontend reads", async function () {
     expect(deployment.chainId).to.equal(31337);
     expect(deployment.multicall3).to.equal(MULTICALL3_ADDRESS);
