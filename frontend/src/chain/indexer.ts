@@ -1,11 +1,11 @@
 /**
- * The indexer's HTTP API (README, "Indexer" / "API"), one GET per page, typed by ./indexer-types.ts;
+ * The indexer's HTTP API (README, "Indexer" / "API"), one GET per page, typed by the indexer's own indexer/api-types.ts;
  * and its health: answering, caught up with the chain (`/ready`), the last block it indexed
  * (`/status`). Nothing here is needed by the farms page, which reads the chain alone.
  */
-import type { ActionKind, Earnings, FarmTotals, HistoryPage, PoolSeries, Position } from "./indexer-types";
+import type { ActionKind, Earnings, FarmTotals, HistoryPage, PoolSeries, Position } from "../../../indexer/api-types";
 
-export type * from "./indexer-types";
+export type * from "../../../indexer/api-types";
 
 /** A request the indexer does not answer within this long counts as not answering. */
 const TIMEOUT_MS = 8_000;
