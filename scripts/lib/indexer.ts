@@ -3,6 +3,12 @@
  * world's node and deployments file, on PGlite in a fresh temporary directory (so a new world
  * never sees an old chain's rows), or on Postgres when DATABASE_URL is set. It is optional: if it
  * cannot start, the launcher says why and the dapp works without history.
+ *
+ * It heals itself: Ponder follows a reorg only within its last 30 blocks on chain 31337, and a
+ * tester's revert to an older snapshot (the toolbar, the browser tests) goes deeper, after which it
+ * stops following the chain. So while the world runs, a supervisor restarts it afresh, on the same
+ * URL, when it exits or stops moving while the chain moves on; it re-indexes the world in seconds
+ * and the dapp's history recovers by itself.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { createWriteStream } from "node:fs";
@@ -18,6 +24,11 @@ const PONDER_BIN = path.join(ROOT, "node_modules", "ponder", "dist", "esm", "bin
 export const DEFAULT_INDEXER_PORT = 42069;
 /** Ponder builds the indexer and opens its database before it serves: seconds, or a minute on a busy machine. */
 const START_MS = 90_000;
+/** How often the supervisor looks, and how long the indexer may stand still behind a moving chain. */
+const WATCH_MS = 2_000;
+const STALL_MS = 20_000;
+/** Blocks behind the head that count as behind (a block or two is the normal live lag). */
+const BEHIND_BLOCKS = 3;
 
 export interface RunningIndexer {
   url: string;
@@ -55,38 +66,122 @@ export async function startIndexer(rpcUrl: string, deploymentFile: string): Prom
   const logFile = path.join(dir, "ponder.log");
   const port = (await indexerPort()) || (await anyFreePort());
   const postgres = Boolean(process.env.DATABASE_URL);
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    INDEXER_DEPLOYMENT: deploymentFile,
-    INDEXER_RPC_URL: rpcUrl,
-    INDEXER_PGLITE_DIR: path.join(dir, "pglite"),
-    // A schema per world on a shared Postgres, so a new chain never meets an old one's rows.
-    DATABASE_SCHEMA: process.env.DATABASE_SCHEMA ?? (postgres ? `farm_world_${Date.now()}` : "farm"),
-    PONDER_TELEMETRY_DISABLED: "true",
-  };
-  delete env.PORT; // Ponder would serve on the node's port
-  const child = spawn(process.execPath, [PONDER_BIN, "start", "--port", String(port), "--hostname", HOST, "--log-format", "json"], {
-    cwd: path.join(ROOT, "indexer"),
-    env,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const schema = process.env.DATABASE_SCHEMA ?? (postgres ? `farm_world_${Date.now()}` : "farm");
   const log = createWriteStream(logFile);
-  child.stdout!.pipe(log, { end: false });
-  child.stderr!.pipe(log, { end: false });
   const url = `http://${HOST}:${port}`;
+  const launch = (run: number) => {
+    const child = spawnPonder(port, {
+      INDEXER_DEPLOYMENT: deploymentFile,
+      INDEXER_RPC_URL: rpcUrl,
+      INDEXER_PGLITE_DIR: path.join(dir, "pglite"),
+      // A schema per world on a shared Postgres, so a new chain never meets an old one's rows; and
+      // one per restart, so a restart never resumes the branch it lost.
+      DATABASE_SCHEMA: run === 0 ? schema : `${schema}_${run}`,
+    });
+    child.stdout!.pipe(log, { end: false });
+    child.stderr!.pipe(log, { end: false });
+    return child;
+  };
+  let child = launch(0);
   // Its directory goes with it; after a failed start only the log stays, for the sentence to name.
   const close = async (keepLog = false) => {
+    supervisor?.stop();
     await stop(child);
     await new Promise<void>((resolve) => log.end(() => resolve()));
     await rm(keepLog ? path.join(dir, "pglite") : dir, { recursive: true, force: true });
   };
+  let supervisor: Supervisor | undefined;
   try {
     await untilHealthy(url, child, logFile);
   } catch (error) {
     await close(true);
     throw error;
   }
-  return { url, logFile, storage: postgres ? `Postgres (schema ${env.DATABASE_SCHEMA})` : `PGlite in ${path.join(dir, "pglite")}`, close: () => close() };
+  supervisor = supervise(url, rpcUrl, () => child, async (run, why) => {
+    log.write(`\n[launcher] restarting the indexer afresh: ${why}\n`);
+    console.log(`Indexer: ${why}; restarting it afresh on ${url} (history back in seconds).`);
+    await stop(child);
+    await rm(path.join(dir, "pglite"), { recursive: true, force: true });
+    child = launch(run);
+  });
+  return { url, logFile, storage: postgres ? `Postgres (schema ${schema})` : `PGlite in ${path.join(dir, "pglite")}`, close: () => close() };
+}
+
+function spawnPonder(port: number, settings: NodeJS.ProcessEnv): ChildProcess {
+  const env: NodeJS.ProcessEnv = { ...process.env, ...settings, PONDER_TELEMETRY_DISABLED: "true" };
+  delete env.PORT; // Ponder would serve on the node's port
+  return spawn(process.execPath, [PONDER_BIN, "start", "--port", String(port), "--hostname", HOST, "--log-format", "json"], {
+    cwd: path.join(ROOT, "indexer"),
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+}
+
+interface Supervisor {
+  stop(): void;
+}
+
+/**
+ * Every WATCH_MS: restarts the indexer (`restart(run, why)`) when its process has ended, or when,
+ * having caught up once (`/ready`), it stands still for STALL_MS off the chain's head: more than
+ * BEHIND_BLOCKS behind it, or ahead of it (still on a branch the chain abandoned).
+ */
+function supervise(url: string, rpcUrl: string, current: () => ChildProcess, restart: (run: number, why: string) => Promise<void>): Supervisor {
+  let runs = 0;
+  let busy = false;
+  let caughtUp = false;
+  let last = { indexed: -1, since: Date.now() };
+  const timer = setInterval(() => {
+    if (busy) return;
+    busy = true;
+    void check().finally(() => {
+      busy = false;
+    });
+  }, WATCH_MS);
+  timer.unref();
+  async function check(): Promise<void> {
+    const child = current();
+    let why: string | undefined;
+    if (child.exitCode !== null || child.signalCode !== null) {
+      why = `it exited (${child.exitCode ?? child.signalCode})`;
+    } else {
+      caughtUp ||= await fetch(`${url}/ready`, { signal: AbortSignal.timeout(WATCH_MS) }).then((r) => r.ok, () => false);
+      if (!caughtUp) return; // a first backfill may take minutes: it is moving, not stuck
+      const [indexed, head] = await Promise.all([indexedBlock(url), headBlock(rpcUrl)]);
+      if (indexed === undefined || head === undefined) return; // the node or the indexer is away
+      const off = indexed > head || head - indexed > BEHIND_BLOCKS;
+      if (!off || indexed !== last.indexed) last = { indexed, since: Date.now() };
+      else if (Date.now() - last.since > STALL_MS) {
+        why = `it stood at block ${indexed} while the chain's head is ${head} (a reorg deeper than it follows)`;
+      }
+    }
+    if (why === undefined) return;
+    runs += 1;
+    await restart(runs, why);
+    caughtUp = false;
+    last = { indexed: -1, since: Date.now() };
+  }
+  return { stop: () => clearInterval(timer) };
+}
+
+/** The last block the indexer has indexed (its /status), or undefined if it does not say. */
+async function indexedBlock(url: string): Promise<number | undefined> {
+  const status = await fetch(`${url}/status`, { signal: AbortSignal.timeout(WATCH_MS) }).then(
+    (r) => (r.ok ? (r.json() as Promise<Record<string, { block?: { number: number } | null }>>) : undefined),
+    () => undefined,
+  );
+  const numbers = Object.values(status ?? {}).map((chain) => chain.block?.number ?? -1);
+  return numbers.length === 0 ? undefined : Math.max(...numbers);
+}
+
+/** The node's head, or undefined if it does not answer. */
+async function headBlock(rpcUrl: string): Promise<number | undefined> {
+  const body = JSON.stringify({ jsonrpc: "2.0", id: 1, method: "eth_blockNumber", params: [] });
+  const answer = await fetch(rpcUrl, { method: "POST", headers: { "content-type": "application/json" }, body, signal: AbortSignal.timeout(WATCH_MS) }).then(
+    (r) => r.json() as Promise<{ result?: string }>,
+    () => undefined,
+  );
+  return answer?.result === undefined ? undefined : Number(BigInt(answer.result));
 }
 
 async function anyFreePort(): Promise<number> {
