@@ -66,9 +66,15 @@ async function openActivity(route = "activity?size=2", viewport?: { width: numbe
 
 const rows = (page: Page) => page.locator("[data-test=activity-rows] > li");
 
+/** Only this file's pool: other files in the shared world may have this account act elsewhere. */
+async function ownPoolOnly(page: Page): Promise<void> {
+  await page.locator("[data-test=filter-pool]").selectOption(String(pid));
+}
+
 describe("Activity page", () => {
   test("lists the account's actions newest first, a page at a time, each with its LP, reward and their USD then", async () => {
     const page = await openActivity();
+    await ownPoolOnly(page);
     await expect.poll(() => rows(page).count()).toBe(2);
     await page.locator("[data-test=load-older]").click();
     await expect.poll(() => rows(page).count()).toBe(3);
@@ -153,6 +159,7 @@ describe("Activity page", () => {
 
   test("fits a 390 px phone without sideways scrolling", async () => {
     const page = await openActivity("activity", { width: 390, height: 844 });
+    await ownPoolOnly(page);
     await expect.poll(() => rows(page).count()).toBe(3);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await screenshot(page, "history-activity-phone");
