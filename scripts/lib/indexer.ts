@@ -4,7 +4,7 @@
  * never sees an old chain's rows), or on Postgres when DATABASE_URL is set. It is optional: if it
  * cannot start, the launcher says why and the dapp works without history.
  *
- * It heals itself: Ponder follows a reorg only within its last 30 blocks on chain 31337, and a
+ * It heals itself: Ponder follows a reorg only within its last 30 to 60 blocks on chain 31337, and a
  * tester's revert to an older snapshot (the toolbar, the browser tests) goes deeper, after which it
  * stops following the chain. So while the world runs, a supervisor restarts it afresh, on the same
  * URL, when it exits or stops moving while the chain moves on; it re-indexes the world in seconds
@@ -24,9 +24,25 @@ const PONDER_BIN = path.join(ROOT, "node_modules", "ponder", "dist", "esm", "bin
 export const DEFAULT_INDEXER_PORT = 42069;
 /** Ponder builds the indexer and opens its database before it serves: seconds, or a minute on a busy machine. */
 const START_MS = 90_000;
-/** How often the supervisor looks, and how long the indexer may stand still behind a moving chain. */
-const WATCH_MS = 2_000;
-const STALL_MS = 20_000;
+/**
+ * How the supervisor watches: how often it looks, and how long the indexer may stand still off the
+ * chain's head before it is restarted. The defaults are the launchers'; a test of the supervisor
+ * sets INDEXER_WATCH_MS and INDEXER_STALL_MS to see it act in seconds.
+ */
+interface SupervisorTimings {
+  watchMs: number;
+  stallMs: number;
+}
+function supervisorTimings(): SupervisorTimings {
+  const ms = (variable: string, fallback: number) => {
+    const raw = process.env[variable];
+    if (raw === undefined || raw === "") return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < 100) throw new Error(`${variable}=${raw} is not a whole number of milliseconds (100 or more).`);
+    return value;
+  };
+  return { watchMs: ms("INDEXER_WATCH_MS", 2_000), stallMs: ms("INDEXER_STALL_MS", 20_000) };
+}
 /** Blocks behind the head that count as behind (a block or two is the normal live lag). */
 const BEHIND_BLOCKS = 3;
 
@@ -62,6 +78,7 @@ async function indexerPort(): Promise<number> {
 
 /** Starts the indexer for `deploymentFile`'s farm on `rpcUrl`, resolving once its HTTP API answers. */
 export async function startIndexer(rpcUrl: string, deploymentFile: string): Promise<RunningIndexer> {
+  const timings = supervisorTimings();
   const dir = await mkdtemp(path.join(os.tmpdir(), "farm-indexer-"));
   const logFile = path.join(dir, "ponder.log");
   const port = (await indexerPort()) || (await anyFreePort());
@@ -97,7 +114,7 @@ export async function startIndexer(rpcUrl: string, deploymentFile: string): Prom
     await close(true);
     throw error;
   }
-  supervisor = supervise(url, rpcUrl, () => child, async (run, why) => {
+  supervisor = supervise(url, rpcUrl, timings, () => child, async (run, why) => {
     log.write(`\n[launcher] restarting the indexer afresh: ${why}\n`);
     console.log(`Indexer: ${why}; restarting it afresh on ${url} (history back in seconds).`);
     await stop(child);
@@ -122,11 +139,11 @@ interface Supervisor {
 }
 
 /**
- * Every WATCH_MS: restarts the indexer (`restart(run, why)`) when its process has ended, or when,
- * having caught up once (`/ready`), it stands still for STALL_MS off the chain's head: more than
+ * Every `watchMs`: restarts the indexer (`restart(run, why)`) when its process has ended, or when,
+ * having caught up once (`/ready`), it stands still for `stallMs` off the chain's head: more than
  * BEHIND_BLOCKS behind it, or ahead of it (still on a branch the chain abandoned).
  */
-function supervise(url: string, rpcUrl: string, current: () => ChildProcess, restart: (run: number, why: string) => Promise<void>): Supervisor {
+function supervise(url: string, rpcUrl: string, { watchMs, stallMs }: SupervisorTimings, current: () => ChildProcess, restart: (run: number, why: string) => Promise<void>): Supervisor {
   let runs = 0;
   let busy = false;
   let caughtUp = false;
@@ -137,7 +154,7 @@ function supervise(url: string, rpcUrl: string, current: () => ChildProcess, res
     void check().finally(() => {
       busy = false;
     });
-  }, WATCH_MS);
+  }, watchMs);
   timer.unref();
   async function check(): Promise<void> {
     const child = current();
@@ -145,13 +162,13 @@ function supervise(url: string, rpcUrl: string, current: () => ChildProcess, res
     if (child.exitCode !== null || child.signalCode !== null) {
       why = `it exited (${child.exitCode ?? child.signalCode})`;
     } else {
-      caughtUp ||= await fetch(`${url}/ready`, { signal: AbortSignal.timeout(WATCH_MS) }).then((r) => r.ok, () => false);
+      caughtUp ||= await fetch(`${url}/ready`, { signal: AbortSignal.timeout(watchMs) }).then((r) => r.ok, () => false);
       if (!caughtUp) return; // a first backfill may take minutes: it is moving, not stuck
-      const [indexed, head] = await Promise.all([indexedBlock(url), headBlock(rpcUrl)]);
+      const [indexed, head] = await Promise.all([indexedBlock(url, watchMs), headBlock(rpcUrl, watchMs)]);
       if (indexed === undefined || head === undefined) return; // the node or the indexer is away
       const off = indexed > head || head - indexed > BEHIND_BLOCKS;
       if (!off || indexed !== last.indexed) last = { indexed, since: Date.now() };
-      else if (Date.now() - last.since > STALL_MS) {
+      else if (Date.now() - last.since > stallMs) {
         why = `it stood at block ${indexed} while the chain's head is ${head} (a reorg deeper than it follows)`;
       }
     }
@@ -165,8 +182,8 @@ function supervise(url: string, rpcUrl: string, current: () => ChildProcess, res
 }
 
 /** The last block the indexer has indexed (its /status), or undefined if it does not say. */
-async function indexedBlock(url: string): Promise<number | undefined> {
-  const status = await fetch(`${url}/status`, { signal: AbortSignal.timeout(WATCH_MS) }).then(
+async function indexedBlock(url: string, timeoutMs: number): Promise<number | undefined> {
+  const status = await fetch(`${url}/status`, { signal: AbortSignal.timeout(timeoutMs) }).then(
     (r) => (r.ok ? (r.json() as Promise<Record<string, { block?: { number: number } | null }>>) : undefined),
     () => undefined,
   );
@@ -175,9 +192,9 @@ async function indexedBlock(url: string): Promise<number | undefined> {
 }
 
 /** The node's head, or undefined if it does not answer. */
-async function headBlock(rpcUrl: string): Promise<number | undefined> {
+async function headBlock(rpcUrl: string, timeoutMs: number): Promise<number | undefined> {
   const body = JSON.stringify({ jsonrpc: "2.0", id: 1, method: "eth_blockNumber", params: [] });
-  const answer = await fetch(rpcUrl, { method: "POST", headers: { "content-type": "application/json" }, body, signal: AbortSignal.timeout(WATCH_MS) }).then(
+  const answer = await fetch(rpcUrl, { method: "POST", headers: { "content-type": "application/json" }, body, signal: AbortSignal.timeout(timeoutMs) }).then(
     (r) => r.json() as Promise<{ result?: string }>,
     () => undefined,
   );

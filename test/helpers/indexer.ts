@@ -3,8 +3,15 @@
  * has caught up, and a second Ponder process of our own (on Postgres) beside the one `npm start`
  * embeds (on PGlite).
  */
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import os from "node:os";
 import path from "node:path";
 
+import { Contract, type JsonRpcProvider, ZeroAddress } from "ethers";
+import hre from "hardhat";
+
+import type { Deployment } from "../../deploy/deployments.js";
+import { npm } from "../../fixtures/processes.js";
 import type { Action, Earnings, FarmTotals, HistoryPage, PoolSeries, Position } from "../../indexer/api-types.js";
 import { freePort, Launched } from "../../fixtures/processes.js";
 
@@ -86,4 +93,79 @@ export async function launchPonder(deploymentFile: string, rpcUrl: string, env: 
     throw new Error(`${(error as Error).message}\n${launched.output.slice(-3000)}`);
   });
   return { process: launched, api };
+}
+
+/** A local world of our own: `npm start` on free ports, its deployments file in a temporary folder. */
+export interface TestWorld {
+  process: Launched;
+  rpcUrl: string;
+  deploymentFile: string;
+  deployment: Deployment;
+  /** Stops it and removes its folder. */
+  stop(): Promise<void>;
+}
+
+/**
+ * `npm start` (a block every 2 s) with `env` added (INDEXER=off for a world without the embedded
+ * indexer), resolved once it is ready; the embedded indexer, if any, is named in `deployment`.
+ */
+export async function launchWorld(env: Record<string, string> = {}): Promise<TestWorld> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), "farm-indexer-test-"));
+  const [port, appPort, indexerPort] = [await freePort(), await freePort(), await freePort()];
+  const launched = npm(["start"], { PORT: String(port), UI_PORT: String(appPort), DEPLOYMENTS_DIR: dir, BLOCK_SECONDS: "2", INDEXER_PORT: String(indexerPort), ...env });
+  const stop = async () => {
+    await launched.stop();
+    await rm(dir, { recursive: true, force: true });
+  };
+  try {
+    await launched.waitFor(/Press Ctrl-C to stop/, 120_000);
+    const deploymentFile = path.join(dir, "31337.json");
+    const deployment = JSON.parse(await readFile(deploymentFile, "utf8")) as Deployment;
+    return { process: launched, rpcUrl: `http://127.0.0.1:${port}`, deploymentFile, deployment, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+/** Which action kind each farm event is, for users who neither zap nor leave in an emergency. */
+const KIND_OF_EVENT: Record<string, string> = { Deposit: "deposit", Withdraw: "withdraw", Harvest: "harvest", Locked: "lock", LockExited: "lockExit", Unlocked: "unlock" };
+
+/** An action as the chain tells it, in the indexer's terms (amounts in base units as decimal strings). */
+export interface ChainAction {
+  kind: string;
+  pid: number;
+  lp: string;
+  reward: string;
+  block: number;
+  txHash: string;
+  logIndex: number;
+}
+
+/**
+ * `user`'s farm actions from the node alone, oldest first: every farm event naming it since the
+ * deployment (the LP it moved), and the reward token's mints to it in each transaction (what a
+ * deposit, withdrawal or lock paid; a harvest says its own amount).
+ */
+export async function chainActions(rpc: JsonRpcProvider, deployment: Deployment, user: string): Promise<ChainAction[]> {
+  const farm = new Contract(deployment.farm, (await hre.artifacts.readArtifact("Farm")).abi, rpc);
+  const reward = new Contract(deployment.rewardToken, ["event Transfer(address indexed from, address indexed to, uint256 value)"], rpc);
+  // The head asked of the node itself: the provider's own block number may be a cached one from
+  // before a revert, and logs up to it would include the abandoned branch's.
+  const head = Number(await rpc.send("eth_blockNumber", []));
+  const minted = new Map<string, bigint>();
+  for (const log of await reward.queryFilter(reward.filters.Transfer(ZeroAddress, user), deployment.deployedAtBlock, head)) {
+    minted.set(log.transactionHash, (minted.get(log.transactionHash) ?? 0n) + (reward.interface.parseLog(log)!.args.value as bigint));
+  }
+  const logs = await rpc.getLogs({ address: deployment.farm, fromBlock: deployment.deployedAtBlock, toBlock: head });
+  return logs.flatMap((log) => {
+    const event = farm.interface.parseLog(log);
+    if (!event || typeof event.args.user !== "string" || event.args.user.toLowerCase() !== user.toLowerCase()) return [];
+    const kind = KIND_OF_EVENT[event.name];
+    if (!kind) throw new Error(`${user} made a ${event.name}: not one these tests expect`);
+    const a = event.args;
+    const lp = kind === "harvest" ? 0n : kind === "lock" ? (a.added as bigint) : kind === "lockExit" ? (a.returned as bigint) : (a.amount as bigint);
+    const paid = kind === "harvest" ? (a.amount as bigint) : kind === "unlock" ? 0n : (minted.get(log.transactionHash) ?? 0n);
+    return [{ kind, pid: Number(a.pid), lp: lp.toString(), reward: paid.toString(), block: log.blockNumber, txHash: log.transactionHash, logIndex: log.index }];
+  });
 }

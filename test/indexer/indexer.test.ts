@@ -5,22 +5,18 @@
  * both databases answer the same; a pool added later is picked up; and after a revert to a
  * snapshot, history follows the chain, not the abandoned branch.
  */
-import { mkdtemp, readFile, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
-
 import { expect } from "chai";
 import { Contract, formatUnits, type JsonRpcSigner, JsonRpcProvider, type Log, parseUnits, type TransactionReceipt, zeroPadValue, ZeroAddress } from "ethers";
 import hre from "hardhat";
 
 import type { Deployment } from "../../deploy/deployments.js";
 import { pairAt, uniswapArtifacts, uniswapAt } from "../../deploy/uniswap.js";
-import { freePort, type Launched, npm } from "../../fixtures/processes.js";
+import type { Launched } from "../../fixtures/processes.js";
 import { type PostgresServer, startPostgres } from "../../fixtures/postgres.js";
 import type { Action } from "../../indexer/api-types.js";
 import { addLiquidity } from "../../worlds/liquidity.js";
 import { swapExact } from "../../worlds/swaps.js";
-import { IndexerApi, launchPonder, until } from "../helpers/indexer.js";
+import { IndexerApi, launchPonder, launchWorld, type TestWorld, until } from "../helpers/indexer.js";
 
 const ERC20_ABI = [
   "function balanceOf(address) view returns (uint256)",
@@ -43,7 +39,7 @@ function expectUsd(actual: number | null, expected: number, what: string): void 
 describe("indexer: history and analytics on PGlite and Postgres", function () {
   this.timeout(240_000);
 
-  let world: Launched;
+  let world: TestWorld;
   let postgres: PostgresServer;
   let second: Launched | undefined;
   let rpc: JsonRpcProvider;
@@ -59,27 +55,16 @@ describe("indexer: history and analytics on PGlite and Postgres", function () {
   let pg: IndexerApi;
   let sent: TransactionReceipt[] = [];
   let firstTestBlock = 0;
-  let dir: string | undefined;
 
   before(async function () {
-    dir = await mkdtemp(path.join(os.tmpdir(), "farm-indexer-test-"));
-    const [port, appPort] = [await freePort(), await freePort()];
-    [world, postgres] = await Promise.all([
-      (async () => {
-        const launched = npm(["start"], { PORT: String(port), UI_PORT: String(appPort), DEPLOYMENTS_DIR: dir, BLOCK_SECONDS: "2", INDEXER_PORT: String(await freePort()) });
-        await launched.waitFor(/Press Ctrl-C to stop/, 120_000);
-        return launched;
-      })(),
-      startPostgres(),
-    ]);
-    deploymentFile = path.join(dir!, "31337.json");
-    deployment = JSON.parse(await readFile(deploymentFile, "utf8")) as Deployment;
+    [world, postgres] = await Promise.all([launchWorld(), startPostgres()]);
+    ({ deploymentFile, deployment } = world);
     expect(deployment.indexer, "npm start names its indexer in the deployments file").to.be.a("string");
     pglite = new IndexerApi(deployment.indexer!, "PGlite indexer");
-    const launched = await launchPonder(deploymentFile, `http://127.0.0.1:${port}`, { DATABASE_URL: postgres.url, DATABASE_SCHEMA: "farm_test" });
+    const launched = await launchPonder(deploymentFile, world.rpcUrl, { DATABASE_URL: postgres.url, DATABASE_SCHEMA: "farm_test" });
     second = launched.process;
     pg = launched.api;
-    rpc = new JsonRpcProvider(`http://127.0.0.1:${port}`, undefined, { staticNetwork: true, batchMaxCount: 1, polling: true, pollingInterval: 100 });
+    rpc = new JsonRpcProvider(world.rpcUrl, undefined, { staticNetwork: true, batchMaxCount: 1, polling: true, pollingInterval: 100 });
     farm = new Contract(deployment.farm, (await hre.artifacts.readArtifact("Farm")).abi, rpc);
     rewardToken = new Contract(deployment.rewardToken, ERC20_ABI, rpc);
     [owner, carol, alice, bob] = await Promise.all([0, 1, 2, 3].map((i) => rpc.getSigner(i)));
@@ -90,7 +75,6 @@ describe("indexer: history and analytics on PGlite and Postgres", function () {
     await second?.stop();
     await world?.stop();
     await postgres?.stop();
-    if (dir) await rm(dir, { recursive: true, force: true });
   });
 
   /** Sends `tx` and keeps its receipt for the comparisons below. */

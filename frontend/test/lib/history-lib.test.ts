@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import { backoffMs } from "../../src/lib/backoff";
 import { csvField, toCsv } from "../../src/lib/csv";
 import { earningsCurve, paymentsCurve } from "../../src/lib/earnings-curve";
+import { actionDetails } from "../../src/lib/history-details";
 import { activityCsv, type ActionRow, toPnlAction } from "../../src/lib/history-rows";
 import { historyStatusSentence } from "../../src/lib/history-status";
 import { carryForward } from "../../src/lib/series-fill";
@@ -71,6 +72,31 @@ describe("csv", () => {
     const pools = new Map([[2, { symbol0: "USDC", symbol1: "WETH", decimals0: 6, decimals1: 18 }]]);
     const csv = activityCsv([row], pools, { symbol: "RWD", decimals: 18 });
     expect(csv.split("\r\n")[1]).toBe("1970-01-02T00:00:00.000Z,77,0xabc,2 USDC/WETH,Unstake,1.234567890123456789,1.5,USDC,2.5,WETH,0.00000000000000001,3.7037,0.5");
+  });
+});
+
+describe("actionDetails", () => {
+  const pool = { token0: "0x00000000000000000000000000000000000000Aa", token1: "0x00000000000000000000000000000000000000bB", symbol0: "USDC", symbol1: "WETH", decimals0: 6, decimals1: 18 };
+  const rwd = { symbol: "RWD", decimals: 18 };
+  const say = (kind: string, detail: Record<string, string> | null) => actionDetails({ kind, detail }, pool, rwd).map((p) => `${p.test}: ${p.text}`);
+
+  it("says a lock's boost, what it holds and its end block; an early exit's penalty; an ended lock", () => {
+    expect(say("lock", { locked: "2500000000000000000", boostBps: "12500", endBlock: "123456", penaltyBps: "2000" })).toEqual([
+      "detail-boost: 1.25× boost", "detail-locked: 2.5 LP locked", "detail-end: until block 123,456",
+    ]);
+    expect(say("lockExit", { penalty: "12345678901234567" })).toEqual(["detail-penalty: penalty 0.0123456 LP"]);
+    expect(say("unlock", null)).toEqual(["detail-unlocked: lock ended: back to 1×"]);
+  });
+
+  it("names what a zap took in and paid out by the pair's symbols, address 0 as ETH", () => {
+    expect(say("zapIn", { tokenIn: "0x0000000000000000000000000000000000000000", amountIn: "1500000000000000000" })).toEqual(["detail-in: from 1.5 ETH"]);
+    expect(say("zapIn", { tokenIn: "0x00000000000000000000000000000000000000AA", amountIn: "2500000" })).toEqual(["detail-in: from 2.5 USDC"]);
+    expect(say("zapOut", { received0: "1234567", received1: "20000000000000000" })).toEqual(["detail-out: received 1.2345 USDC + 0.02 WETH"]);
+    expect(say("zapOutTo", { tokenOut: "0x00000000000000000000000000000000000000bb", amountOut: "3000000000000000000" })).toEqual(["detail-out: received 3 WETH"]);
+    expect(say("compound", { rewardIn: "7000000000000000000" })).toEqual(["detail-in: from 7 RWD of rewards"]);
+    // A token the pool does not hold is not guessed at; plain actions say nothing more.
+    expect(say("zapIn", { tokenIn: "0x00000000000000000000000000000000000000cc", amountIn: "1" })).toEqual([]);
+    expect(say("deposit", null)).toEqual([]);
   });
 });
 
