@@ -475,9 +475,7 @@ contract Farm is IFarm, IFarmLocks, IFarmOperators, IFarmPartners, Ownable2Step,
     /// @inheritdoc IFarmPartners
     function enablePartnerRewards(uint256 pid) external {
         if (msg.sender != address(partnerRewarder)) revert NotPartnerRewarder(msg.sender);
-        Pool storage pool = _pool(pid);
-        if (pool.partnered) return;
-        pool.partnered = true;
+        _pool(pid).partnered = true; // once: the rewarder calls it for a pool's first stream only
         emit PartnerRewardsEnabled(pid);
     }
 

@@ -318,7 +318,11 @@ contract PartnerRewarder is IPartnerRewarder {
                 if (expiring != 0) {
                     _release(streams_, caught, from, boundary);
                     caught.boundaries[caught.passed] = boundary;
-                    caught.accAt[caught.passed++] = caught.acc;
+                    // Copied value by value: assigning the memory array would alias it.
+                    for (uint256 i; i < caught.count; ++i) {
+                        caught.accAt[caught.passed][i] = caught.acc[i];
+                    }
+                    ++caught.passed;
                     caught.totalWeight -= expiring; // counted since its lock
                     caught.boostWeight -= expiring;
                     from = boundary;

@@ -19,8 +19,8 @@ interface IFarmPartners {
     /// @notice The partner rewarder this farm deployed and reports its stakers' actions to.
     function partnerRewarder() external view returns (IPartnerRewarder);
 
-    /// @notice Enables partner rewards on pool `pid` (idempotent): the rewarder, when a pool's
-    ///         first stream is funded.
+    /// @notice Enables partner rewards on pool `pid`: the rewarder, when the pool's first stream
+    ///         is funded.
     /// @param pid Pool id.
     function enablePartnerRewards(uint256 pid) external;
 }
