@@ -46,6 +46,11 @@ contract PartnerRewarder is IPartnerRewarder {
     /// @dev The gas a payment made within a farm action may use: a standard transfer takes about
     ///      30,000 to 60,000. A token that wants more (or burns it all) is paid by `claim` instead.
     uint256 private constant PAY_GAS = 150_000;
+    /// @inheritdoc IPartnerRewarder
+    /// @dev Each boundary passed stores every stream's acc there (up to four fresh slots, ~93,000
+    ///      gas): 32 of them stay near 3,000,000, which with the farm's own worst case (a harvest
+    ///      passing 365 boundaries, ~11,300,000) fits one transaction's 16,777,216 (EIP-7825).
+    uint256 public constant MAX_BOUNDARIES_PER_UPDATE = 32;
     uint256 private constant BPS = 10_000;
 
     /// @inheritdoc IPartnerRewarder
@@ -85,6 +90,7 @@ contract PartnerRewarder is IPartnerRewarder {
     /// @dev What a pool's streams stand at once caught up to this block, with each stream's acc at
     ///      every boundary passed where a boost ends.
     struct CatchUp {
+        uint256 upTo; // this block, or the last boundary passed if more were due than one update passes
         uint256 count;
         uint256 totalWeight;
         uint256 boostWeight;
@@ -142,9 +148,11 @@ contract PartnerRewarder is IPartnerRewarder {
     function onEmergencyUnlock(uint256 pid) external onlyFarm nonReentrant {
         CatchUp memory caught = _update(pid);
         PoolState storage pool = _pools[pid];
-        _accAt[pid][block.number] = caught.acc; // where every running boost now ends
+        // Every running boost ends where the streams stand: this block, unless they are behind.
+        uint256 at = caught.upTo;
+        _accAt[pid][at] = caught.acc;
         pool.totalWeight -= pool.boostWeight;
-        (pool.boostWeight, pool.lastEnd, pool.unlockBlock) = (0, uint64(block.number), uint64(block.number));
+        (pool.boostWeight, pool.lastEnd, pool.unlockBlock) = (0, uint64(at), uint64(at));
     }
 
     /*//////////////////////////////////////////////////////////////
@@ -166,7 +174,7 @@ contract PartnerRewarder is IPartnerRewarder {
         PoolState storage pool = _pools[pid];
         uint256 count = pool.streamCount;
         if (count == 0) IPartneredFarm(farm).enablePartnerRewards(pid); // checks the pool exists
-        _update(pid);
+        _updateFully(pid);
 
         (uint256 index, bool found) = _find(pid, token);
         if (!found && count == MAX_STREAMS) revert TooManyStreams(pid, MAX_STREAMS);
@@ -204,12 +212,17 @@ contract PartnerRewarder is IPartnerRewarder {
         Stream storage stream = _streams[pid][index];
         if (stream.sponsor != msg.sender) revert StreamSponsoredByOther(token, stream.sponsor);
         if (stream.end > block.number) revert StreamRunning(stream.end);
-        _update(pid);
+        _updateFully(pid);
         uint256 amount = stream.unclaimed;
         if (amount == 0) revert ZeroAmount();
         stream.unclaimed = 0;
         token.safeTransfer(msg.sender, amount);
         emit StreamReclaimed(pid, token, msg.sender, amount);
+    }
+
+    /// @inheritdoc IPartnerRewarder
+    function catchUp(uint256 pid) external nonReentrant returns (uint256 caughtUpTo) {
+        return _update(pid).upTo;
     }
 
     /// @inheritdoc IPartnerRewarder
@@ -223,13 +236,18 @@ contract PartnerRewarder is IPartnerRewarder {
     //////////////////////////////////////////////////////////////*/
 
     /// @inheritdoc IPartnerRewarder
+    function lastUpdateBlock(uint256 pid) external view returns (uint256) {
+        return _pools[pid].lastBlock;
+    }
+
+    /// @inheritdoc IPartnerRewarder
     function isSponsor(address account) public view returns (bool) {
         return _sponsors[account] || account == IPartneredFarm(farm).owner();
     }
 
     /// @inheritdoc IPartnerRewarder
     function streams(uint256 pid) external view returns (StreamView[] memory views) {
-        CatchUp memory caught = _catchUp(pid);
+        CatchUp memory caught = _catchUp(pid, type(uint256).max);
         views = new StreamView[](caught.count);
         for (uint256 i; i < caught.count; ++i) {
             Stream storage stream = _streams[pid][i];
@@ -251,7 +269,7 @@ contract PartnerRewarder is IPartnerRewarder {
         view
         returns (IERC20[] memory tokens, uint256[] memory amounts)
     {
-        CatchUp memory caught = _catchUp(pid);
+        CatchUp memory caught = _catchUp(pid, type(uint256).max);
         tokens = new IERC20[](caught.count);
         amounts = new uint256[](caught.count);
         for (uint256 i; i < caught.count; ++i) {
@@ -265,18 +283,26 @@ contract PartnerRewarder is IPartnerRewarder {
         Member memory member = _members[pid][user];
         userWeight = member.base;
         if (member.bonus != 0 && _effectiveEnd(pid, user) > block.number) userWeight += member.bonus;
-        return (userWeight, _catchUp(pid).totalWeight);
+        return (userWeight, _catchUp(pid, type(uint256).max).totalWeight);
     }
 
     /*//////////////////////////////////////////////////////////////
                                ACCOUNTING
     //////////////////////////////////////////////////////////////*/
 
-    /// @dev Catches pool `pid`'s streams up to this block and stores where they stand.
+    /// @dev `_update`, refusing to go on if the streams are still behind (a top-up or reclaim must
+    ///      start from this block).
+    function _updateFully(uint256 pid) private {
+        uint256 upTo = _update(pid).upTo;
+        if (upTo != block.number) revert PoolBehind(pid, upTo);
+    }
+
+    /// @dev Catches pool `pid`'s streams up to this block (or as far as one update goes) and stores
+    ///      where they stand.
     function _update(uint256 pid) private returns (CatchUp memory caught) {
-        caught = _catchUp(pid);
+        caught = _catchUp(pid, MAX_BOUNDARIES_PER_UPDATE);
         PoolState storage pool = _pools[pid];
-        if (pool.lastBlock == block.number) return caught;
+        if (pool.lastBlock == caught.upTo) return caught;
         Stream[MAX_STREAMS] storage streams_ = _streams[pid];
         for (uint256 i; i < caught.count; ++i) {
             Stream storage stream = streams_[i];
@@ -289,13 +315,15 @@ contract PartnerRewarder is IPartnerRewarder {
         }
         // Weights only fell, below their stored 112-bit values.
         (pool.totalWeight, pool.boostWeight, pool.lastBlock) =
-            (uint112(caught.totalWeight), uint112(caught.boostWeight), uint64(block.number));
+            (uint112(caught.totalWeight), uint112(caught.boostWeight), uint64(caught.upTo));
     }
 
     /// @dev Pool `pid`'s streams caught up to this block, without writing: releases split at every
-    ///      boundary passed where a boost ends, as the weights change there.
-    function _catchUp(uint256 pid) private view returns (CatchUp memory caught) {
+    ///      boundary passed where a boost ends, as the weights change there. With more than `limit`
+    ///      such boundaries due, it stops at the last one it may pass (`upTo`): the next update goes on.
+    function _catchUp(uint256 pid, uint256 limit) private view returns (CatchUp memory caught) {
         PoolState memory pool = _pools[pid];
+        caught.upTo = block.number;
         caught.count = pool.streamCount;
         caught.totalWeight = pool.totalWeight;
         caught.boostWeight = pool.boostWeight;
@@ -310,12 +338,17 @@ contract PartnerRewarder is IPartnerRewarder {
         uint256 last = pool.lastEnd < block.number ? pool.lastEnd : block.number;
         if (last > from) {
             // A boost recorded at or after `from` ends within MAX_LOCK_EPOCHS + 1 epochs of it.
-            caught.boundaries = new uint256[]((last - from) / epochBlocks + 1);
-            caught.accAt = new uint256[MAX_STREAMS][](caught.boundaries.length);
+            uint256 most = Math.min((last - from) / epochBlocks + 1, limit);
+            caught.boundaries = new uint256[](most);
+            caught.accAt = new uint256[MAX_STREAMS][](most);
             uint256 boundary = (from / epochBlocks + 1) * epochBlocks;
             while ((boundary = _endBits[pid].next(boundary, last, epochBlocks)) != 0) {
                 uint256 expiring = _expiring[pid][boundary];
                 if (expiring != 0) {
+                    if (caught.passed == limit) {
+                        caught.upTo = from; // behind: the last boundary passed
+                        return caught;
+                    }
                     _release(streams_, caught, from, boundary);
                     caught.boundaries[caught.passed] = boundary;
                     // Copied value by value: assigning the memory array would alias it.
@@ -378,7 +411,7 @@ contract PartnerRewarder is IPartnerRewarder {
                 emit PartnerRewardOwed(user, pid, token, amount);
             }
         }
-        _clearEndedBoost(pid, user);
+        _clearEndedBoost(pid, user, caught.upTo);
     }
 
     /// @dev What `user` earned in stream `i` of pool `pid` since it was last settled, at the
@@ -390,7 +423,7 @@ contract PartnerRewarder is IPartnerRewarder {
         uint256 base = member.base;
         if (member.bonus != 0) {
             uint256 end = _effectiveEnd(pid, user);
-            if (end <= block.number) {
+            if (end <= caught.upTo) {
                 // The stream's acc at the end: 0 for a stream funded after it (and so after `paid`).
                 uint256 atEnd = _accAtEnd(pid, end, caught, i);
                 return Math.mulDiv(base + member.bonus, atEnd - paid, ACC_SCALE)
@@ -410,13 +443,14 @@ contract PartnerRewarder is IPartnerRewarder {
         return _accAt[pid][end][i];
     }
 
-    /// @dev Once settled past its end, a boost is over: `user` weighs its LP.
-    function _clearEndedBoost(uint256 pid, address user) private {
+    /// @dev Once settled past its end (the streams at `upTo`), a boost is over: `user` weighs its LP.
+    function _clearEndedBoost(uint256 pid, address user, uint256 upTo) private {
         Member storage member = _members[pid][user];
-        if (member.bonus != 0 && _effectiveEnd(pid, user) <= block.number) member.bonus = 0;
+        if (member.bonus != 0 && _effectiveEnd(pid, user) <= upTo) member.bonus = 0;
     }
 
-    /// @dev Takes `user`'s weight in pool `pid` afresh from the farm (settled just before).
+    /// @dev Takes `user`'s weight in pool `pid` afresh from the farm (settled just before), from
+    ///      where the streams stand: a boost that ended since they stood there goes with the old weight.
     function _reweigh(uint256 pid, address user) private {
         PoolState storage pool = _pools[pid];
         Member storage member = _members[pid][user];

@@ -7,16 +7,16 @@
  */
 import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
 import { expect } from "chai";
-import { type Contract, type ContractTransactionResponse, MaxUint256, parseEther, ZeroAddress } from "ethers";
+import { type Contract, type ContractTransactionResponse, MaxUint256, parseEther } from "ethers";
 import { network } from "hardhat";
 
 import { buildLockWorld, E15, EPOCH, type LockWorld } from "./helpers/lock-world.js";
-import { MINED, refusedAndMined } from "./helpers/farm-state.js";
+import { refusedAndMined } from "./helpers/farm-state.js";
 import { as, at, inOneBlock, latestBlock, viewAt } from "./helpers/scenario.js";
 
 const { ethers, networkHelpers } = await network.create();
 
-const P = (n: number | string) => parseEther(String(n));
+const P = (n: number | string | bigint) => parseEther(String(n));
 const STREAM_BLOCKS = 100n;
 
 interface PartnerWorld extends LockWorld {
@@ -233,6 +233,54 @@ describe("Partner rewards: streaming", function () {
     ]);
   });
 
+  it("passes at most MAX_BOUNDARIES_PER_UPDATE boost ends per update: the action goes through, catchUp goes on, nothing is lost", async function () {
+    const { lockFarm: farm, rewarder, partner, owner, alice, usdcWeth } = await networkHelpers.loadFixture(partnerWorld);
+    const pid = 0;
+    const most = (await rewarder.MAX_BOUNDARIES_PER_UPDATE()) as bigint;
+    const lockers = 2 * Number(most) + 2; // three updates' worth
+    await (await as(farm, owner).setLockTiers([1000n], [30_000n])).wait(); // 100 epochs at 3x: none ends while the others lock
+    const version = await farm.lockTermsVersion();
+    await (await as(farm, alice).deposit(pid, E15)).wait();
+    const F = (await latestBlock(ethers)) + 2n;
+    await inOneBlock(ethers, F, [
+      () => as(rewarder, owner).fund(pid, partner.target, P(400_000), F + 3000n),
+      () => as(farm, alice).deposit(pid, 0),
+    ]);
+    // One lock an epoch, each ending at its own boundary: `lockers` ends, none passed yet.
+    const ends: bigint[] = [];
+    for (let k = 0; k < lockers; k++) {
+      const locker = ethers.Wallet.createRandom().connect(ethers.provider);
+      await (await owner.sendTransaction({ to: locker.address, value: P(1) })).wait();
+      await (await as(usdcWeth, owner).transfer(locker.address, E15 / 10n)).wait();
+      await (await as(usdcWeth, locker).approve(farm.target, E15 / 10n)).wait();
+      const block = F + 10n * BigInt(k) + 5n;
+      await at(ethers, block, () => as(farm, locker).lock(pid, E15 / 10n, 0, version));
+      ends.push(((block + 1000n + EPOCH - 1n) / EPOCH) * EPOCH);
+    }
+    const X = ends[lockers - 1] + 10n;
+    // What the views, which walk every boundary, say Alice is owed at X + 3 on the untouched chain.
+    const untouched = await networkHelpers.takeSnapshot();
+    await viewAt(ethers, X + 3n);
+    const [, [owedLater]] = await rewarder.pendingRewards(pid, alice.address);
+    await untouched.restore();
+
+    const m = Number(most);
+    const harvest = await at(ethers, X, () => as(farm, alice).harvest(pid));
+    expect(await rewarder.lastUpdateBlock(pid)).to.equal(ends[m - 1]);
+    // A top-up's own update passes the next 32, and the streams are still behind: it waits.
+    await refusedAndMined(ethers, async () => [await rewarder.streams(pid), await rewarder.lastUpdateBlock(pid)], [
+      { send: (o) => as(rewarder, owner).fund(pid, partner.target, P(1), F + 4000n, { ...o, gasLimit: 5_000_000 }), by: rewarder, error: "PoolBehind", args: [pid, ends[2 * m - 1]] },
+    ]);
+    await at(ethers, X + 2n, () => as(rewarder, owner).catchUp(pid));
+    expect(await rewarder.lastUpdateBlock(pid)).to.equal(ends[2 * m - 1]);
+    const claim = await at(ethers, X + 3n, () => as(rewarder, alice).claim(pid));
+    expect(await rewarder.lastUpdateBlock(pid)).to.equal(X + 3n);
+    const paid = [...(await paidIn(rewarder, harvest)), ...(await paidIn(rewarder, claim))].map((event) => event[3] as bigint);
+    const total = paid.reduce((sum, amount) => sum + amount, 0n);
+    // The same stretches either way; the payout split in two rounds down twice: at most 1 wei less.
+    expect(owedLater - total).to.be.oneOf([0n, 1n]);
+  });
+
   it("tops up: the same end raises the rate, a later end extends the stream; never earlier", async function () {
     const { lockFarm: farm, rewarder, partner, owner, carol, alice } = await networkHelpers.loadFixture(partnerWorld);
     const pid = 0;
@@ -324,7 +372,7 @@ describe("Partner rewards: exits are never blocked, nothing is lost", function (
   for (const [mode, label] of [[1, "reverts"], [2, "returns false"], [3, "burns all the gas it gets"]] as const) {
     it(`a partner token that ${label} blocks neither withdraw nor the farm's harvest: it stays owed, then claim pays it`, async function () {
       const w = await networkHelpers.loadFixture(partnerWorld);
-      const { lockFarm: farm, rewarder, hostile, lockToken, alice, usdcWeth } = w;
+      const { lockFarm: farm, rewarder, hostile, alice } = w;
       const F = await hostileStream(w);
       await (await hostile.setMode(mode)).wait();
       const harvest = await at(ethers, F + 10n, () => as(farm, alice).harvest(1, { gasLimit: 1_000_000 }));
@@ -335,8 +383,6 @@ describe("Partner rewards: exits are never blocked, nothing is lost", function (
       expect((await balance(w.daiWeth, alice)) - lpBefore).to.equal(E15);
       expect([...(await rewarder.pendingRewards(1, alice.address))[1]]).to.deep.equal([P(200)]);
       expect(await balance(hostile, alice)).to.equal(0n);
-      void lockToken;
-      void usdcWeth;
 
       await (await hostile.setMode(0)).wait();
       await expect(as(rewarder, alice).claim(1))

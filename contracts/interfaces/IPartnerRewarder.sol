@@ -28,6 +28,12 @@ import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 ///        ending at its end block with nobody acting. A stake made before the pool's first stream
 ///        earns partner rewards from its owner's next such action in the pool (the farm's
 ///        `harvest` does not count: it reads no pool state to stay as cheap as before).
+///      - Bounded work. Like the farm's, an update splits its catch-up at every epoch boundary where
+///        a boost ends; it passes at most MAX_BOUNDARIES_PER_UPDATE of them, so that no farm action
+///        ever needs more gas than a transaction may have (EIP-7825). A pool left alone while more
+///        boosts ended stands at the last boundary passed; its stakers' actions then count from
+///        there, and the next update (any action, or `catchUp`) goes on. Funding and reclaiming
+///        wait until it stands at the current block (`PoolBehind`).
 ///      - Paid with every harvest, harvestAll, deposit, withdraw, lock and exitLock in the pool,
 ///        to where the farm's reward goes. A payment that fails (the token reverts, returns false,
 ///        runs out of the gas allowed, or re-enters) never blocks the farm's action: it stays owed
@@ -107,6 +113,9 @@ interface IPartnerRewarder {
     error FarmPaused();
     /// @notice Re-entrant call.
     error ReentrantCall();
+    /// @notice The pool's streams are behind (more boost ends were due than one update passes):
+    ///         call `catchUp(pid)` until `lastUpdateBlock(pid)` is the current block, then retry.
+    error PoolBehind(uint256 pid, uint256 caughtUpTo);
 
     /*//////////////////////////////////////////////////////////////
                                  FARM
@@ -150,6 +159,12 @@ interface IPartnerRewarder {
     /// @param token The partner token.
     function reclaim(uint256 pid, IERC20 token) external;
 
+    /// @notice Brings pool `pid`'s streams up to this block, or as far as one update goes (at most
+    ///         MAX_BOUNDARIES_PER_UPDATE boost ends): anyone may call it.
+    /// @param pid Pool id.
+    /// @return caughtUpTo The block the streams now stand at.
+    function catchUp(uint256 pid) external returns (uint256 caughtUpTo);
+
     /// @notice Pays the caller everything it has earned and is owed in pool `pid`'s partner
     ///         tokens now (with all the gas the token wants), without touching its stake.
     /// @param pid Pool id.
@@ -161,6 +176,13 @@ interface IPartnerRewarder {
 
     /// @notice The most partner tokens a pool can carry.
     function MAX_STREAMS() external view returns (uint256);
+
+    /// @notice The most boost ends one update passes (see `catchUp`).
+    function MAX_BOUNDARIES_PER_UPDATE() external view returns (uint256);
+
+    /// @notice The block pool `pid`'s streams were last brought up to.
+    /// @param pid Pool id.
+    function lastUpdateBlock(uint256 pid) external view returns (uint256);
 
     /// @notice The farm this rewarder serves (it deployed this contract).
     function farm() external view returns (address);
