@@ -12,8 +12,11 @@ import {Pausable} from "@openzeppelin/contracts/utils/Pausable.sol";
 import {IFarm} from "./interfaces/IFarm.sol";
 import {IFarmLocks} from "./interfaces/IFarmLocks.sol";
 import {IFarmOperators} from "./interfaces/IFarmOperators.sol";
+import {IFarmPartners} from "./interfaces/IFarmPartners.sol";
+import {IPartnerRewarder} from "./interfaces/IPartnerRewarder.sol";
 import {IRewardToken} from "./interfaces/IRewardToken.sol";
 import {EpochBitmap} from "./libraries/EpochBitmap.sol";
+import {PartnerRewarder} from "./PartnerRewarder.sol";
 
 /// @title Farm
 /// @notice Stake LP tokens, earn a capped reward token emitted per block and split across pools by
@@ -36,7 +39,7 @@ import {EpochBitmap} from "./libraries/EpochBitmap.sol";
 ///      accumulator stored at that boundary by the first emission update that passed it. So an
 ///      expired boost stops earning at its exact block without anyone acting, in work bounded by
 ///      the boundaries passed (see IFarmLocks).
-contract Farm is IFarm, IFarmLocks, IFarmOperators, Ownable2Step, Pausable {
+contract Farm is IFarm, IFarmLocks, IFarmOperators, IFarmPartners, Ownable2Step, Pausable {
     using SafeERC20 for IERC20;
     using EpochBitmap for mapping(uint256 => uint256);
 
@@ -145,6 +148,7 @@ contract Farm is IFarm, IFarmLocks, IFarmOperators, Ownable2Step, Pausable {
         // The first epoch boundary the pool's update has not yet looked at: read by every update of
         // a pool flagged EXPIRIES_AHEAD, so it shares the slot deposits and withdrawals read anyway.
         uint64 nextBoundary;
+        bool partnered; // partner rewards: its stakers' actions are reported to the partner rewarder
         uint256 accRewardPerShare; // slot 1, read and written by every reward update: in 1e-48 wei
         uint112 totalShares; // slot 2, also read and written by every reward update: the weights
         uint128 accRewardPerPointPaid; // the global accumulator when this pool last caught up, and the lock flags
@@ -175,6 +179,9 @@ contract Farm is IFarm, IFarmLocks, IFarmOperators, Ownable2Step, Pausable {
     struct Staker {
         uint112 amount; // unlocked LP, <= its pool's totalShares <= MAX_TOTAL_STAKE
         bool locked; // a lock is recorded (running, or ended and not yet joined to `amount`)
+        // Counted by the partner rewarder (acted in the pool since partner rewards): then harvests
+        // are reported too. Kept here because harvest reads no other slot that could hold it.
+        bool partnered;
         uint128 rewardDebt;
     }
 
@@ -220,6 +227,11 @@ contract Farm is IFarm, IFarmLocks, IFarmOperators, Ownable2Step, Pausable {
     uint256 public lockTermsVersion;
 
     mapping(address user => mapping(address operator => bool)) private _operators;
+
+    /// @inheritdoc IFarmPartners
+    /// @dev Set by the constructor, never changed. Stored rather than immutable: read only in pools
+    ///      with partner rewards, where the slot costs less than 33 bytes of code at every call.
+    IPartnerRewarder public partnerRewarder;
 
     /// @dev Re-entrancy lock in transient storage (EIP-1153): costs no storage slot and clears itself
     ///      with the transaction. The language keyword is used rather than OpenZeppelin's
@@ -270,6 +282,7 @@ contract Farm is IFarm, IFarmLocks, IFarmOperators, Ownable2Step, Pausable {
         _schedule = Schedule(uint96(rewardPerBlock_), uint96(budget), uint64(start));
         _emission = Emission(0, uint64(start), 0);
         epochBlocks = epochBlocks_;
+        partnerRewarder = new PartnerRewarder(epochBlocks_);
         _penaltyTerms.push(PenaltyTerms(owner_, 0));
         emit RewardPerBlockSet(rewardPerBlock_);
         emit EarlyExitPenaltySet(0, owner_);
@@ -316,6 +329,7 @@ contract Farm is IFarm, IFarmLocks, IFarmOperators, Ownable2Step, Pausable {
             _rewardToken.mint(msg.sender, reward);
             emit Harvest(msg.sender, pid, reward);
         }
+        if (staker.partnered) _callPartners(pid, msg.sender, msg.sender);
     }
 
     /// @inheritdoc IFarm
@@ -343,6 +357,8 @@ contract Farm is IFarm, IFarmLocks, IFarmOperators, Ownable2Step, Pausable {
         pool.totalShares = uint112(totalShares - shares); // shares <= totalShares
         if (amount != 0) lpToken.safeTransfer(msg.sender, amount);
         emit EmergencyWithdraw(msg.sender, pid, amount);
+        // Accounting only: partner rewards earned stay owed, no partner token is touched.
+        _reportPartners(pool, staker, pid, msg.sender, address(0));
     }
 
     /// @inheritdoc IFarm
@@ -421,6 +437,7 @@ contract Farm is IFarm, IFarmLocks, IFarmOperators, Ownable2Step, Pausable {
         if (penalty != 0) lpToken.safeTransfer(terms.recipient, penalty);
         lpToken.safeTransfer(msg.sender, locked - penalty); // penalty <= locked * MAX_PENALTY_BPS / BPS
         emit LockExited(msg.sender, pid, locked - penalty, penalty, terms.recipient);
+        _reportPartners(pool, staker, pid, msg.sender, msg.sender);
     }
 
     /*//////////////////////////////////////////////////////////////
@@ -449,6 +466,17 @@ contract Farm is IFarm, IFarmLocks, IFarmOperators, Ownable2Step, Pausable {
         _checkOperator(user);
         _checkRecipient(to);
         _harvestAll(pids, user, to);
+    }
+
+    /*//////////////////////////////////////////////////////////////
+                                PARTNERS
+    //////////////////////////////////////////////////////////////*/
+
+    /// @inheritdoc IFarmPartners
+    function enablePartnerRewards(uint256 pid) external {
+        if (msg.sender != address(partnerRewarder)) revert NotPartnerRewarder(msg.sender);
+        _pool(pid).partnered = true; // once: the rewarder calls it for a pool's first stream only
+        emit PartnerRewardsEnabled(pid);
     }
 
     /*//////////////////////////////////////////////////////////////
@@ -557,6 +585,7 @@ contract Farm is IFarm, IFarmLocks, IFarmOperators, Ownable2Step, Pausable {
         // Locks that ended before keep their own boundaries; the others settle at this block.
         pool.expiries[block.number] = accRewardPerShare;
         emit EmergencyUnlocked(pid);
+        if (pool.partnered) partnerRewarder.onEmergencyUnlock(pid);
     }
 
     /// @notice Disabled: without an owner a paused farm could never pay the rewards it holds.
@@ -772,6 +801,7 @@ contract Farm is IFarm, IFarmLocks, IFarmOperators, Ownable2Step, Pausable {
         }
         if (amount != 0) pool.lpToken.safeTransfer(to, amount);
         emit Withdraw(user, pid, amount);
+        _reportPartners(pool, staker, pid, user, user);
     }
 
     /// @dev Pays `user`'s reward from every pool in `pids` to `to`, its locks' included.
@@ -792,6 +822,7 @@ contract Farm is IFarm, IFarmLocks, IFarmOperators, Ownable2Step, Pausable {
                 total += reward;
                 emit Harvest(user, pid, reward);
             }
+            if (staker.partnered) _callPartners(pid, user, to);
         }
         // One mint for all pools: the reward token is touched once however many pools.
         if (total != 0) _rewardToken.mint(to, total);
@@ -819,6 +850,7 @@ contract Farm is IFarm, IFarmLocks, IFarmOperators, Ownable2Step, Pausable {
 
         _payReward(to, reward + lockReward); // like MasterChef: the mint's Transfer event records it
         emit Deposit(to, pid, received);
+        _reportPartners(pool, staker, pid, to, to);
     }
 
     /// @dev Locks `amount` more of the caller's LP in pool `pid` and (re)starts its lock for `tier`,
@@ -865,6 +897,7 @@ contract Farm is IFarm, IFarmLocks, IFarmOperators, Ownable2Step, Pausable {
         _payReward(msg.sender, reward + _settle(staker, accRewardPerShare));
         PenaltyTerms memory penalty = _penaltyTerms[termsIndex];
         emit Locked(msg.sender, pid, received, locked, terms.boostBps, end, penalty.penaltyBps, penalty.recipient);
+        _reportPartners(pool, staker, pid, msg.sender, msg.sender);
     }
 
     /// @dev Settles `user`'s lock in `pool` at `accRewardPerShare`, if it has one. A running
@@ -1038,6 +1071,34 @@ contract Farm is IFarm, IFarmLocks, IFarmOperators, Ownable2Step, Pausable {
                     - _roundedUpAccrued(locked, atEnd)
             );
             return owed > 0 ? uint128(owed) : 0;
+        }
+    }
+
+    /// @dev In a pool with partner rewards, reports `user`'s action to the partner rewarder, which
+    ///      pays its partner rewards to `to` (zero: keeps them owed) and takes its weight afresh.
+    function _reportPartners(Pool storage pool, Staker storage staker, uint256 pid, address user, address to)
+        private
+    {
+        if (!pool.partnered) return;
+        if (!staker.partnered) staker.partnered = true;
+        _callPartners(pid, user, to);
+    }
+
+    /// @dev `partnerRewarder.onAction(pid, user, to)`, its revert passed on. In assembly for size:
+    ///      the farm is near EIP-170's limit and this call is inlined at every action.
+    function _callPartners(uint256 pid, address user, address to) private {
+        address rewarder = address(partnerRewarder);
+        bytes4 selector = IPartnerRewarder.onAction.selector;
+        assembly ("memory-safe") {
+            let data := mload(0x40)
+            mstore(data, selector)
+            mstore(add(data, 0x04), pid)
+            mstore(add(data, 0x24), user)
+            mstore(add(data, 0x44), to)
+            if iszero(call(gas(), rewarder, 0, data, 0x64, 0, 0)) {
+                returndatacopy(data, 0, returndatasize())
+                revert(data, returndatasize())
+            }
         }
     }
 

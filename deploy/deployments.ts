@@ -28,6 +28,8 @@ export interface Deployment {
    * farm's deployment and the zap's (a run that stopped there deploys it on its rerun).
    */
   zap?: string;
+  /** The farm's partner rewarder (PartnerRewarder), which the farm's constructor created. */
+  partnerRewarder: string;
   rewardToken: string;
   startBlock: number;
   /** Block of the farm's deployment: where event scans can start. */

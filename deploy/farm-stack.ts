@@ -122,6 +122,7 @@ export async function deployFarmStack(ethers: HardhatEthers, deployer: Signer, p
     chainId: Number(chainId),
     network: options.network,
     farm: await farm.getAddress(),
+    partnerRewarder: (await farm.partnerRewarder()) as string,
     rewardToken: await rewardToken.getAddress(),
     startBlock: Number(await farm.startBlock()),
     deployedAtBlock,

@@ -8,6 +8,7 @@ import { as } from "../fixtures/chain.js";
 import { signPairPermit } from "../fixtures/permit.js";
 import { REWARD_PER_BLOCK } from "../fixtures/world.js";
 import { AMOUNT, LOCK_TERMS_VERSION, LOCK_TIERS, PID, type Scenario } from "./scenario.js";
+import { PARTNER_OPERATIONS } from "./partners.js";
 import { ZAP_OPERATIONS } from "./zap.js";
 
 export interface Operation {
@@ -159,4 +160,5 @@ export const OPERATIONS: Operation[] = [
     send: ({ world: { farm, owner } }) => as(farm, owner).setRewardPerBlock(REWARD_PER_BLOCK * 2n),
   },
   ...ZAP_OPERATIONS,
+  ...PARTNER_OPERATIONS,
 ];

@@ -54,6 +54,7 @@ export function formatGasReport(report: GasReport): string {
     [
       ["the pool idle, the rest of the farm active", number(year.poolIdle), number(yearBudgets.poolIdle)],
       ["the whole farm idle", number(year.farmIdle), number(yearBudgets.farmIdle)],
+      ["the whole farm idle, four partner tokens streaming", number(year.partnered), number(yearBudgets.partnered)],
     ],
   );
   const outcome = failed.length === 0 ? `All ${report.checks.length} checks pass.` : `Failed: ${failed.join("; ")}.`;

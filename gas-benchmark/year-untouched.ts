@@ -1,11 +1,13 @@
 /**
  * The worst case of lock expiry (issue 14): a pool nobody touches for a year while one of its locks
  * ends every day. The next harvest there passes 365 epoch boundaries, each ending a boost. Measured
- * twice: with the rest of the farm active (another pool harvested daily, so the global accumulator
- * was stored at each boundary as the days went by), and with the whole farm idle (the harvest also
- * stores all 365).
+ * three times: with the rest of the farm active (another pool harvested daily, so the global
+ * accumulator was stored at each boundary as the days went by), with the whole farm idle (the
+ * harvest also stores all 365), and, whole farm idle, with four partner tokens streaming in the
+ * pool and every locker enrolled (issue 17: the rewarder passes at most
+ * MAX_BOUNDARIES_PER_UPDATE of those ends in the same transaction).
  */
-import { toQuantity, toBeHex } from "ethers";
+import { MaxUint256, parseEther, toQuantity, toBeHex } from "ethers";
 import type { NetworkConnection } from "hardhat/types/network";
 
 import { as } from "../fixtures/chain.js";
@@ -21,6 +23,8 @@ export interface YearUntouched {
   poolIdle: number;
   /** The same harvest when nothing at all happened in the farm for the year. */
   farmIdle: number;
+  /** farmIdle with four partner tokens streaming in the pool, every locker enrolled. */
+  partnered: number;
   /** Boundaries the harvest passed. */
   boundaries: number;
 }
@@ -45,7 +49,40 @@ async function lockOneADay(connection: NetworkConnection, scenario: Awaited<Retu
   }
 }
 
+/** Four partner tokens streaming in pid 0 for two years; alice enrolled. */
+async function fourStreams(connection: NetworkConnection, scenario: Awaited<ReturnType<typeof steadyFarm>>): Promise<void> {
+  const { ethers } = connection;
+  const { farm, owner, alice } = scenario.world;
+  const rewarder = await ethers.getContractAt("PartnerRewarder", await farm.partnerRewarder());
+  const end = BigInt(await ethers.provider.getBlockNumber()) + 800n * DAY_BLOCKS;
+  for (let i = 0; i < 4; i++) {
+    const token = await ethers.deployContract("TestERC20", [`Partner ${i}`, `PT${i}`, 18], owner);
+    await (await token.mint(owner.address, parseEther("1000000"))).wait();
+    await (await token.approve(await rewarder.getAddress(), MaxUint256)).wait();
+    await (await as(rewarder, owner).fund(PID, await token.getAddress(), parseEther("1000000"), end)).wait();
+  }
+  await (await as(farm, alice).deposit(PID, 0n)).wait();
+}
+
+/** alice's harvest in pid 0 a year and two days after the last daily lock, the farm idle throughout. */
+async function harvestAfterAYear(connection: NetworkConnection, scenario: Awaited<ReturnType<typeof steadyFarm>>): Promise<number> {
+  const { farm, alice } = scenario.world;
+  await mineDays(connection, BigInt(DAYS) + 2n);
+  const gas = Number((await (await as(farm, alice).harvest(PID)).wait())!.gasUsed);
+  const [, boostAfter] = (await farm.poolShares(PID)) as [bigint, bigint, bigint];
+  if (boostAfter !== 0n) throw new Error("the harvest did not pass every end");
+  return gas;
+}
+
 export async function measureYearUntouched(connection: NetworkConnection): Promise<YearUntouched> {
+  const start = await connection.networkHelpers.takeSnapshot();
+  const partneredScenario = await steadyFarm(connection, 2);
+  await growPools(partneredScenario, 2);
+  await fourStreams(connection, partneredScenario);
+  await lockOneADay(connection, partneredScenario);
+  const partnered = await harvestAfterAYear(connection, partneredScenario);
+  await start.restore();
+
   const scenario = await steadyFarm(connection, 2);
   await growPools(scenario, 2);
   await lockOneADay(connection, scenario);
@@ -68,5 +105,5 @@ export async function measureYearUntouched(connection: NetworkConnection): Promi
     await (await as(farm, bob).harvest(1)).wait(); // another pool: stores the day's boundary
   }
   const poolIdle = await harvest();
-  return { poolIdle, farmIdle, boundaries: DAYS };
+  return { poolIdle, farmIdle, partnered, boundaries: DAYS };
 }

@@ -143,7 +143,7 @@ describe("known MasterChef bug classes", function () {
     // A staker's LP (and reward) to where the staker, or an operator it approved, says.
     const paysLpWhereTheStakerOrItsOperatorSays = ["withdrawFor", "harvestAllFor"];
     const movesNoLp = [
-      "acceptOwnership", "add", "emergencyUnlock", "harvest", "harvestAll", "massUpdatePools", "pause", "set",
+      "acceptOwnership", "add", "emergencyUnlock", "enablePartnerRewards", "harvest", "harvestAll", "massUpdatePools", "pause", "set",
       "setEarlyExitPenalty", "setLockTiers", "setOperator", "setRewardPerBlock", "transferOwnership", "unpause", "updatePool",
     ];
     const stateChanging = farm.interface.fragments
@@ -212,6 +212,10 @@ describe("known MasterChef bug classes", function () {
         .to.be.revertedWithCustomError(farm, "PermitInvalid")
         .withArgs(await usdcWeth.getAddress());
       await expect(farmAs.renounceOwnership()).to.be.revertedWithCustomError(farm, "OwnershipCannotBeRenounced");
+      // Only the farm's own partner rewarder marks a pool for partner rewards (which move no LP).
+      await expect(farmAs.enablePartnerRewards(0))
+        .to.be.revertedWithCustomError(farm, "NotPartnerRewarder")
+        .withArgs(admin.address);
     };
     await send(as(farm, owner).add(50, await wbtcWeth.getAddress()));
     await everything(owner);

@@ -12,7 +12,7 @@ import type { FarmBuild } from "./world.js";
 const require = createRequire(import.meta.url);
 // The same compiler and settings as hardhat.config.ts.
 const solc = require("solc-0.8.34") as { compile(input: string, options: { import: (file: string) => { contents: string } | { error: string } }): string };
-const SETTINGS = { evmVersion: "cancun", optimizer: { enabled: true, runs: 10_000 }, viaIR: true };
+const SETTINGS = { evmVersion: "cancun", optimizer: { enabled: true, runs: 5_000 }, viaIR: true };
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../..");
 const FARM = "contracts/Farm.sol";

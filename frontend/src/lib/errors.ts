@@ -227,6 +227,8 @@ const CUSTOM_ERRORS: Record<string, SentenceFor> = {
   EpochBlocksOutOfRange: ([epochBlocks]) => `An epoch of ${count(epochBlocks)} blocks is out of range.`,
   LockTermsChanged: () =>
     "The farm's lock terms changed since they were shown: nothing was locked. Check the new terms and confirm again.",
+  // Partner rewards (IFarmPartners.sol): only the farm's own rewarder marks a pool.
+  NotPartnerRewarder: () => "Only the farm's partner rewarder can enable partner rewards on a pool: fund a stream instead.",
   // Operators (IFarmOperators.sol) and the zap (IFarmZap.sol): nothing moves when they refuse.
   NotOperator: () =>
     "The zap is not allowed to unstake or harvest for you. Allow it first (one transaction), then try again.",
