@@ -1,10 +1,12 @@
 /**
  * `npm run bench:indexer`: the indexer against its budgets, on a local world of 1,000 pools
- * (BENCH_INDEXER_POOLS) in this process:
+ * (BENCH_INDEXER_POOLS) on a Hardhat node in a process of its own (./indexer-node.ts):
  *   - backfill: 100,000 farm events (10 stakers × 100 pools × 100 actions: a deposit, then 99
- *     harvest-alls of their 100 pools) indexed from nothing by a fresh indexer, time and rate;
+ *     harvest-alls of their 100 pools) indexed from nothing by a fresh indexer until it is at the
+ *     chain's head, time and rate;
  *   - history: p95 of `/api/history` for one of those stakers (10,000 events): first pages, pages
- *     deep in the history through the cursor, pages filtered by pool and by kind;
+ *     deep in the history through the cursor, pages filtered by pool and by kind; once with the
+ *     indexer idle at the head, once while it follows the chain below;
  *   - lag: the chain mining a block a second, a harvest-all of 100 pools (100 events) in each,
  *     how many blocks the indexer is behind the head, sampled twice a second for a minute.
  * PGlite as embedded, or Postgres with DATABASE_URL. Prints a table, writes reports/indexer.json,
