@@ -46,12 +46,33 @@ const REPORT = path.resolve(import.meta.dirname, "..", "..", "reports", "indexer
  *   (under 1.5 s, README "Web") with room for the network and the render;
  * - lag p95 ≤ 3 blocks at one block a second: history a few seconds behind the wallet's receipt,
  *   given Ponder asks the node once a second.
+ * - history p95 while the indexer follows that chain: ≤ 150 ms on Postgres, where a read does not
+ *   wait for the block being indexed; ≤ 500 ms on PGlite, the embedded database of `npm start`,
+ *   whose one connection makes a request wait for the block in hand (about 0.2 s for a block of
+ *   100 farm events, the benchmark's pace: a local world's blocks come every 3 s with a few): a
+ *   page still shows in a third of the farms page's 1.5 s.
  */
-const BUDGET = { backfillSeconds: 300, historyP95Ms: 150, lagP95Blocks: 3 };
+const BUDGET = { backfillSeconds: 300, historyP95Ms: 150, lagP95Blocks: 3, historyLiveP95Ms: { postgres: 150, pglite: 500 } };
 
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+/**
+ * `read()` (a read, safe to repeat), tried again after a failure: a connection kept alive through
+ * minutes of waiting may be closed by the server just as it is used again ("fetch failed", seen
+ * once on a loaded machine).
+ */
+async function retried<T>(read: () => Promise<T>, attempts = 3): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await read();
+    } catch (error) {
+      if (attempt >= attempts) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
 }
 
 /** JSON-RPC requests Ponder sent, by method (its /metrics). */
@@ -131,12 +152,12 @@ async function main(): Promise<void> {
       const started = Date.now();
       indexer = await startIndexer(node.url, deploymentPath(31337, node.dir));
       const served = (Date.now() - started) / 1000;
-      while ((await fetch(`${indexer.url}/ready`)).status !== 200) await new Promise((resolve) => setTimeout(resolve, 200));
+      while ((await retried(() => fetch(`${indexer!.url}/ready`))).status !== 200) await new Promise((resolve) => setTimeout(resolve, 200));
       const ready = (Date.now() - started) / 1000;
       // /ready comes once the blocks Ponder counts final are indexed; it indexes the last 30 (on
       // chain 31337) one by one afterwards, and they are history too (3,000 of the events here).
-      const head = await ethers.provider.getBlockNumber();
-      while ((await indexedBlock(indexer.url)) < head) await new Promise((resolve) => setTimeout(resolve, 100));
+      const head = await retried(() => ethers.provider.getBlockNumber());
+      while ((await retried(() => indexedBlock(indexer!.url))) < head) await new Promise((resolve) => setTimeout(resolve, 100));
       const seconds = (Date.now() - started) / 1000;
       // Ponder logs how long fetching the chain's data took, alongside the indexing.
       const fetched = /"msg":"Finished fetching backfill JSON-RPC data"[^\n]*?"duration":([\d.]+)/.exec(await readFile(indexer.logFile, "utf8"));
@@ -224,10 +245,12 @@ async function main(): Promise<void> {
     });
 
     await steps.run("Writing reports/indexer.json", async () => {
+      const database = process.env.DATABASE_URL ? "postgres" : "pglite";
+      const liveBudget = BUDGET.historyLiveP95Ms[database];
       const figures = [
         { figure: "backfill of 100,000 farm events", value: `${backfill.seconds.toFixed(1)} s (${Math.round(backfill.rate)} events/s)`, budget: `≤ ${BUDGET.backfillSeconds} s`, pass: backfill.seconds <= BUDGET.backfillSeconds },
         { figure: "history query p95 (10,000 events)", value: `${history.p95.toFixed(1)} ms`, budget: `≤ ${BUDGET.historyP95Ms} ms`, pass: history.p95 <= BUDGET.historyP95Ms },
-        { figure: "history p95 while following the chain", value: `${lag.historyLive.p95.toFixed(1)} ms`, budget: `≤ ${BUDGET.historyP95Ms} ms`, pass: lag.historyLive.p95 <= BUDGET.historyP95Ms },
+        { figure: "history p95 while following the chain", value: `${lag.historyLive.p95.toFixed(1)} ms`, budget: `≤ ${liveBudget} ms (${database})`, pass: lag.historyLive.p95 <= liveBudget },
         { figure: `lag p95 at 1 block/s, ${POOLS} pools`, value: `${lag.p95} blocks`, budget: `≤ ${BUDGET.lagP95Blocks} blocks`, pass: lag.p95 <= BUDGET.lagP95Blocks },
       ];
       console.log("");
