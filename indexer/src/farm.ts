@@ -8,7 +8,7 @@ import { farm, pair, pendingMint, pool, position, staker } from "ponder:schema";
 import type { Address } from "viem";
 
 import { pairViewsAbi } from "../abis";
-import { deployment, FARM_ID, loadPair, recordAction, touchFarm, touchPoolSeries } from "./state";
+import { deployment, FARM_ID, loadPair, poolPairFields, recordAction, touchFarm, touchPoolSeries } from "./state";
 
 ponder.on("Farm:setup", async ({ context }) => {
   const reward = deployment.rewardToken as Address;
@@ -59,15 +59,16 @@ async function moveStake(context: Context, pid: number, user: Address, delta: bi
 ponder.on("Farm:PoolAdded", async ({ event, context }) => {
   const pid = Number(event.args.pid);
   const lpToken = event.args.lpToken;
+  let pairFields = {};
   try {
     await loadPair(context, lpToken, event.block.number, true);
-    await context.db.update(pair, { address: lpToken }).set({ pid });
+    pairFields = poolPairFields(await context.db.update(pair, { address: lpToken }).set({ pid }));
   } catch {
     // Not a Uniswap V2 pair (the farm takes any token): its actions are recorded without USD.
   }
   await context.db.insert(pool).values({
     pid, lpToken, allocPoint: event.args.allocPoint, totalStaked: 0n, stakers: 0, volumeUsd: 0,
-    addedBlock: event.block.number, addedAt: event.block.timestamp,
+    addedBlock: event.block.number, addedAt: event.block.timestamp, ...pairFields,
   });
   const f = await context.db.find(farm, { id: FARM_ID });
   await context.db.update(farm, { id: FARM_ID }).set({ pools: f!.pools + 1, totalAllocPoint: f!.totalAllocPoint + event.args.allocPoint });

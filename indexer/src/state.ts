@@ -7,10 +7,11 @@ import type { Context, Event } from "ponder:registry";
 import { farm, farmDay, lastFlow, pair, pool, poolDay, poolHour, userAction, userDay } from "ponder:schema";
 import type { Address } from "viem";
 
-import { farmViewsAbi, pairViewsAbi } from "../abis";
+import { farmViewsAbi } from "../abis";
 import type { PairState } from "../../frontend/src/lib/prices";
 import { SECONDS_PER_DAY } from "../../frontend/src/lib/conventions";
 import { lpUnderlying, lpUsd, type PoolPrices, poolPrices, pricingPairAddresses, rewardPrice, usd } from "../lib/pricing";
+import { pairReader } from "../lib/pair-reader";
 import { bucketAprs, bucketStart, dayStart, SECONDS_PER_HOUR } from "../lib/series";
 import { readSettings } from "../lib/settings";
 
@@ -23,9 +24,25 @@ const SECONDS_PER_BLOCK = deployment.blockSeconds ?? 12;
 type AnyEvent = Event;
 export type PairRow = typeof pair.$inferSelect;
 
-function asPairState(row: PairRow): PairState {
+export type PoolRow = typeof pool.$inferSelect;
+
+export function asPairState(row: PairRow): PairState {
   return { ...row, address: row.address as Address, token0: row.token0 as Address, token1: row.token1 as Address };
 }
+
+/** The pool's copy of its pair's state (ponder.schema.ts, `pool`), from the pair's row. */
+export function poolPairFields(row: PairRow) {
+  return { token0: row.token0, token1: row.token1, decimals0: row.decimals0, decimals1: row.decimals1, reserve0: row.reserve0, reserve1: row.reserve1, lpSupply: row.totalSupply };
+}
+
+/** A pool's pair from the pool's row, or undefined when its LP token is not a Uniswap V2 pair. */
+export function poolPair(row: PoolRow): PairState | undefined {
+  const { token0, token1, decimals0, decimals1, reserve0, reserve1, lpSupply } = row;
+  if (token0 === null || token1 === null || decimals0 === null || decimals1 === null || reserve0 === null || reserve1 === null || lpSupply === null) return undefined;
+  return { address: row.lpToken as Address, token0: token0 as Address, token1: token1 as Address, decimals0, decimals1, reserve0, reserve1, totalSupply: lpSupply };
+}
+
+const pairs = pairReader(settings.rpcUrl, deployment.multicall3 as Address);
 
 /**
  * The pair at `address`, read from the chain as of the block before `block` the first time (its
@@ -37,41 +54,18 @@ export async function loadPair(context: Context, address: Address, block: bigint
   const found = await context.db.find(pair, { address });
   if (found) {
     if (!supply || found.supplyTracked) return found;
-    const totalSupply = await context.client.readContract({ abi: pairViewsAbi, address, functionName: "totalSupply", blockNumber: before });
-    return context.db.update(pair, { address }).set({ totalSupply, supplyTracked: true });
+    return context.db.update(pair, { address }).set({ totalSupply: await pairs.totalSupply(address, before), supplyTracked: true });
   }
-  // A pair created in this block had no state before it: it starts empty.
-  const code = await context.client.getCode({ address, blockNumber: before });
-  const existed = code !== undefined && code !== "0x";
-  // Two multicalls, not nine reads: a world of 1,000 pools meets 1,000 pairs at once.
-  const multicallAddress = deployment.multicall3 as Address;
-  const [token0, token1, reserves, totalSupply] = await context.client.multicall({
-    contracts: (["token0", "token1", "getReserves", "totalSupply"] as const).map((functionName) => ({ abi: pairViewsAbi, address, functionName })),
-    allowFailure: false,
-    multicallAddress,
-    blockNumber: existed ? before : block,
-  });
-  const details = await context.client.multicall({
-    contracts: [token0 as Address, token1 as Address].flatMap((token) =>
-      (["symbol", "decimals"] as const).map((functionName) => ({ abi: pairViewsAbi, address: token, functionName })),
-    ),
-    multicallAddress,
-    blockNumber: block,
-  });
-  const [symbol0, decimals0, symbol1, decimals1] = details.map((d) => d.result);
-  return context.db.insert(pair).values({
-    address, token0: token0 as Address, token1: token1 as Address,
-    symbol0: String(symbol0 ?? "?"), symbol1: String(symbol1 ?? "?"), decimals0: Number(decimals0 ?? 18), decimals1: Number(decimals1 ?? 18),
-    reserve0: existed ? (reserves as readonly bigint[])[0] : 0n, reserve1: existed ? (reserves as readonly bigint[])[1] : 0n,
-    totalSupply: existed ? (totalSupply as bigint) : 0n, supplyTracked: supply,
-  });
+  const reading = await pairs.read(address, before);
+  untracked.delete(address.toLowerCase());
+  return context.db.insert(pair).values({ address, ...reading, supplyTracked: supply });
 }
 
 /** Prices at this point of the chain for a pool's pair, from the tracked pricing pairs. */
-export async function pricesFor(context: Context, row: PairRow): Promise<PoolPrices> {
-  const known = await knownPairs(context, pricingPairAddresses(deployment, [row.token0 as Address, row.token1 as Address]));
-  const own = asPairState(row);
-  return poolPrices(deployment, own, [own, ...known.filter((p) => p.address.toLowerCase() !== own.address.toLowerCase())]);
+export async function pricesFor(context: Context, own: PairState): Promise<PoolPrices> {
+  const ownAddress = own.address.toLowerCase();
+  const others = pricingPairAddresses(deployment, [own.token0, own.token1]).filter((address) => address.toLowerCase() !== ownAddress);
+  return poolPrices(deployment, own, [own, ...(await knownPairs(context, others))]);
 }
 
 /** The reward token's USD price at this point of the chain. */
@@ -79,8 +73,24 @@ export async function rewardPriceNow(context: Context): Promise<number | undefin
   return rewardPrice(deployment, await knownPairs(context, pricingPairAddresses(deployment, [])));
 }
 
+/**
+ * Pricing pairs found not tracked (most tokens have a pair with WETH and none with the stablecoin).
+ * Live, Ponder keeps only the rows the previous block used, so each action of a harvest-all over
+ * 100 pools asked the database for its token's missing pair: 100 reads a block. Safe to remember:
+ * a pair row only ever appears through `loadPair`, which forgets the address, and a reorg or a
+ * restart can only take rows away (or start afresh).
+ */
+const untracked = new Set<string>();
+
 async function knownPairs(context: Context, addresses: Address[]): Promise<PairState[]> {
-  const rows = await Promise.all(addresses.map((address) => context.db.find(pair, { address })));
+  const rows = await Promise.all(
+    addresses.map(async (address) => {
+      if (untracked.has(address.toLowerCase())) return null;
+      const row = await context.db.find(pair, { address });
+      if (!row) untracked.add(address.toLowerCase());
+      return row;
+    }),
+  );
   return rows.filter((r): r is PairRow => r !== null).map(asPairState);
 }
 
@@ -121,9 +131,9 @@ export async function touchFarm(context: Context, event: AnyEvent, force = false
 export async function touchPoolSeries(context: Context, event: AnyEvent, pid: number, volumeUsd = 0, swaps = 0): Promise<void> {
   const poolRow = await context.db.find(pool, { pid });
   if (!poolRow) return;
-  const pairRow = await context.db.find(pair, { address: poolRow.lpToken });
+  const own = poolPair(poolRow);
   const f = await farmRow(context);
-  const prices = pairRow ? await pricesFor(context, pairRow) : {};
+  const prices = own ? await pricesFor(context, own) : {};
   const stakedUsd = lpUsd(poolRow.totalStaked, prices.lpPrice);
   for (const [table, length] of [[poolHour, SECONDS_PER_HOUR], [poolDay, SECONDS_PER_DAY]] as const) {
     const start = bucketStart(event.block.timestamp, length);
@@ -159,11 +169,11 @@ export interface ActionInput {
 /** Records a user's action with its USD values at this event, and its reward in the user's day. */
 export async function recordAction(context: Context, event: AnyEvent, input: ActionInput): Promise<void> {
   const poolRow = await context.db.find(pool, { pid: input.pid });
-  const pairRow = poolRow ? await context.db.find(pair, { address: poolRow.lpToken }) : null;
-  const prices: PoolPrices = pairRow ? await pricesFor(context, pairRow) : { rewardPrice: await rewardPriceNow(context) };
+  const own = poolRow ? poolPair(poolRow) : undefined;
+  const prices: PoolPrices = own ? await pricesFor(context, own) : { rewardPrice: await rewardPriceNow(context) };
   const lp = input.lp ?? 0n;
   const reward = input.reward ?? 0n;
-  const { amount0, amount1 } = pairRow ? lpUnderlying(asPairState(pairRow), lp) : { amount0: 0n, amount1: 0n };
+  const { amount0, amount1 } = own ? lpUnderlying(own, lp) : { amount0: 0n, amount1: 0n };
   const f = await farmRow(context);
   const rewardUsd = usd(reward, f.rewardDecimals, prices.rewardPrice);
   await context.db.insert(userAction).values({

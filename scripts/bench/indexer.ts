@@ -1,10 +1,12 @@
 /**
  * `npm run bench:indexer`: the indexer against its budgets, on a local world of 1,000 pools
- * (BENCH_INDEXER_POOLS) in this process:
+ * (BENCH_INDEXER_POOLS) on a Hardhat node in a process of its own (./indexer-node.ts):
  *   - backfill: 100,000 farm events (10 stakers × 100 pools × 100 actions: a deposit, then 99
- *     harvest-alls of their 100 pools) indexed from nothing by a fresh indexer, time and rate;
+ *     harvest-alls of their 100 pools) indexed from nothing by a fresh indexer until it is at the
+ *     chain's head, time and rate;
  *   - history: p95 of `/api/history` for one of those stakers (10,000 events): first pages, pages
- *     deep in the history through the cursor, pages filtered by pool and by kind;
+ *     deep in the history through the cursor, pages filtered by pool and by kind; once with the
+ *     indexer idle at the head, once while it follows the chain below;
  *   - lag: the chain mining a block a second, a harvest-all of 100 pools (100 events) in each,
  *     how many blocks the indexer is behind the head, sampled twice a second for a minute.
  * PGlite as embedded, or Postgres with DATABASE_URL. Prints a table, writes reports/indexer.json,
@@ -22,8 +24,8 @@ import type { HistoryPage } from "../../indexer/api-types.js";
 import { freePort } from "../../fixtures/processes.js";
 import { buildLocalWorld } from "../../worlds/local-world.js";
 import { startIndexer } from "../lib/indexer.js";
-import { startNode } from "../lib/node.js";
 import { fail, Steps } from "../lib/steps.js";
+import { startNodeProcess } from "./indexer-node.js";
 
 const POOLS = Number(process.env.BENCH_INDEXER_POOLS ?? 1000);
 const STAKERS = 10;
@@ -44,18 +46,64 @@ const REPORT = path.resolve(import.meta.dirname, "..", "..", "reports", "indexer
  *   (under 1.5 s, README "Web") with room for the network and the render;
  * - lag p95 ≤ 3 blocks at one block a second: history a few seconds behind the wallet's receipt,
  *   given Ponder asks the node once a second.
+ * - history p95 while the indexer follows that chain: ≤ 150 ms on Postgres, where a read does not
+ *   wait for the block being indexed; ≤ 500 ms on PGlite, the embedded database of `npm start`,
+ *   whose one connection makes a request wait for the block in hand (about 0.2 s for a block of
+ *   100 farm events, the benchmark's pace: a local world's blocks come every 3 s with a few): a
+ *   page still shows in a third of the farms page's 1.5 s.
  */
-const BUDGET = { backfillSeconds: 300, historyP95Ms: 150, lagP95Blocks: 3 };
+const BUDGET = { backfillSeconds: 300, historyP95Ms: 150, lagP95Blocks: 3, historyLiveP95Ms: { postgres: 150, pglite: 500 } };
 
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
+/**
+ * `read()` (a read, safe to repeat), tried again after a failure: a connection kept alive through
+ * minutes of waiting may be closed by the server just as it is used again ("fetch failed", seen
+ * once on a loaded machine).
+ */
+async function retried<T>(read: () => Promise<T>, attempts = 3): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await read();
+    } catch (error) {
+      if (attempt >= attempts) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
+}
+
+/** JSON-RPC requests Ponder sent, by method (its /metrics). */
+async function rpcRequests(url: string): Promise<Record<string, number>> {
+  const text = await (await fetch(`${url}/metrics`)).text();
+  const counts: Record<string, number> = {};
+  for (const [, method, n] of text.matchAll(/^ponder_rpc_request_duration_count\{method="(\w+)"[^}]*\} (\d+)/gm)) counts[method] = Number(n);
+  return counts;
+}
+
+/** The last block the indexer has indexed (its /status). */
+async function indexedBlock(url: string): Promise<number> {
+  const status = (await (await fetch(`${url}/status`)).json()) as Record<string, { block: { number: number } }>;
+  return Object.values(status)[0].block.number;
+}
+
+/** The live blocks Ponder indexed since `since` (ms), from its log: how long each took, and its events. */
+async function liveBlocks(logFile: string, since: number): Promise<{ ms: number; events: number }[]> {
+  const blocks: { ms: number; events: number }[] = [];
+  for (const line of (await readFile(logFile, "utf8")).split("\n")) {
+    if (!line.includes('"msg":"Indexed block"')) continue;
+    const entry = JSON.parse(line) as { time: number; duration: number; event_count: number };
+    if (entry.time >= since) blocks.push({ ms: entry.duration, events: entry.event_count });
+  }
+  return blocks;
+}
+
 async function main(): Promise<void> {
   const steps = new Steps(6);
-  const node = await steps.run(`Starting a Hardhat node and a local world of ${POOLS} pools`, async (note) => {
-    const node = await startNode(await freePort());
+  const node = await steps.run(`Starting a Hardhat node (a process of its own) and a local world of ${POOLS} pools`, async (note) => {
+    const node = await startNodeProcess(await freePort());
     const dir = await mkdtemp(path.join(os.tmpdir(), "farm-bench-indexer-"));
     process.env.DEPLOYMENTS_DIR = dir;
     await buildLocalWorld(node.connection.ethers, { network: "localhost", dir, pools: POOLS, step: (title, work) => (note(title), work(() => {})) });
@@ -100,18 +148,25 @@ async function main(): Promise<void> {
       return count;
     });
 
-    const backfill = await steps.run("Indexing them from nothing: a fresh indexer until /ready", async (note) => {
+    const backfill = await steps.run("Indexing them from nothing: a fresh indexer until it is at the chain's head", async (note) => {
       const started = Date.now();
       indexer = await startIndexer(node.url, deploymentPath(31337, node.dir));
       const served = (Date.now() - started) / 1000;
-      while ((await fetch(`${indexer.url}/ready`)).status !== 200) await new Promise((resolve) => setTimeout(resolve, 200));
+      while ((await retried(() => fetch(`${indexer!.url}/ready`))).status !== 200) await new Promise((resolve) => setTimeout(resolve, 200));
+      const ready = (Date.now() - started) / 1000;
+      // /ready comes once the blocks Ponder counts final are indexed; it indexes the last 30 (on
+      // chain 31337) one by one afterwards, and they are history too (3,000 of the events here).
+      const head = await retried(() => ethers.provider.getBlockNumber());
+      while ((await retried(() => indexedBlock(indexer!.url))) < head) await new Promise((resolve) => setTimeout(resolve, 100));
       const seconds = (Date.now() - started) / 1000;
-      // Ponder logs how long fetching the chain's data took: the node's share of the time.
+      // Ponder logs how long fetching the chain's data took, alongside the indexing.
       const fetched = /"msg":"Finished fetching backfill JSON-RPC data"[^\n]*?"duration":([\d.]+)/.exec(await readFile(indexer.logFile, "utf8"));
       const fetchSeconds = fetched ? Number(fetched[1]) / 1000 : undefined;
-      note(`serving after ${served.toFixed(1)} s, caught up after ${seconds.toFixed(1)} s on ${indexer.storage}: ${Math.round(events / seconds)} farm events/s`);
+      note(`serving after ${served.toFixed(1)} s, /ready after ${ready.toFixed(1)} s, at the head after ${seconds.toFixed(1)} s on ${indexer.storage}: ${Math.round(events / seconds)} farm events/s`);
       if (fetchSeconds !== undefined) note(`of which ${fetchSeconds.toFixed(1)} s fetching blocks and logs from the node (alongside the indexing)`);
-      return { seconds, served, rate: events / seconds, fetchSeconds };
+      const requests = await rpcRequests(indexer.url);
+      note(`${Object.entries(requests).map(([method, n]) => `${n} ${method}`).join(", ")} (Ponder paces requests: from 20 a second, growing slowly)`);
+      return { seconds, ready, served, rate: events / seconds, fetchSeconds, requests };
     });
 
     const history = await steps.run(`Querying a staker's history (${ACTIONS_EACH * POOLS_EACH} events) ${QUERIES} times`, async (note) => {
@@ -129,6 +184,7 @@ async function main(): Promise<void> {
       ];
       const times: number[] = [];
       const byRoute = new Map<string, number[]>();
+      const indexedBefore = await indexedBlock(indexer!.url);
       for (let i = 0; i < QUERIES; i++) {
         const [label, query] = routes[i % routes.length];
         const started = performance.now();
@@ -140,16 +196,26 @@ async function main(): Promise<void> {
       }
       note(`p50 ${percentile(times, 50).toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ms, max ${Math.max(...times).toFixed(1)} ms`);
       note([...byRoute].map(([label, ms]) => `${label} p95 ${percentile(ms, 95).toFixed(1)} ms`).join(", "));
-      return { p50: percentile(times, 50), p95: percentile(times, 95), max: Math.max(...times) };
+      const slowest = times.map((ms, i) => ({ i, ms: Math.round(ms) })).sort((a, b) => b.ms - a.ms).slice(0, 10);
+      note(`slowest (request number: ms): ${slowest.map(({ i, ms }) => `${i}: ${ms}`).join(", ")}; blocks indexed meanwhile: ${(await indexedBlock(indexer!.url)) - indexedBefore}`);
+      return { p50: percentile(times, 50), p95: percentile(times, 95), max: Math.max(...times), slowest, routes };
     });
 
     const lag = await steps.run(`Mining a block a second for ${LAG_SECONDS} s with actions, sampling the indexer's lag`, async (note) => {
       await ethers.provider.send("evm_setAutomine", [false]);
       await ethers.provider.send("evm_setIntervalMining", [1000]);
+      const startedAt = Date.now();
       const samples: number[] = [];
+      // The same history requests meanwhile, one each half second: what a user browsing their
+      // history sees while the indexer follows a busy chain (on PGlite they wait behind each block).
+      const user = stakers[0].address;
+      const liveQueries: Promise<number>[] = [];
       const ends = Date.now() + LAG_SECONDS * 1000;
       let turn = 0;
       while (Date.now() < ends) {
+        const [, query] = history.routes[turn % history.routes.length];
+        const queried = performance.now();
+        liveQueries.push(fetch(`${indexer!.url}/api/history/${user}${query}`).then((r) => r.json()).then(() => performance.now() - queried));
         const staker = stakers[turn % STAKERS];
         // One harvest-all (100 events) queued for the next block every other half second.
         if (turn % 2 === 0) await (farm.connect(staker) as Contract).harvestAll(poolsOf(turn % STAKERS).map((p) => p.pid), { gasLimit: 15_000_000 });
@@ -164,13 +230,27 @@ async function main(): Promise<void> {
       await ethers.provider.send("evm_setIntervalMining", [0]);
       await ethers.provider.send("evm_setAutomine", [true]);
       note(`behind the head by: median ${percentile(samples, 50)}, p95 ${percentile(samples, 95)}, max ${Math.max(...samples)} blocks (${samples.length} samples)`);
-      return { median: percentile(samples, 50), p95: percentile(samples, 95), max: Math.max(...samples), samples: samples.length };
+      const live = await Promise.all(liveQueries);
+      const historyLive = { p50: percentile(live, 50), p95: percentile(live, 95), max: Math.max(...live), queries: live.length };
+      note(`history meanwhile: p50 ${historyLive.p50.toFixed(1)} ms, p95 ${historyLive.p95.toFixed(1)} ms, max ${historyLive.max.toFixed(1)} ms (${live.length} requests)`);
+      // Ponder logs each live block it indexed with how long that took: the indexer's share of the lag.
+      const blocks = await liveBlocks(indexer!.logFile, startedAt);
+      const ms = blocks.map((b) => b.ms);
+      if (ms.length > 0) note(`indexing a live block took: median ${Math.round(percentile(ms, 50))} ms, p95 ${Math.round(percentile(ms, 95))} ms, max ${Math.round(Math.max(...ms))} ms (${ms.length} blocks, ${blocks.reduce((n, b) => n + b.events, 0)} events)`);
+      return {
+        median: percentile(samples, 50), p95: percentile(samples, 95), max: Math.max(...samples), samples: samples.length,
+        indexBlockMs: ms.length > 0 ? { median: percentile(ms, 50), p95: percentile(ms, 95), max: Math.max(...ms), blocks: ms.length } : undefined,
+        historyLive,
+      };
     });
 
     await steps.run("Writing reports/indexer.json", async () => {
+      const database = process.env.DATABASE_URL ? "postgres" : "pglite";
+      const liveBudget = BUDGET.historyLiveP95Ms[database];
       const figures = [
         { figure: "backfill of 100,000 farm events", value: `${backfill.seconds.toFixed(1)} s (${Math.round(backfill.rate)} events/s)`, budget: `≤ ${BUDGET.backfillSeconds} s`, pass: backfill.seconds <= BUDGET.backfillSeconds },
         { figure: "history query p95 (10,000 events)", value: `${history.p95.toFixed(1)} ms`, budget: `≤ ${BUDGET.historyP95Ms} ms`, pass: history.p95 <= BUDGET.historyP95Ms },
+        { figure: "history p95 while following the chain", value: `${lag.historyLive.p95.toFixed(1)} ms`, budget: `≤ ${liveBudget} ms (${database})`, pass: lag.historyLive.p95 <= liveBudget },
         { figure: `lag p95 at 1 block/s, ${POOLS} pools`, value: `${lag.p95} blocks`, budget: `≤ ${BUDGET.lagP95Blocks} blocks`, pass: lag.p95 <= BUDGET.lagP95Blocks },
       ];
       console.log("");
