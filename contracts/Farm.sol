@@ -108,6 +108,9 @@ contract Farm is IFarm, IFarmLocks, IFarmOperators, IFarmPartners, Ownable2Step,
     /// @inheritdoc IFarmLocks
     uint256 public immutable epochBlocks;
 
+    /// @inheritdoc IFarmPartners
+    IPartnerRewarder public immutable partnerRewarder;
+
     // These two pack into the slot of Ownable2Step's pending owner and Pausable's flag: one slot
     // that every action reads.
     uint64 private _totalAllocPoint; // <= MAX_POOLS * MAX_ALLOC_POINT < 2^40
@@ -227,11 +230,6 @@ contract Farm is IFarm, IFarmLocks, IFarmOperators, IFarmPartners, Ownable2Step,
     uint256 public lockTermsVersion;
 
     mapping(address user => mapping(address operator => bool)) private _operators;
-
-    /// @inheritdoc IFarmPartners
-    /// @dev Set by the constructor, never changed. Stored rather than immutable: read only in pools
-    ///      with partner rewards, where the slot costs less than 33 bytes of code at every call.
-    IPartnerRewarder public partnerRewarder;
 
     /// @dev Re-entrancy lock in transient storage (EIP-1153): costs no storage slot and clears itself
     ///      with the transaction. The language keyword is used rather than OpenZeppelin's
@@ -822,7 +820,9 @@ contract Farm is IFarm, IFarmLocks, IFarmOperators, IFarmPartners, Ownable2Step,
                 total += reward;
                 emit Harvest(user, pid, reward);
             }
-            if (staker.partnered) _callPartners(pid, user, to);
+            // Partner tokens go to the staker, wherever an operator sends the farm's reward: an
+            // operator (the zap) knows only the reward token and would strand any other.
+            if (staker.partnered) _callPartners(pid, user, user);
         }
         // One mint for all pools: the reward token is touched once however many pools.
         if (total != 0) _rewardToken.mint(to, total);
@@ -1089,6 +1089,7 @@ contract Farm is IFarm, IFarmLocks, IFarmOperators, IFarmPartners, Ownable2Step,
     function _callPartners(uint256 pid, address user, address to) private {
         address rewarder = address(partnerRewarder);
         bytes4 selector = IPartnerRewarder.onAction.selector;
+        // solhint-disable-next-line no-inline-assembly
         assembly ("memory-safe") {
             let data := mload(0x40)
             mstore(data, selector)

@@ -5,20 +5,9 @@ import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 
+import {IPartneredFarm} from "./interfaces/IPartneredFarm.sol";
 import {IPartnerRewarder} from "./interfaces/IPartnerRewarder.sol";
 import {EpochBitmap} from "./libraries/EpochBitmap.sol";
-
-/// @dev What the rewarder reads from, and asks of, the farm that deployed it.
-interface IPartneredFarm {
-    function owner() external view returns (address);
-    function paused() external view returns (bool);
-    function userInfo(uint256 pid, address user) external view returns (uint256 amount, uint256 rewardDebt);
-    function lockInfo(uint256 pid, address user)
-        external
-        view
-        returns (uint256 amount, uint256 boostBps, uint256 startBlock, uint256 endBlock, uint256, address);
-    function enablePartnerRewards(uint256 pid) external;
-}
 
 /// @title PartnerRewarder
 /// @notice Streams sponsors' tokens to a pool's stakers on top of the farm's reward token, pro rata
@@ -52,6 +41,8 @@ contract PartnerRewarder is IPartnerRewarder {
     ///      passing 365 boundaries, ~11,300,000) fits one transaction's 16,777,216 (EIP-7825).
     uint256 public constant MAX_BOUNDARIES_PER_UPDATE = 32;
     uint256 private constant BPS = 10_000;
+    /// @dev `_settle`'s gas limit for `claim`: each token gets an even share of what is left.
+    uint256 private constant CLAIM_GAS = type(uint256).max;
 
     /// @inheritdoc IPartnerRewarder
     address public immutable farm;
@@ -110,7 +101,7 @@ contract PartnerRewarder is IPartnerRewarder {
     mapping(uint256 pid => mapping(address user => uint256)) private _lockEnds;
     mapping(uint256 pid => mapping(address user => uint256[MAX_STREAMS])) private _accPaid;
     mapping(uint256 pid => mapping(address user => uint256[MAX_STREAMS])) private _owed;
-    mapping(address sponsor => bool) private _sponsors;
+    mapping(uint256 pid => mapping(address sponsor => bool)) private _sponsors;
 
     uint256 private transient _entered;
 
@@ -126,6 +117,7 @@ contract PartnerRewarder is IPartnerRewarder {
         _;
     }
 
+    /// @notice Deployed by the farm's constructor: the caller is the farm, for good.
     /// @param epochBlocks The farm's epoch length (its lock ends are multiples of it).
     constructor(uint256 epochBlocks) {
         farm = msg.sender;
@@ -141,18 +133,17 @@ contract PartnerRewarder is IPartnerRewarder {
         CatchUp memory caught = _update(pid);
         bool pay = to != address(0) && !IPartneredFarm(farm).paused();
         _settle(pid, user, caught, pay ? to : address(0), PAY_GAS);
-        _reweigh(pid, user);
+        _reweigh(pid, user, caught.upTo);
     }
 
     /// @inheritdoc IPartnerRewarder
     function onEmergencyUnlock(uint256 pid) external onlyFarm nonReentrant {
-        CatchUp memory caught = _update(pid);
+        // Every running boost ends at this block: the streams must stand here (else `catchUp` first).
+        CatchUp memory caught = _updateFully(pid);
         PoolState storage pool = _pools[pid];
-        // Every running boost ends where the streams stand: this block, unless they are behind.
-        uint256 at = caught.upTo;
-        _accAt[pid][at] = caught.acc;
+        _accAt[pid][block.number] = caught.acc;
         pool.totalWeight -= pool.boostWeight;
-        (pool.boostWeight, pool.lastEnd, pool.unlockBlock) = (0, uint64(at), uint64(at));
+        (pool.boostWeight, pool.lastEnd, pool.unlockBlock) = (0, uint64(block.number), uint64(block.number));
     }
 
     /*//////////////////////////////////////////////////////////////
@@ -160,16 +151,17 @@ contract PartnerRewarder is IPartnerRewarder {
     //////////////////////////////////////////////////////////////*/
 
     /// @inheritdoc IPartnerRewarder
-    function setSponsor(address sponsor, bool approved) external {
+    function setSponsor(uint256 pid, address sponsor, bool approved) external {
         if (msg.sender != IPartneredFarm(farm).owner()) revert NotFarmOwner(msg.sender);
-        _sponsors[sponsor] = approved;
-        emit SponsorSet(sponsor, approved);
+        _sponsors[pid][sponsor] = approved;
+        emit SponsorSet(pid, sponsor, approved);
     }
 
     /// @inheritdoc IPartnerRewarder
     function fund(uint256 pid, IERC20 token, uint256 amount, uint256 endBlock) external nonReentrant {
-        if (!isSponsor(msg.sender)) revert NotSponsor(msg.sender);
+        if (!isSponsor(pid, msg.sender)) revert NotSponsor(pid, msg.sender);
         if (amount == 0) revert ZeroAmount();
+        if (endBlock > type(uint64).max) revert EndBlockTooLate(endBlock, type(uint64).max);
         if (address(token).code.length == 0) revert NotAToken(token);
         PoolState storage pool = _pools[pid];
         uint256 count = pool.streamCount;
@@ -228,7 +220,13 @@ contract PartnerRewarder is IPartnerRewarder {
     /// @inheritdoc IPartnerRewarder
     function claim(uint256 pid) external nonReentrant {
         if (IPartneredFarm(farm).paused()) revert FarmPaused();
-        _settle(pid, msg.sender, _update(pid), msg.sender, gasleft());
+        _settle(pid, msg.sender, _update(pid), msg.sender, CLAIM_GAS);
+    }
+
+    /// @inheritdoc IPartnerRewarder
+    function payOut(IERC20 token, address to, uint256 amount) external {
+        if (msg.sender != address(this)) revert NotSelf(msg.sender);
+        token.safeTransfer(to, amount);
     }
 
     /*//////////////////////////////////////////////////////////////
@@ -241,8 +239,8 @@ contract PartnerRewarder is IPartnerRewarder {
     }
 
     /// @inheritdoc IPartnerRewarder
-    function isSponsor(address account) public view returns (bool) {
-        return _sponsors[account] || account == IPartneredFarm(farm).owner();
+    function isSponsor(uint256 pid, address account) public view returns (bool) {
+        return _sponsors[pid][account] || account == IPartneredFarm(farm).owner();
     }
 
     /// @inheritdoc IPartnerRewarder
@@ -292,9 +290,9 @@ contract PartnerRewarder is IPartnerRewarder {
 
     /// @dev `_update`, refusing to go on if the streams are still behind (a top-up or reclaim must
     ///      start from this block).
-    function _updateFully(uint256 pid) private {
-        uint256 upTo = _update(pid).upTo;
-        if (upTo != block.number) revert PoolBehind(pid, upTo);
+    function _updateFully(uint256 pid) private returns (CatchUp memory caught) {
+        caught = _update(pid);
+        if (caught.upTo != block.number) revert PoolBehind(pid, caught.upTo);
     }
 
     /// @dev Catches pool `pid`'s streams up to this block (or as far as one update goes) and stores
@@ -403,7 +401,10 @@ contract PartnerRewarder is IPartnerRewarder {
             amount += wasOwed;
             if (amount == 0) continue;
             IERC20 token = _streams[pid][i].token;
-            if (to != address(0) && _tryTransfer(token, to, amount, gasLimit)) {
+            // A claim shares the gas left evenly among the tokens still to pay, so that one which
+            // burns all it gets cannot starve the others.
+            uint256 gas = gasLimit == CLAIM_GAS ? gasleft() / (caught.count - i) : gasLimit;
+            if (to != address(0) && _tryTransfer(token, to, amount, gas)) {
                 if (wasOwed != 0) owed[i] = 0;
                 emit PartnerRewardPaid(user, pid, token, amount, to);
             } else if (amount != wasOwed) {
@@ -450,8 +451,10 @@ contract PartnerRewarder is IPartnerRewarder {
     }
 
     /// @dev Takes `user`'s weight in pool `pid` afresh from the farm (settled just before), from
-    ///      where the streams stand: a boost that ended since they stood there goes with the old weight.
-    function _reweigh(uint256 pid, address user) private {
+    ///      where the streams stand (`upTo`). While they are behind, a weight may only fall: a rise
+    ///      would earn what was released before it (`PoolBehind`: `catchUp` first). A fall counts
+    ///      from `upTo`, as does a boost that ended since.
+    function _reweigh(uint256 pid, address user, uint256 upTo) private {
         PoolState storage pool = _pools[pid];
         Member storage member = _members[pid][user];
         uint256 oldWeight = member.base;
@@ -465,6 +468,7 @@ contract PartnerRewarder is IPartnerRewarder {
         (uint256 amount,) = IPartneredFarm(farm).userInfo(pid, user);
         (uint256 locked, uint256 boostBps,, uint256 end,,) = IPartneredFarm(farm).lockInfo(pid, user);
         uint256 bonus = end > block.number ? locked * boostBps / BPS - locked : 0;
+        if (upTo != block.number && amount + bonus > oldWeight) revert PoolBehind(pid, upTo);
         if (bonus != 0) {
             _expiring[pid][end] += bonus;
             _endBits[pid].mark(end, _epochBlocks);
@@ -502,21 +506,17 @@ contract PartnerRewarder is IPartnerRewarder {
         return amount;
     }
 
-    /// @dev `token.transfer(to, amount)` with at most `gasLimit` gas, reporting failure instead of
-    ///      reverting: success is what SafeERC20 counts as success (no return data from a contract,
-    ///      or `true`). Written out because SafeERC20's try-variant forwards all the gas, which a
-    ///      hostile token could burn to block the farm action around it; only 32 bytes of return
-    ///      data are copied, so a huge return cannot either.
+    /// @dev Pays through `payOut` in a call of its own with at most `gasLimit` gas, reporting
+    ///      failure instead of reverting. The self-call makes SafeERC20's verdict (no return data
+    ///      from a contract, or `true`) undo the token's own transfer when it fails, whatever the
+    ///      token answered; SafeERC20's try-variant would forward all the gas (which a hostile token
+    ///      could burn to block the farm action around it) and keep what an odd answer moved. No
+    ///      return data is copied, so a huge revert cannot cost anything either.
     function _tryTransfer(IERC20 token, address to, uint256 amount, uint256 gasLimit) private returns (bool ok) {
-        bytes memory data = abi.encodeCall(IERC20.transfer, (to, amount));
+        bytes memory data = abi.encodeCall(this.payOut, (token, to, amount));
+        // solhint-disable-next-line no-inline-assembly
         assembly ("memory-safe") {
-            mstore(0, 0)
-            ok := call(gasLimit, token, 0, add(data, 0x20), mload(data), 0, 0x20)
-            if ok {
-                switch returndatasize()
-                case 0 { ok := gt(extcodesize(token), 0) }
-                default { ok := and(gt(returndatasize(), 0x1f), eq(mload(0), 1)) }
-            }
+            ok := call(gasLimit, address(), 0, add(data, 0x20), mload(data), 0, 0)
         }
     }
 }

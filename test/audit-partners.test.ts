@@ -4,9 +4,12 @@
  * Audited: PartnerRewarder.sol, IPartnerRewarder.sol, IFarmPartners.sol and the farm's side of
  * them (Farm.sol at b567e6f), with FarmZap where it meets them.
  *
- * - "Findings": one test per finding, asserting the CORRECT behaviour, so each one FAILS on the
- *   audited contracts and passes once the finding is fixed (the comment above each gives the
- *   severity, the impact, the root cause and a fix). They are named "FINDING <id> (<severity>)".
+ * - "Findings": one test per finding, asserting the CORRECT behaviour: each one failed on the
+ *   audited contracts and passes since its fix (the comment above each gives the severity, the
+ *   impact, the root cause and the fix suggested). They are named "FINDING <id> (<severity>)".
+ *   Fixed: H-01 harvestAllFor pays partner tokens to the staker; M-01 and M-04 a weight may only
+ *   fall while the streams are behind; M-02 EndBlockTooLate; M-03 sponsors are approved per pool;
+ *   L-01 payments go through a self-call that SafeERC20 reverts; L-02 claim shares its gas.
  * - "Withstood": attacks tried that the contracts withstood; these pass.
  *
  * Worlds: the lock world (helpers/lock-world.ts: 10-block epochs, tier 1 = 40 blocks at 3x) with a
@@ -145,7 +148,7 @@ async function behindWorld(): Promise<BehindWorld> {
                                FINDINGS
 //////////////////////////////////////////////////////////////*/
 
-describe("Partner rewards audit: findings (each FAILS while its bug exists)", function () {
+describe("Partner rewards audit: findings, each fixed: the proof-of-concept now holds", function () {
   /**
    * FINDING H-01 (High): FarmZap.compound sends the caller's partner rewards to the zap, where
    * nobody can ever get them out.
@@ -279,7 +282,7 @@ describe("Partner rewards audit: findings (each FAILS while its bug exists)", fu
   it("FINDING M-03 (Medium): a sponsor cannot lock a pool out of partner rewards by filling its slots with dust streams", async function () {
     const { rewarder, partner, owner, carol } = await networkHelpers.loadFixture(partnerWorld);
     const pid = 1; // a pool Carol, approved for another pool's promotion, has nothing to do with
-    await (await as(rewarder, owner).setSponsor(carol.address, true)).wait();
+    await (await as(rewarder, owner).setSponsor(0, carol.address, true)).wait();
     for (let i = 0; i < 4; i++) {
       const junk = await ethers.deployContract("TestERC20", [`J${i}`, `J${i}`, 18]);
       await (await junk.mint(carol.address, 1n)).wait();
@@ -574,7 +577,7 @@ describe("Partner rewards audit: withstood", function () {
   it("a sponsor cannot reclaim what stakers earned, nor take over a stream whose sponsor is still owed", async function () {
     const w = await networkHelpers.loadFixture(partnerWorld);
     const { lockFarm: farm, rewarder, partner, owner, carol, alice } = w;
-    await (await as(rewarder, owner).setSponsor(carol.address, true)).wait();
+    await (await as(rewarder, owner).setSponsor(0, carol.address, true)).wait();
     const F = (await latestBlock(ethers)) + 2n;
     // Carol funds with nobody enrolled; Alice enrols at F+20 and stays.
     await at(ethers, F, () => as(rewarder, carol).fund(0, partner.target, P(1000), F + 100n));

@@ -64,16 +64,17 @@ async function touched(token: Contract, tx: ContractTransactionResponse): Promis
 
 describe("Partner rewards: the farm's rewarder", function () {
   it("is deployed by the farm for good, and only it enables a pool", async function () {
-    const { lockFarm: farm, rewarder, owner, mallory } = await networkHelpers.loadFixture(partnerWorld);
+    const { lockFarm: farm, rewarder, partner, owner, mallory } = await networkHelpers.loadFixture(partnerWorld);
     expect(await rewarder.farm()).to.equal(await farm.getAddress());
     expect(await rewarder.MAX_STREAMS()).to.equal(4n);
-    expect(await rewarder.isSponsor(owner.address)).to.equal(true);
-    expect(await rewarder.isSponsor(mallory.address)).to.equal(false);
+    expect(await rewarder.isSponsor(0, owner.address)).to.equal(true);
+    expect(await rewarder.isSponsor(0, mallory.address)).to.equal(false);
     await refusedAndMined(ethers, async () => [await rewarder.streams(0), await farm.poolInfo(0)], [
       { send: (o) => as(farm, owner).enablePartnerRewards(0, o), by: farm, error: "NotPartnerRewarder", args: [owner.address] },
       { send: (o) => as(rewarder, owner).onAction(0, owner.address, owner.address, o), by: rewarder, error: "NotFarm", args: [owner.address] },
       { send: (o) => as(rewarder, owner).onEmergencyUnlock(0, o), by: rewarder, error: "NotFarm", args: [owner.address] },
-      { send: (o) => as(rewarder, mallory).setSponsor(mallory.address, true, o), by: rewarder, error: "NotFarmOwner", args: [mallory.address] },
+      { send: (o) => as(rewarder, mallory).setSponsor(0, mallory.address, true, o), by: rewarder, error: "NotFarmOwner", args: [mallory.address] },
+      { send: (o) => as(rewarder, owner).payOut(partner.target, owner.address, 1n, o), by: rewarder, error: "NotSelf", args: [owner.address] },
     ]);
   });
 });
@@ -115,7 +116,7 @@ describe("Partner rewards: streaming", function () {
     expect(stream.remaining).to.equal(0n);
     expect(stream.unclaimedBySponsor).to.equal(P(100));
     // Ended, but its sponsor has not had it all back: nobody else may take it over yet.
-    await (await as(rewarder, owner).setSponsor(bob.address, true)).wait();
+    await (await as(rewarder, owner).setSponsor(pid, bob.address, true)).wait();
     await refusedAndMined(ethers, async () => [await rewarder.streams(pid)], [
       { send: (o) => as(rewarder, bob).fund(pid, partner.target, P(1), F + 300n, o), by: rewarder, error: "StreamSponsoredByOther", args: [partner.target, owner.address] },
     ]);
@@ -306,10 +307,10 @@ describe("Partner rewards: streaming", function () {
 
     await refusedAndMined(ethers, async () => [await rewarder.streams(pid), await balance(partner, owner)], [
       { send: (o) => as(rewarder, owner).fund(pid, partner.target, P(1), F + 150n, o), by: rewarder, error: "EndBlockTooEarly", args: [F + 150n, F + 160n], label: "an earlier end" },
-      { send: (o) => as(rewarder, carol).fund(pid, partner.target, P(1), F + 200n, o), by: rewarder, error: "NotSponsor", args: [carol.address] },
+      { send: (o) => as(rewarder, carol).fund(pid, partner.target, P(1), F + 200n, o), by: rewarder, error: "NotSponsor", args: [pid, carol.address] },
       { send: (o) => as(rewarder, owner).reclaim(pid, partner.target, o), by: rewarder, error: "StreamRunning", args: [F + 160n] },
     ]);
-    await (await as(rewarder, owner).setSponsor(carol.address, true)).wait();
+    await (await as(rewarder, owner).setSponsor(pid, carol.address, true)).wait();
     await refusedAndMined(ethers, async () => [await rewarder.streams(pid)], [
       { send: (o) => as(rewarder, carol).fund(pid, partner.target, P(1), F + 200n, o), by: rewarder, error: "StreamSponsoredByOther", args: [partner.target, owner.address] },
       { send: (o) => as(rewarder, carol).reclaim(pid, partner.target, o), by: rewarder, error: "StreamSponsoredByOther", args: [partner.target, owner.address] },
@@ -334,7 +335,7 @@ describe("Partner rewards: streaming", function () {
     const now = await latestBlock(ethers);
     const read = async () => [await rewarder.streams(0), await balance(partner, owner), await balance(fot, owner)];
     await refusedAndMined(ethers, read, [
-      { send: (o) => as(rewarder, mallory).fund(0, partner.target, P(1), now + 100n, o), by: rewarder, error: "NotSponsor", args: [mallory.address] },
+      { send: (o) => as(rewarder, mallory).fund(0, partner.target, P(1), now + 100n, o), by: rewarder, error: "NotSponsor", args: [0n, mallory.address] },
       { send: (o) => as(rewarder, owner).fund(0, partner.target, 0, now + 100n, o), by: rewarder, error: "ZeroAmount", args: [] },
       { send: (o) => as(rewarder, owner).fund(0, alice.address, P(1), now + 100n, o), by: rewarder, error: "NotAToken", args: [alice.address] },
       { send: (o) => as(rewarder, owner).fund(0, partner.target, P(1), now + 3n, o), by: rewarder, error: "EndBlockTooEarly", args: [now + 3n, now + 5n] },
@@ -444,7 +445,7 @@ describe("Partner rewards: exits are never blocked, nothing is lost", function (
 });
 
 describe("Partner rewards: every way in and out pays where the farm's reward goes", function () {
-  it("harvestAll pays every pool's partner tokens; harvestAllFor to its `to`, withdrawFor to the staker; depositFor enrols the beneficiary", async function () {
+  it("harvestAll pays every pool's partner tokens; harvestAllFor and withdrawFor pay them to the staker; depositFor enrols the beneficiary", async function () {
     const { lockFarm: farm, rewarder, partner, hostile, owner, alice, bob, carol } = await networkHelpers.loadFixture(partnerWorld);
     await (await as(farm, alice).deposit(0, E15)).wait();
     await (await as(farm, alice).deposit(1, E15)).wait();
@@ -461,10 +462,12 @@ describe("Partner rewards: every way in and out pays where the farm's reward goe
       [alice.address, 1n, hostile.target, P(200), alice.address],
     ]);
     await (await as(farm, alice).setOperator(bob.address, true)).wait();
+    // The farm's reward goes to Carol, the partner tokens to Alice: an operator such as the zap
+    // handles only the reward token and would strand any other.
     const forCarol = await at(ethers, F + 20n, () => as(farm, bob).harvestAllFor([0, 1], alice.address, carol.address));
     expect(await paidIn(rewarder, forCarol)).to.deep.equal([
-      [alice.address, 0n, partner.target, P(100), carol.address],
-      [alice.address, 1n, hostile.target, P(200), carol.address],
+      [alice.address, 0n, partner.target, P(100), alice.address],
+      [alice.address, 1n, hostile.target, P(200), alice.address],
     ]);
     const withdrawFor = await at(ethers, F + 30n, () => as(farm, bob).withdrawFor(0, E15, alice.address, carol.address));
     expect(await paidIn(rewarder, withdrawFor)).to.deep.equal([[alice.address, 0n, partner.target, P(100), alice.address]]);

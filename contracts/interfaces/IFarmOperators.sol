@@ -10,7 +10,8 @@ pragma solidity 0.8.34;
 ///      - `withdrawFor` is `withdraw` for the staker: the same rules (unlocked LP only, a running
 ///        lock stays; open while paused, the reward then kept for later), the LP sent to `to`,
 ///        the staker's reward paid to the staker itself.
-///      - `harvestAllFor` is `harvestAll` for the staker, the reward sent to `to`.
+///      - `harvestAllFor` is `harvestAll` for the staker, the reward sent to `to`; partner tokens
+///        (IPartnerRewarder) still go to the staker, since an operator may know only the reward token.
 ///      - Nothing else: an operator cannot deposit into, make, extend or exit a lock, nor
 ///        emergency-withdraw. An approved operator can move the staker's unlocked LP and its
 ///        rewards anywhere, so approve only contracts that act for their caller alone.
@@ -46,8 +47,8 @@ interface IFarmOperators {
     function withdrawFor(uint256 pid, uint256 amount, address user, address to) external;
 
     /// @notice `harvestAll` for `user`, by `user` or its operator: pays `user`'s pending reward
-    ///         from every pool in `pids` to `to`, in one mint. Emits `Harvest(user, pid, amount)`
-    ///         per pool paid.
+    ///         from every pool in `pids` to `to`, in one mint (partner tokens to `user`). Emits
+    ///         `Harvest(user, pid, amount)` per pool paid.
     /// @param pids Pool ids.
     /// @param user The staker.
     /// @param to Where the reward goes: neither the zero address nor the farm.

@@ -11,6 +11,7 @@ import {IPartnerRewarder} from "./IPartnerRewarder.sol";
 ///      its stakers the rewarder's call on each action; a pool without costs them nothing more.
 interface IFarmPartners {
     /// @notice Pool `pid` carries partner rewards from now on (its first stream was funded).
+    /// @param pid Pool id.
     event PartnerRewardsEnabled(uint256 indexed pid);
 
     /// @notice Only the farm's partner rewarder may do this.

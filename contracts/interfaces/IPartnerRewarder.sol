@@ -12,7 +12,9 @@ import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 ///        `endBlock`. Funding a running stream again (a top-up) re-spreads what it has not yet
 ///        streamed plus the new amount evenly from this block to the new end: the same end raises
 ///        the rate, a later end extends it; an end is never moved earlier.
-///      - Who. The farm's owner and the sponsors it approves (`setSponsor`) fund streams. A stream
+///      - Who. The farm's owner, and the sponsors it approves for a pool (`setSponsor(pid, ...)`:
+///        a sponsor can neither fill another pool's slots nor add the rewarder's call to its
+///        actions), fund streams. A stream
 ///        belongs to the sponsor who funded it first: only that sponsor tops it up, and reclaims.
 ///        Once it has ended and its sponsor has reclaimed it, any sponsor may fund it afresh.
 ///      - Never short. Every token a stream promises is in this contract from the funding on;
@@ -31,8 +33,10 @@ import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 ///      - Bounded work. Like the farm's, an update splits its catch-up at every epoch boundary where
 ///        a boost ends; it passes at most MAX_BOUNDARIES_PER_UPDATE of them, so that no farm action
 ///        ever needs more gas than a transaction may have (EIP-7825). A pool left alone while more
-///        boosts ended stands at the last boundary passed; its stakers' actions then count from
-///        there, and the next update (any action, or `catchUp`) goes on. Funding and reclaiming
+///        boosts ended stands at the last boundary passed, and the next update (any action, or
+///        `catchUp`) goes on. Meanwhile a stake may only fall (withdraw, exit, emergencyWithdraw,
+///        counted from where the streams stand: `catchUp` first to be paid up to the block); what
+///        would raise a weight (deposit, lock), funding, reclaiming and the owner's emergency unlock
 ///        wait until it stands at the current block (`PoolBehind`).
 ///      - Paid with every harvest, harvestAll, deposit, withdraw, lock and exitLock in the pool,
 ///        to where the farm's reward goes. A payment that fails (the token reverts, returns false,
@@ -62,23 +66,46 @@ interface IPartnerRewarder {
                                  EVENTS
     //////////////////////////////////////////////////////////////*/
 
-    /// @notice The farm's owner approved `sponsor` to fund streams (or withdrew that approval).
-    event SponsorSet(address indexed sponsor, bool approved);
+    /// @notice The farm's owner approved `sponsor` to fund streams in pool `pid` (or withdrew that
+    ///         approval).
+    /// @param pid Pool id.
+    /// @param sponsor The account.
+    /// @param approved Whether it may fund streams there.
+    event SponsorSet(uint256 indexed pid, address indexed sponsor, bool approved);
 
     /// @notice `sponsor` funded pool `pid`'s stream of `token` with `amount`: from now on it
     ///         streams `streaming` evenly up to `endBlock`.
+    /// @param pid Pool id.
+    /// @param token The partner token.
+    /// @param sponsor The stream's sponsor.
+    /// @param amount What this funding added.
+    /// @param streaming What the stream now streams from this block to `endBlock`.
+    /// @param endBlock The stream's end.
     event StreamFunded(
         uint256 indexed pid, IERC20 indexed token, address indexed sponsor, uint256 amount, uint256 streaming, uint256 endBlock
     );
 
     /// @notice `sponsor` took back `amount` of `token` that no stake in pool `pid` earned.
+    /// @param pid Pool id.
+    /// @param token The partner token.
+    /// @param sponsor The stream's sponsor.
+    /// @param amount What it took back.
     event StreamReclaimed(uint256 indexed pid, IERC20 indexed token, address indexed sponsor, uint256 amount);
 
     /// @notice `user` was paid `amount` of partner token `token` from pool `pid`, sent to `to`.
+    /// @param user The staker.
+    /// @param pid Pool id.
+    /// @param token The partner token.
+    /// @param amount What was paid.
+    /// @param to Where it went.
     event PartnerRewardPaid(address indexed user, uint256 indexed pid, IERC20 indexed token, uint256 amount, address to);
 
     /// @notice `amount` of `token` that `user` earned in pool `pid` could not be paid now (the
     ///         token refused, the farm is paused, or an emergency withdrawal): it stays owed.
+    /// @param user The staker.
+    /// @param pid Pool id.
+    /// @param token The partner token.
+    /// @param amount All that is now owed to `user` in `token` there.
     event PartnerRewardOwed(address indexed user, uint256 indexed pid, IERC20 indexed token, uint256 amount);
 
     /*//////////////////////////////////////////////////////////////
@@ -89,8 +116,12 @@ interface IPartnerRewarder {
     error NotFarm(address caller);
     /// @notice Only the farm's owner may do this.
     error NotFarmOwner(address caller);
-    /// @notice Only the farm's owner and the sponsors it approved fund streams.
-    error NotSponsor(address caller);
+    /// @notice Only the farm's owner and the sponsors it approved for the pool fund its streams.
+    error NotSponsor(uint256 pid, address caller);
+    /// @notice Only the rewarder itself calls `payOut`.
+    error NotSelf(address caller);
+    /// @notice A stream's end must fit 64 bits.
+    error EndBlockTooLate(uint256 endBlock, uint256 max);
     /// @notice The stream belongs to another sponsor (until it has ended and been reclaimed).
     error StreamSponsoredByOther(IERC20 token, address sponsor);
     /// @notice The pool carries MAX_STREAMS partner tokens already.
@@ -137,11 +168,12 @@ interface IPartnerRewarder {
                             SPONSORS AND STAKERS
     //////////////////////////////////////////////////////////////*/
 
-    /// @notice Approves `sponsor` to fund streams on any pool, or withdraws the approval (its
+    /// @notice Approves `sponsor` to fund streams in pool `pid`, or withdraws the approval (its
     ///         streams run on). The farm's owner only.
+    /// @param pid Pool id.
     /// @param sponsor The account.
-    /// @param approved Whether it may fund streams.
-    function setSponsor(address sponsor, bool approved) external;
+    /// @param approved Whether it may fund streams there.
+    function setSponsor(uint256 pid, address sponsor, bool approved) external;
 
     /// @notice Funds pool `pid`'s stream of `token` with `amount` (taken from the caller now),
     ///         streamed evenly from this block to `endBlock`: starts a stream, or tops one up (what
@@ -166,9 +198,17 @@ interface IPartnerRewarder {
     function catchUp(uint256 pid) external returns (uint256 caughtUpTo);
 
     /// @notice Pays the caller everything it has earned and is owed in pool `pid`'s partner
-    ///         tokens now (with all the gas the token wants), without touching its stake.
+    ///         tokens now, without touching its stake: the gas left is shared evenly among the
+    ///         tokens still to pay (no per-token cap as inside a farm action).
     /// @param pid Pool id.
     function claim(uint256 pid) external;
+
+    /// @notice A payment, in a call of its own so that a failure undoes it whatever the token
+    ///         answered: only the rewarder itself may call it.
+    /// @param token The partner token.
+    /// @param to The recipient.
+    /// @param amount The amount.
+    function payOut(IERC20 token, address to, uint256 amount) external;
 
     /*//////////////////////////////////////////////////////////////
                                  VIEWS
@@ -187,14 +227,23 @@ interface IPartnerRewarder {
     /// @notice The farm this rewarder serves (it deployed this contract).
     function farm() external view returns (address);
 
-    /// @notice Whether `account` may fund streams (the farm's owner always may).
-    function isSponsor(address account) external view returns (bool);
+    /// @notice Whether `account` may fund streams in pool `pid` (the farm's owner always may).
+    /// @param pid Pool id.
+    /// @param account The account.
+    /// @return True if it may.
+    function isSponsor(uint256 pid, address account) external view returns (bool);
 
     /// @notice Pool `pid`'s partner streams, in the order they were first funded.
+    /// @param pid Pool id.
+    /// @return Each stream as it stands at this block.
     function streams(uint256 pid) external view returns (StreamView[] memory);
 
     /// @notice What `user` could be paid in each of pool `pid`'s partner tokens now (earned and
     ///         owed), in the order of `streams`.
+    /// @param pid Pool id.
+    /// @param user The staker.
+    /// @return tokens The pool's partner tokens.
+    /// @return amounts What `user` could be paid in each.
     function pendingRewards(uint256 pid, address user)
         external
         view
@@ -202,5 +251,9 @@ interface IPartnerRewarder {
 
     /// @notice The weight `user` earns partner rewards with in pool `pid` now, and the pool's
     ///         total (equal to the farm's for a staker who has acted since the pool's first stream).
+    /// @param pid Pool id.
+    /// @param user The staker.
+    /// @return userWeight `user`'s weight (0 until it acts in the pool after its first stream).
+    /// @return totalWeight The pool's total of enrolled weights.
     function weights(uint256 pid, address user) external view returns (uint256 userWeight, uint256 totalWeight);
 }

@@ -20,6 +20,7 @@ contract HostilePartnerToken is ERC20 {
     Mode public mode;
     /// @notice What a re-entering transfer calls.
     address public target;
+    /// @notice The call a re-entering transfer makes.
     bytes public payload;
 
     error TransferRefused();
@@ -27,16 +28,21 @@ contract HostilePartnerToken is ERC20 {
     constructor() ERC20("Hostile", "HOST") {}
 
     /// @notice Mints `amount` to `to`; anyone may call (test token).
+    /// @param to Recipient.
+    /// @param amount Amount in wei.
     function mint(address to, uint256 amount) external {
         _mint(to, amount);
     }
 
     /// @notice Sets how transfers behave from now on.
+    /// @param mode_ The behaviour.
     function setMode(Mode mode_) external {
         mode = mode_;
     }
 
     /// @notice Re-entry: every transfer first calls `target_` with `payload_`.
+    /// @param target_ The contract to call back.
+    /// @param payload_ The call to make.
     function setReentry(address target_, bytes calldata payload_) external {
         (mode, target, payload) = (Mode.Reenter, target_, payload_);
     }
@@ -47,11 +53,14 @@ contract HostilePartnerToken is ERC20 {
         if (current == Mode.Revert) revert TransferRefused();
         if (current == Mode.ReturnFalse) return false;
         if (current == Mode.BurnGas) {
-            while (true) {}
+            uint256 spins;
+            while (gasleft() > 0) ++spins; // burns every unit of gas it was given
         }
         if (current == Mode.Reenter) {
+            // solhint-disable-next-line avoid-low-level-calls
             (bool ok, bytes memory reason) = target.call(payload);
             if (!ok) {
+                // solhint-disable-next-line no-inline-assembly
                 assembly ("memory-safe") {
                     revert(add(reason, 0x20), mload(reason))
                 }

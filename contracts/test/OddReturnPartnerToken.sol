@@ -15,17 +15,23 @@ contract OddReturnPartnerToken is ERC20 {
         ShortReturn
     }
 
+    /// @notice How transfers answer.
     Mode public mode;
+    /// @notice How many bytes a return bomb returns.
     uint256 public bombBytes;
 
     constructor() ERC20("Odd", "ODD") {}
 
     /// @notice Mints `amount` to `to`; anyone may call (test token).
+    /// @param to Recipient.
+    /// @param amount Amount in wei.
     function mint(address to, uint256 amount) external {
         _mint(to, amount);
     }
 
-    /// @notice Sets how transfers answer from now on (`bombBytes_` for the bomb).
+    /// @notice Sets how transfers answer from now on.
+    /// @param mode_ The answer.
+    /// @param bombBytes_ The bomb's size, for ReturnBomb.
     function setMode(Mode mode_, uint256 bombBytes_) external {
         (mode, bombBytes) = (mode_, bombBytes_);
     }
@@ -36,18 +42,21 @@ contract OddReturnPartnerToken is ERC20 {
         Mode current = mode;
         if (current == Mode.ReturnBomb) {
             uint256 size = bombBytes;
+            // solhint-disable-next-line no-inline-assembly
             assembly ("memory-safe") {
                 mstore(0, 1)
                 return(0, size)
             }
         }
         if (current == Mode.ReturnTwo) {
+            // solhint-disable-next-line no-inline-assembly
             assembly ("memory-safe") {
                 mstore(0, 2)
                 return(0, 0x20)
             }
         }
         if (current == Mode.ShortReturn) {
+            // solhint-disable-next-line no-inline-assembly
             assembly ("memory-safe") {
                 mstore(0, shl(248, 1))
                 return(0, 1)
