@@ -1,6 +1,6 @@
 /**
  * frontend/src/chain/abis.generated.ts, written from the Hardhat artifacts (Farm, FarmZap, RewardToken,
- * FarmLens with its runtime code, which the dapp lends a node for one call) and the official
+ * PartnerRewarder, FarmLens with its runtime code, which the dapp lends a node for one call) and the official
  * Uniswap V2 build artifacts (pair, factory, router) as `as const` arrays, so viem and wagmi type every call. Generated, never hand-copied: the build, the tests and the launchers' dev server all
  * write it first, so a fresh clone never meets a missing module.
  */
@@ -18,6 +18,8 @@ const SOURCES: Record<string, string> = {
   farmZapAbi: path.join(ROOT, "artifacts/contracts/FarmZap.sol/FarmZap.json"),
   rewardTokenAbi: path.join(ROOT, "artifacts/contracts/RewardToken.sol/RewardToken.json"),
   farmLensAbi: path.join(ROOT, "artifacts/contracts/lens/FarmLens.sol/FarmLens.json"),
+  // Partner rewards: sponsors fund streams, stakers claim what a failed payment left owed.
+  partnerRewarderAbi: path.join(ROOT, "artifacts/contracts/PartnerRewarder.sol/PartnerRewarder.json"),
   uniswapV2PairAbi: require.resolve("@uniswap/v2-core/build/UniswapV2Pair.json"),
   uniswapV2FactoryAbi: require.resolve("@uniswap/v2-core/build/UniswapV2Factory.json"),
   // The router the deployments file names (`uniswapV2Router`): the liquidity dialog adds and removes through it.
