@@ -1,0 +1,16 @@
+import { launchBrowser } from "/work/wt/partners-dapp/fixtures/chromium.ts";
+const url = process.argv[2] ?? "http://127.0.0.1:18873/#/farms";
+const out = process.argv[3] ?? "/tmp/pd/farms.png";
+const width = Number(process.argv[4] ?? 1280);
+const account = Number(process.argv[5] ?? 1);
+const browser = await launchBrowser();
+const page = await browser.newPage({ viewport: { width, height: 900 } });
+page.on("pageerror", (e) => console.error("[pageerror]", e.message));
+page.on("console", (m) => { if (m.type() === "error") console.error("[console]", m.text()); });
+await page.goto(url);
+await page.locator("[data-test=connect-button]").click();
+await page.locator("[data-test=dev-account]").nth(account).click();
+await page.waitForTimeout(4000);
+await page.screenshot({ path: out, fullPage: true });
+console.log(await page.locator("main, body").first().innerText().then(t => t.slice(0, 3000)));
+await browser.close();
