@@ -31,8 +31,14 @@ const BYTECODES: Record<string, string> = {
   farmLensCode: path.join(ROOT, "artifacts/contracts/lens/FarmLens.sol/FarmLens.json"),
 };
 
+/**
+ * `file`'s ABI without the compiler's `internalType` notes (Solidity type names such as
+ * "contract IERC20"): nothing in viem or wagmi reads them, and they were a tenth of the app's
+ * JavaScript after gzip.
+ */
 async function abiOf(file: string): Promise<unknown[]> {
-  return (JSON.parse(await readFile(file, "utf8")) as { abi: unknown[] }).abi;
+  const { abi } = JSON.parse(await readFile(file, "utf8")) as { abi: unknown[] };
+  return JSON.parse(JSON.stringify(abi, (key, value: unknown) => (key === "internalType" ? undefined : value))) as unknown[];
 }
 
 async function bytecodeOf(file: string): Promise<string> {
