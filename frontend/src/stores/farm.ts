@@ -129,9 +129,10 @@ export const useFarmStore = defineStore("farm", () => {
         lastWhole = undefined;
         snap = await read();
       }
+      // A new partner token's price pairs join the read before its figures show: never a "no price" flash.
+      if (await learnPartnerTokens(snap)) snap = await read();
       const fresh = !snapshot.value || snap.blockNumber !== snapshot.value.blockNumber;
       snapshot.value = snap;
-      await learnPartnerTokens(snap);
       status.value = "ready";
       problem.value = undefined;
       if (fresh && swapWindow.due(snap.blockNumber)) {
@@ -161,14 +162,15 @@ export const useFarmStore = defineStore("farm", () => {
     return pairs.value.length > POOLS_PER_CALL ? read() : snap;
   }
 
-  /** A partner token the app has not met: its symbol, decimals and price pairs, read once (the next read prices it). */
-  async function learnPartnerTokens(snap: FarmSnapshot): Promise<void> {
+  /** Partner tokens the app has not met: their symbols, decimals and price pairs, read once. True when pairs were added. */
+  async function learnPartnerTokens(snap: FarmSnapshot): Promise<boolean> {
     const known = partnerTokens.value;
     const fresh = [...new Set(snap.pools.flatMap((p) => p.partners?.streams.map((s) => s.token) ?? []))].filter((t) => !known.has(t));
-    if (fresh.length === 0) return;
+    if (fresh.length === 0) return false;
     const learnt = await readPartnerTokens(client(), deployment.value!, fresh, [...pairs.value, ...pricePairs.value]);
     partnerTokens.value = new Map([...known, ...learnt.metas]);
-    if (learnt.pricePairs.length > 0) pricePairs.value = [...pricePairs.value, ...learnt.pricePairs];
+    pricePairs.value = [...pricePairs.value, ...learnt.pricePairs];
+    return learnt.pricePairs.length > 0;
   }
 
   function schedule(run: number, ms: number): void {
