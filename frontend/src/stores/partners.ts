@@ -74,7 +74,8 @@ export const usePartnersStore = defineStore("partners", () => {
     }
   }
 
-  watch(() => [connection.address, farm.chainId, farm.snapshot?.partnerRewarder], () => void refreshOwed(), { immediate: true });
+  // Sources apart, not one array: an array getter is new at every block's snapshot and would fire each time.
+  watch([() => connection.address, () => farm.chainId, () => farm.snapshot?.partnerRewarder], () => void refreshOwed(), { immediate: true });
   // Each of the user's transactions may have paid or left owed a partner token.
   watch(() => tx.notices.filter((n) => n.status === "confirmed").length, () => void refreshOwed());
 

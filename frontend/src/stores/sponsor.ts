@@ -11,6 +11,7 @@ import { ref, shallowRef, watch } from "vue";
 import { partnerRewarderAbi } from "../chain/abis.generated";
 import { findPair, readToken } from "../chain/pair-lookup";
 import { readClient } from "../chain/wagmi";
+import { shortHex } from "../lib/format";
 import type { TokenMeta } from "../lib/known-tokens";
 import { type PairState, priceOf, tokenPricesUsd } from "../lib/prices";
 import { useConnectionStore } from "./connection";
@@ -111,12 +112,12 @@ export const useSponsorStore = defineStore("sponsor", () => {
 
   /** The owner approves `account` as a sponsor, or revokes it. */
   async function setSponsor(account: Address, approved: boolean): Promise<boolean> {
-    const sent = await tx.send(`${approved ? "Approve" : "Revoke"} sponsor ${account}`, { address: rewarder()!, abi: partnerRewarderAbi, functionName: "setSponsor", args: [account, approved] });
+    const sent = await tx.send(`${approved ? "Approve" : "Revoke"} sponsor ${shortHex(account)}`, { address: rewarder()!, abi: partnerRewarderAbi, functionName: "setSponsor", args: [account, approved] });
     await refreshSponsor();
     return sent;
   }
 
-  watch(() => [connection.address, farm.chainId, farm.snapshot?.partnerRewarder], () => void refreshSponsor(), { immediate: true });
+  watch([() => connection.address, () => farm.chainId, () => farm.snapshot?.partnerRewarder], () => void refreshSponsor(), { immediate: true });
 
   return { isSponsor, token, choose, fund, reclaim, setSponsor };
 });
