@@ -77,6 +77,23 @@ describe("the sponsor page", () => {
     expect(await page.locator("[data-test=sponsors-admin]").count(), "the owner's panel is the owner's only").toBe(0);
   });
 
+  test("takes the end as a date too, at the dapp's block time, and refuses one that has passed", async () => {
+    await form().locator("[data-test=fund-end-date]").check();
+    await form().locator("[data-test=fund-end]").fill("2001-01-01T00:00");
+    expect(await text("[data-test=fund-end-error]")).toBe("That date has passed: pick a date in the future.");
+    // A day after the latest block's time (the page's clock is the chain's: UTC here).
+    const latest = await world.client.getBlock();
+    const target = new Date((Number(latest.timestamp) + 86_400) * 1000).toISOString().slice(0, 16);
+    await form().locator("[data-test=fund-end]").fill(target);
+    const said = await text("[data-test=fund-end-block]");
+    const end = BigInt(/^Ends at block ([\d,]+)/.exec(said)![1].replaceAll(",", ""));
+    const blocks = BigInt(Math.ceil(86_400 / world.deployment.blockSeconds!));
+    // Counted from the block the page last read, to the minute typed: within a few blocks of a day.
+    expect(end - latest.number).toBeGreaterThan(blocks - 40n);
+    expect(end - latest.number).toBeLessThanOrEqual(blocks + 1n);
+    await form().locator("[data-test=fund-end-blocks]").check();
+  });
+
   test("the owner approves #26 as a sponsor on the same page", async () => {
     const owner = await pageAs(browser, world.accounts[0], "sponsor");
     const panel = owner.locator("[data-test=sponsors-admin]");
@@ -180,5 +197,15 @@ describe("the sponsor page", () => {
     expect(notice.status, notice.text).toBe("confirmed");
     expect(await balanceOf(world, ptn, sponsor)).toBe(before + unclaimed);
     await expect.poll(() => row.locator("[data-test=stream-nothing]").count()).toBe(1);
+  });
+
+  test("the owner revokes #26: it funds no new stream", async () => {
+    const owner = await pageAs(browser, world.accounts[0], "sponsor");
+    const panel = owner.locator("[data-test=sponsors-admin]");
+    await panel.locator("[data-test=sponsor-account]").fill(sponsor);
+    const notice = await settledNotice(owner, () => panel.locator("[data-test=sponsor-revoke]").click());
+    expect(notice.status, notice.text).toBe("confirmed");
+    expect(await world.client.readContract({ address: await rewarderOf(world), abi: partnerRewarderAbi, functionName: "isSponsor", args: [sponsor] })).toBe(false);
+    await owner.close();
   });
 });
