@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 
 import { farmAbi, partnerRewarderAbi } from "../src/chain/abis.generated";
 import { launchBrowser, parseUsd, readAmount, screenshot, settledNotice, UI_TIMEOUT } from "./browser";
-import { balanceOf, nodeWallet, onlyFarmCallDuring, openWorld, poolBySymbols, provideLiquidity, stakedOf, type World } from "./chain";
+import { balanceOf, decodeFarmCall, nodeWallet, onlyFarmCallDuring, openWorld, poolBySymbols, provideLiquidity, stakedOf, transactionsSince, type World } from "./chain";
 import { devAccount, fundAs, isShownPercent, mined, mint, node, pageAs, pairWithWeth, partnerAprAt, partnerToken, pendingPartner, pricesAt, rewarderOf } from "./partners-chain";
 
 const STAKER = 25;
@@ -27,6 +27,8 @@ let page: Page;
 let card: Locator;
 let user: Address;
 let pid: number;
+/** A second pool where #25's stake predates the stream: Harvest all enrols it. */
+let second: number;
 let ptn: Address;
 /** A token with no pair to price it: another pool's LP token (UNI-V2). */
 let unpriced: Address;
@@ -35,18 +37,22 @@ beforeAll(async () => {
   startSnapshot = await node.snapshot();
   world = await openWorld();
   pid = poolBySymbols(world, "WBTC", "WETH").pid;
+  second = poolBySymbols(world, "DAI", "WETH").pid;
   user = await devAccount(STAKER);
-  // #25 stakes WBTC/WETH LP while the pool has no stream yet.
-  const { pool, lp } = await provideLiquidity(world, user, "WBTC", parseUnits("1", 8), parseEther("20"));
+  // #25 stakes WBTC/WETH and DAI/WETH LP while the pools have no stream yet.
   const wallet = nodeWallet(user);
-  await mined(world, wallet.writeContract({ address: pool.lpToken as Address, abi: erc20Abi, functionName: "approve", args: [world.deployment.farm as Address, lp], chain: null }));
-  await mined(world, wallet.writeContract({ address: world.deployment.farm as Address, abi: farmAbi, functionName: "deposit", args: [BigInt(pid), lp], chain: null }));
+  for (const [symbol, amount] of [["WBTC", parseUnits("1", 8)], ["DAI", parseEther("60000")]] as const) {
+    const { pool, lp } = await provideLiquidity(world, user, symbol, amount, parseEther("20"));
+    await mined(world, wallet.writeContract({ address: pool.lpToken as Address, abi: erc20Abi, functionName: "approve", args: [world.deployment.farm as Address, lp], chain: null }));
+    await mined(world, wallet.writeContract({ address: world.deployment.farm as Address, abi: farmAbi, functionName: "deposit", args: [BigInt(pool.pid), lp], chain: null }));
+  }
   // Then the owner streams PTN on it, and DAI/WETH LP, which no pair prices.
   const owner = world.accounts[0];
   ptn = await partnerToken(world);
-  unpriced = poolBySymbols(world, "DAI", "WETH").lpToken as Address;
-  await mint(world, ptn, owner, parseEther("5000"));
+  unpriced = poolBySymbols(world, "DAI", "USDC").lpToken as Address;
+  await mint(world, ptn, owner, parseEther("6000"));
   await fundAs(world, owner, pid, ptn, parseEther("5000"), 100_000n);
+  await fundAs(world, owner, second, ptn, parseEther("1000"), 100_000n);
   await fundAs(world, owner, pid, unpriced, parseEther("0.01"), 100_000n);
   browser = await launchBrowser();
   page = await pageAs(browser, user);
@@ -70,7 +76,7 @@ describe("partner rewards on the farms page", () => {
     const harvest = card.locator("[data-test=harvest]");
     await expect.poll(() => harvest.innerText()).toBe("Harvest and start earning PTN and UNI-V2");
     await expect.poll(() => card.locator("[data-test=partner-enrol-note]").innerText()).toContain("Your stake here was made before the PTN and UNI-V2 stream began, so it earns no PTN and UNI-V2 yet");
-    expect(await page.locator("[data-test=harvest-all-enrol-note]").innerText()).toMatch(/^Harvest all pays every token, and also starts partner rewards for your stakes in 1 pool made before their first stream/);
+    expect(await page.locator("[data-test=harvest-all-enrol-note]").innerText()).toMatch(/^Harvest all pays every token, and also starts partner rewards for your stakes in 2 pools made before their first stream/);
     await screenshot(page, "partners-enrol");
 
     const call = await onlyFarmCallDuring(world, user, async () => {
@@ -82,6 +88,26 @@ describe("partner rewards on the farms page", () => {
     expect(after, "counted from the deposit of 0 on, at its stake").toBe(await stakedOf(world, pid, user));
     await expect.poll(() => harvest.innerText()).toBe("Harvest");
     await expect(card.locator("[data-test=partner-enrol-note]").count()).resolves.toBe(0);
+  });
+
+  test("Harvest all pays every pool and enrols the stake that earns no partner token yet, with a deposit of 0", async () => {
+    const note = page.locator("[data-test=harvest-all-enrol-note]");
+    await expect.poll(() => note.innerText()).toMatch(/stakes in 1 pool made before/);
+    // Something to harvest in the enrolled pool too (its last action was a block or two ago).
+    await expect.poll(() => readAmount(card.locator("[data-test=pending]")), { timeout: UI_TIMEOUT }).toBeGreaterThan(0n);
+    const from = await world.client.getBlockNumber();
+    const notice = await settledNotice(page, () => page.locator("[data-test=harvest-all]").click());
+    expect(notice.status, notice.text).toBe("confirmed");
+    // Two transactions: harvestAll over the pools with something to pay, then the enrolment.
+    await expect.poll(async () => (await transactionsSince(world, user, from)).length, { timeout: 20_000 }).toBe(2);
+    const calls = await Promise.all((await transactionsSince(world, user, from)).map((t) => decodeFarmCall(world, t)));
+    expect(calls.map((c) => [c.functionName, c.receipt.status])).toEqual([["harvestAll", "success"], ["deposit", "success"]]);
+    expect(calls[0].args[0]).toContain(BigInt(pid));
+    expect(calls[0].args[0]).not.toContain(BigInt(second));
+    expect(calls[1].args).toEqual([BigInt(second), 0n]);
+    const [weight] = await world.client.readContract({ address: await rewarderOf(world), abi: partnerRewarderAbi, functionName: "weights", args: [BigInt(second), user] });
+    expect(weight).toBe(await stakedOf(world, second, user));
+    await expect.poll(() => note.count()).toBe(0);
   });
 
   test("each partner token's APR, the combined APR and the pending amounts are the chain's", async () => {
