@@ -2,7 +2,8 @@
  * The local world `npm start` brings up: Uniswap V2 from the official artifacts, test tokens with
  * real decimals, pairs at market prices, the reward token with its own market, the farm with five
  * pools (or any number from 2, for measuring the dapp at scale), dev accounts holding tokens and LP
- * (half of it staked), a newcomer holding tokens and LP but no approvals, and trading volume in
+ * (half of it staked), a newcomer holding tokens and LP but no approvals, a partner token (PTN)
+ * streaming on two pools on top of RWD (worlds/partner-streams.ts), and trading volume in
  * every pair so each earns fees. Every part comes from the same deploy modules the tests and the
  * fork use.
  */
@@ -17,6 +18,7 @@ import { deployUniswap, type UniswapWorld } from "../deploy/uniswap.js";
 import { DEMO_REWARD_PER_BLOCK, DEMO_REWARD_TOKEN, LOCAL_EPOCH_BLOCKS, LOCAL_LOCKS, REWARD_MARKET, REWARD_POOL_ALLOC_POINT } from "./demo-farm.js";
 import { addLiquidity, approveOnce } from "./liquidity.js";
 import { swapExact } from "./swaps.js";
+import { addPartnerStreams, PARTNER_STREAM, PARTNERED_PAIRS } from "./partner-streams.js";
 import { deployTestToken, TEST_TOKENS } from "./tokens.js";
 
 /** Runs one titled step; the launcher prints progress, tests just run it. */
@@ -24,7 +26,7 @@ export type StepRunner = <T>(title: string, work: (note: (line: string) => void)
 
 /** The steps `buildLocalWorld` runs for `pools` pools: one more where some pairs are quieter. */
 export function localWorldSteps(pools: number): number {
-  return pools - 1 > BUSY_PAIRS ? 7 : 6;
+  return pools - 1 > BUSY_PAIRS ? 8 : 7;
 }
 /** Dev accounts #0..#3 get tokens and LP; #0 deploys and owns the farm. */
 export const FUNDED_ACCOUNTS = 4;
@@ -265,6 +267,10 @@ export async function buildLocalWorld(
     const lpPairs = newcomerLpPairs(busy);
     await fundNewcomer(world, busy, lpPairs, deployer, signers[NEWCOMER_ACCOUNT]);
     note(`#${NEWCOMER_ACCOUNT} holds LP of ${[...lpPairs.map((p) => p.name), "RWD/WETH"].join(", ")}, nothing staked, nothing approved`);
+  });
+  await step(`Partner rewards: PTN with its PTN/WETH market, streaming on ${PARTNERED_PAIRS.join(" and ")}`, async (note) => {
+    const partner = await addPartnerStreams(ethers, world, deployer, signers.slice(0, FUNDED_ACCOUNTS));
+    note(`PTN at ${partner.token.target as string}, PTN/WETH at ${partner.pair.target as string}; pools ${partner.pids.join(" and ")} stream ${PARTNER_STREAM.amount / 10n ** 18n} PTN each over ${PARTNER_STREAM.blocks} blocks; #0-#${FUNDED_ACCOUNTS - 1} earn it`);
   });
   const quiet = specs.slice(BUSY_PAIRS);
   if (quiet.length > 0) {

@@ -7,6 +7,8 @@ import {Pausable} from "@openzeppelin/contracts/utils/Pausable.sol";
 
 import {IFarm} from "../interfaces/IFarm.sol";
 import {IFarmLocks} from "../interfaces/IFarmLocks.sol";
+import {IFarmPartners} from "../interfaces/IFarmPartners.sol";
+import {IPartnerRewarder} from "../interfaces/IPartnerRewarder.sol";
 import {IUniswapV2PairReserves} from "../interfaces/IUniswapV2PairReserves.sol";
 
 /// @title FarmLens
@@ -39,6 +41,7 @@ contract FarmLens {
         uint256 rewardBalance; // the user's reward tokens
         uint256 ethBalance; // the user's ether
         bytes lockTiers; // lockTiers()'s answer as the farm encodes it: (uint256[] durations, uint256[] boostsBps)
+        address partnerRewarder; // 16: partnerRewarder(), zero for a farm without one
     }
 
     /// @notice One pool and its pair; the user fields are 0 for the zero address.
@@ -64,6 +67,10 @@ contract FarmLens {
         uint256 lockPenaltyBps; // 17 |
         address lockPenaltyRecipient; // 18 /
         uint256 exitPenalty; // 19: earlyExitPenaltyOf(pid, user)
+        uint256 partnerWeight; // 20 \ the partner rewarder's weights(pid, user),
+        uint256 partnerTotalWeight; // 21 / read only in a pool with partner streams
+        bytes partnerStreams; // streams(pid)'s answer, undecoded; empty without streams
+        bytes partnerPending; // pendingRewards(pid, user)'s answer, undecoded; empty without streams or user
     }
 
     /// @notice A pair read for prices only.
@@ -97,6 +104,7 @@ contract FarmLens {
         pools = new PoolState[](count < maxPools ? count : maxPools);
         for (uint256 i; i < pools.length; ++i) {
             pools[i] = _pool(farm, fromPid + i, user);
+            _partners(pools[i], state.partnerRewarder, fromPid + i, user);
         }
         pairs = _pairs(pricePairs);
     }
@@ -119,7 +127,9 @@ contract FarmLens {
         state = _farmState(farm, user);
         pools = new PoolState[](pids.length / 3);
         for (uint256 i; i < pools.length; ++i) {
-            pools[i] = _pool(farm, uint24(bytes3(pids[3 * i:3 * i + 3])), user);
+            uint256 pid = uint24(bytes3(pids[3 * i:3 * i + 3]));
+            pools[i] = _pool(farm, pid, user);
+            _partners(pools[i], state.partnerRewarder, pid, user);
         }
         pairs = _pairs(pricePairs);
     }
@@ -154,6 +164,7 @@ contract FarmLens {
         }
         _copy(address(farm), abi.encodeCall(IFarmLocks.earlyExitPenalty, ()), at, 11, 2, true);
         (, state.lockTiers) = address(farm).staticcall(abi.encodeCall(IFarmLocks.lockTiers, ()));
+        _copy(address(farm), abi.encodeCall(IFarmPartners.partnerRewarder, ()), at, 16, 1, false);
 
         if (user != address(0)) {
             _copy(farm.rewardToken(), abi.encodeCall(IERC20.balanceOf, (user)), at, 13, 1, false);
@@ -177,6 +188,21 @@ contract FarmLens {
         _copy(address(farm), abi.encodeCall(IFarmLocks.lockInfo, (pid, user)), at, 13, 6, true);
         if (pool.lockAmount != 0) {
             _copy(address(farm), abi.encodeCall(IFarmLocks.earlyExitPenaltyOf, (pid, user)), at, 19, 1, true);
+        }
+    }
+
+    /// @dev Pool `pid`'s partner streams, and, where it has some, the weights they pay by and what
+    ///      `user` could be paid: the answers passed on undecoded (decoding arrays here would cost
+    ///      code in every request). A pool without streams reads one call and answers nothing.
+    function _partners(PoolState memory pool, address rewarder, uint256 pid, address user) private view {
+        if (rewarder == address(0)) return;
+        (bool ok, bytes memory streams) = rewarder.staticcall(abi.encodeCall(IPartnerRewarder.streams, (pid)));
+        // An empty list is two words (offset, length).
+        if (!ok || streams.length <= 64) return;
+        pool.partnerStreams = streams;
+        _copy(rewarder, abi.encodeCall(IPartnerRewarder.weights, (pid, user)), _at(pool), 20, 2, false);
+        if (user != address(0)) {
+            (, pool.partnerPending) = rewarder.staticcall(abi.encodeCall(IPartnerRewarder.pendingRewards, (pid, user)));
         }
     }
 

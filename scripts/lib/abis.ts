@@ -1,6 +1,6 @@
 /**
  * frontend/src/chain/abis.generated.ts, written from the Hardhat artifacts (Farm, FarmZap, RewardToken,
- * FarmLens with its runtime code, which the dapp lends a node for one call) and the official
+ * PartnerRewarder, FarmLens with its runtime code, which the dapp lends a node for one call) and the official
  * Uniswap V2 build artifacts (pair, factory, router) as `as const` arrays, so viem and wagmi type every call. Generated, never hand-copied: the build, the tests and the launchers' dev server all
  * write it first, so a fresh clone never meets a missing module.
  */
@@ -18,6 +18,8 @@ const SOURCES: Record<string, string> = {
   farmZapAbi: path.join(ROOT, "artifacts/contracts/FarmZap.sol/FarmZap.json"),
   rewardTokenAbi: path.join(ROOT, "artifacts/contracts/RewardToken.sol/RewardToken.json"),
   farmLensAbi: path.join(ROOT, "artifacts/contracts/lens/FarmLens.sol/FarmLens.json"),
+  // Partner rewards: sponsors fund streams, stakers claim what a failed payment left owed.
+  partnerRewarderAbi: path.join(ROOT, "artifacts/contracts/PartnerRewarder.sol/PartnerRewarder.json"),
   uniswapV2PairAbi: require.resolve("@uniswap/v2-core/build/UniswapV2Pair.json"),
   uniswapV2FactoryAbi: require.resolve("@uniswap/v2-core/build/UniswapV2Factory.json"),
   // The router the deployments file names (`uniswapV2Router`): the liquidity dialog adds and removes through it.
@@ -29,8 +31,14 @@ const BYTECODES: Record<string, string> = {
   farmLensCode: path.join(ROOT, "artifacts/contracts/lens/FarmLens.sol/FarmLens.json"),
 };
 
+/**
+ * `file`'s ABI without the compiler's `internalType` notes (Solidity type names such as
+ * "contract IERC20"): nothing in viem or wagmi reads them, and they were a tenth of the app's
+ * JavaScript after gzip.
+ */
 async function abiOf(file: string): Promise<unknown[]> {
-  return (JSON.parse(await readFile(file, "utf8")) as { abi: unknown[] }).abi;
+  const { abi } = JSON.parse(await readFile(file, "utf8")) as { abi: unknown[] };
+  return JSON.parse(JSON.stringify(abi, (key, value: unknown) => (key === "internalType" ? undefined : value))) as unknown[];
 }
 
 async function bytecodeOf(file: string): Promise<string> {

@@ -4,15 +4,15 @@
  * has deployed: the call lends the node its runtime code at a fixed address for that call alone
  * (a state override, which geth, Erigon, Hardhat and the large RPC providers accept). The call
  * names only the farm, the user, the two price pairs and a range of pools, so its request is the
- * same size at 1 pool or 300; a farm past 300 pools takes a call per 300, all at one block. A
+ * same size at 1 pool or 250; a farm past 250 pools takes a call per 250, all at one block. A
  * token that reverts reads as zeros; a node that does not answer throws, so the page says so and
  * keeps what it last read.
  */
 import { type Address, decodeAbiParameters, decodeFunctionResult, encodeFunctionData, type Hex, type PublicClient, zeroAddress } from "viem";
 
-import type { FarmSnapshot, Lock, LockTerms, PairMeta } from "../lib/farm-snapshot";
+import type { FarmSnapshot, Lock, LockTerms, PairMeta, PoolPartners } from "../lib/farm-snapshot";
 import type { PairState } from "../lib/prices";
-import { farmLensAbi, farmLensCode } from "./abis.generated";
+import { farmLensAbi, farmLensCode, partnerRewarderAbi } from "./abis.generated";
 
 export interface ReadPlan {
   farm: Address;
@@ -28,11 +28,12 @@ function pairState(meta: PairMeta, reserve0: bigint, reserve1: bigint, totalSupp
 }
 
 /**
- * Pools one lens call reads: at up to 52,000 gas each (a pool where the user has a stake and a
- * lock; 21,000 without a user), 300 stay under the 16,777,216 gas a node allows an eth_call since
- * Osaka. A farm of up to 300 pools is one call per read.
+ * Pools one lens call reads: at up to 62,000 gas each (a pool where the user has a stake and a
+ * lock, its partner rewarder asked for streams; 27,000 without a user), 250 stay under the
+ * 16,777,216 gas a node allows an eth_call since Osaka, with room for pools whose partner
+ * streams cost more to read. A farm of up to 250 pools is one call per read.
  */
-export const POOLS_PER_CALL = 300;
+export const POOLS_PER_CALL = 250;
 
 /** Where the lens's code is lent for a call: an address nothing lives at (its name spells it). */
 const LENS_ADDRESS = "0x00000000000000000000000000000000fa2a1e25";
@@ -65,7 +66,7 @@ async function readChunk(client: PublicClient, plan: ReadPlan, fromPid: number, 
 /**
  * Reads the farm-wide figures and only the pools `pids` (one call, whatever the pool count), and
  * lays them over `previous`: the other pools keep the figures of the last whole read. A farm of
- * more than 300 pools reads whole every few blocks and this way in between.
+ * more than 250 pools reads whole every few blocks and this way in between.
  */
 export async function readSomePools(client: PublicClient, plan: ReadPlan, pids: number[], previous: FarmSnapshot): Promise<FarmSnapshot> {
   // Pids as the lens takes them: 3 bytes each, big-endian.
@@ -78,7 +79,7 @@ export async function readSomePools(client: PublicClient, plan: ReadPlan, pids: 
   return { ...fresh, pools: previous.pools.map((pool) => byPid.get(pool.pid) ?? pool) };
 }
 
-/** Reads the whole farm with eth_calls of FarmLens: one per 300 pools, all at one block. */
+/** Reads the whole farm with eth_calls of FarmLens: one per 250 pools, all at one block. */
 export async function readFarm(client: PublicClient, plan: ReadPlan): Promise<FarmSnapshot> {
   const first = await readChunk(client, plan, 0);
   const [state, , pairs] = first;
@@ -124,6 +125,21 @@ function lockOf(pool: LensPool): Lock | undefined {
   };
 }
 
+/**
+ * A lens row's partner rewards: the rewarder's `streams` and `pendingRewards` answers, passed on
+ * undecoded by the lens; none for a pool without streams.
+ */
+function partnersOf(pool: LensPool, withUser: boolean): PoolPartners | undefined {
+  if (pool.partnerStreams === "0x") return undefined;
+  const streams = decodeFunctionResult({ abi: partnerRewarderAbi, functionName: "streams", data: pool.partnerStreams });
+  const pending = pool.partnerPending === "0x" ? undefined : decodeFunctionResult({ abi: partnerRewarderAbi, functionName: "pendingRewards", data: pool.partnerPending })[1];
+  return {
+    streams: streams.map((s) => ({ ...s })),
+    totalWeight: pool.partnerTotalWeight,
+    user: withUser ? { weight: pool.partnerWeight, pending: streams.map((_, i) => pending?.[i] ?? 0n) } : undefined,
+  };
+}
+
 /** The snapshot of a lens answer: `pools` as [pid, lens row]. */
 function snapshotOf(plan: ReadPlan, state: LensResult[0], pools: ReadonlyArray<readonly [number, LensResult[1][number]]>, pairs: LensResult[2]): FarmSnapshot {
   const metaByPid = new Map(plan.pools.map(({ pid, meta }) => [pid, meta]));
@@ -139,6 +155,7 @@ function snapshotOf(plan: ReadPlan, state: LensResult[0], pools: ReadonlyArray<r
     owner: state.owner,
     poolLength: Number(state.poolLength),
     locks: lockTermsOf(state),
+    partnerRewarder: state.partnerRewarder === zeroAddress ? undefined : state.partnerRewarder,
     // Pools the plan does not know yet (added since) wait for the store to describe their pair.
     pools: pools.flatMap(([pid, pool]) => {
       const meta = metaByPid.get(pid);
@@ -151,6 +168,7 @@ function snapshotOf(plan: ReadPlan, state: LensResult[0], pools: ReadonlyArray<r
         shares: { totalShares: pool.totalShares, boostShares: pool.boostShares, emergencyUnlockBlock: pool.emergencyUnlockBlock },
         pair: pairState(meta, pool.reserve0, pool.reserve1, pool.lpSupply),
         user: plan.user ? { staked: pool.staked, pending: pool.pending, wallet: pool.wallet, allowance: pool.allowance, lock: lockOf(pool) } : undefined,
+        partners: partnersOf(pool, !!plan.user),
       }];
     }),
     pricePairs: plan.pricePairs.map((meta, i) => pairState(meta, pairs[i].reserve0, pairs[i].reserve1, pairs[i].totalSupply)),

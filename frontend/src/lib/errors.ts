@@ -207,7 +207,8 @@ const CUSTOM_ERRORS: Record<string, SentenceFor> = {
   // Locks (IFarmLocks.sol).
   UnknownTier: ([, tierCount]) =>
     `That lock duration is no longer offered (the farm offers ${count(tierCount)}). Reload the page and choose again.`,
-  ZeroAmount: () => "Enter an amount to lock.",
+  // Locks, and partner streams' funding and reclaiming, share this one.
+  ZeroAmount: () => "There is nothing to move: the amount is zero. Enter an amount above zero (a stream with nothing left to reclaim has nothing to return).",
   LockShortened: ([newEnd, end]) =>
     `That would end your lock at block ${count(newEnd)}, before its current end at block ${count(end)}. ` +
     "A lock can only be extended: choose a longer duration.",
@@ -236,8 +237,12 @@ const CUSTOM_ERRORS: Record<string, SentenceFor> = {
   TokenNotInPair: ([token]) =>
     `${token === "0x0000000000000000000000000000000000000000" ? "ETH" : String(token)} is not one of this pair's tokens. Choose one of them.`,
   EmptyPair: () => "This pair has no liquidity yet, so there is no price to swap at. Add both tokens instead.",
-  FeeOnTransferToken: ([token]) =>
-    `${token} takes a fee on every transfer, so the zap cannot swap it exactly and refuses it. Add liquidity with both tokens instead.`,
+  // The zap's (token) and the partner rewarder's (token, sent, received).
+  FeeOnTransferToken: ([token, sent, received], context) =>
+    sent === undefined
+      ? `${token} takes a fee on every transfer, so the zap cannot swap it exactly and refuses it. Add liquidity with both tokens instead.`
+      : `${token} delivered ${tokenAmount(received, context, "")} of the ${tokenAmount(sent, context, "")} sent: it takes a fee on transfers, ` +
+        "so a stream of it could not pay what it promises, and it is refused. Fund the stream with another token.",
   InvalidAmount: () => "That amount is too small to swap, or there was no reward to compound. Enter a larger amount.",
   InsufficientOutput: ([amount, minimum], context) =>
     `The pool's price moved past your slippage tolerance before the transaction ran (it would give ${tokenAmount(amount, context, "")}, ` +
@@ -246,6 +251,28 @@ const CUSTOM_ERRORS: Record<string, SentenceFor> = {
   InvalidPath: () => "The swap path does not lead from the reward token to this pair. Reload the page and try again.",
   UnexpectedEth: () => "The zap only takes ETH with a zap from ETH.",
   EthTransferFailed: () => "The zap could not send the ETH to your account: it refused to receive it.",
+  // Partner rewards (IPartnerRewarder.sol, IFarmPartners.sol): nothing moves when they refuse.
+  NotFarm: () => "Only the farm reports staking actions to the partner rewarder.",
+  NotPartnerRewarder: () => "Only the farm's partner rewarder turns partner rewards on for a pool: fund a stream to do it.",
+  NotFarmOwner: ([account]) => `Only the farm's owner approves or revokes sponsors; you are connected as ${account}.`,
+  NotSponsor: ([account]) =>
+    `${account} is not an approved sponsor: only the farm's owner and the sponsors it approves fund partner streams. Ask the owner to approve you.`,
+  StreamSponsoredByOther: ([token, sponsor]) =>
+    `The ${token} stream on this pool belongs to ${sponsor}: only that sponsor tops it up and reclaims it, until it has ended and been reclaimed.`,
+  TooManyStreams: ([pid, max]) =>
+    `Pool ${pid} already carries ${count(max)} partner tokens, the most a pool can. Top one of them up, or choose another pool.`,
+  StreamNotFound: ([pid, token]) => `Pool ${pid} has no ${token} stream. Reload the page and pick a stream it has.`,
+  EndBlockTooEarly: ([endBlock, earliest]) =>
+    `An end at block ${count(endBlock)} is too early: it must be at block ${count(earliest)} or later ` +
+    "(after this block, and never before a running stream's end). Choose a later end.",
+  NotAToken: ([token]) => `${token} is not a token on this network (no contract there). Check the address.`,
+  AmountTooLarge: ([, max], context) =>
+    `That is more than one stream can ever be funded with (${tokenAmount(max, context, "")} over its life). Enter a smaller amount.`,
+  StreamRunning: ([endBlock]) =>
+    `The stream runs until block ${count(endBlock)}: what nobody earned can be reclaimed only after its end. Try again then.`,
+  FarmPaused: () => "The farm is paused: partner rewards stay owed to you until it resumes. Claim them then.",
+  ReentrantCall: () =>
+    "A token called back into the partner rewarder in the middle of the transaction, and it refused. That token cannot be used for partner rewards.",
 };
 
 /**

@@ -73,6 +73,35 @@ export interface LockTerms {
   penaltyRecipient: Address;
 }
 
+/** A pool's partner stream (IPartnerRewarder `streams`): a sponsor's token, streamed evenly per block. */
+export interface PartnerStream {
+  token: Address;
+  sponsor: Address;
+  /** Where the current stretch began (its funding or last top-up). */
+  startBlock: bigint;
+  /** Where it ends: from this block on it streams nothing. */
+  endBlock: bigint;
+  /** What the current stretch streams evenly over (startBlock, endBlock]. */
+  amount: bigint;
+  /** What is still to stream from the snapshot's block on. */
+  remaining: bigint;
+  /** Released while nothing earned it: its sponsor's to reclaim after the end. */
+  unclaimedBySponsor: bigint;
+}
+
+/** A pool's partner rewards: its streams, the weights they pay by, and the user's share. */
+export interface PoolPartners {
+  streams: PartnerStream[];
+  /** The weights earning partner rewards now (stakers who acted since the pool's first stream). */
+  totalWeight: bigint;
+  user?: {
+    /** The user's weight in the rewarder: 0 while a stake made before the first stream is not enrolled. */
+    weight: bigint;
+    /** What the user could be paid in each stream's token now (earned and owed), in `streams` order. */
+    pending: bigint[];
+  };
+}
+
 export interface PoolState {
   pid: number;
   lpToken: Address;
@@ -82,6 +111,8 @@ export interface PoolState {
   shares: PoolShares;
   pair: PairState;
   user?: UserPosition;
+  /** Partner rewards; none for a pool without partner streams. */
+  partners?: PoolPartners;
 }
 
 export interface FarmSnapshot {
@@ -97,6 +128,8 @@ export interface FarmSnapshot {
   poolLength: number;
   locks: LockTerms;
   pools: PoolState[];
+  /** The farm's partner rewarder (IFarmPartners); none for a farm without one. */
+  partnerRewarder?: Address;
   /** Pairs read only for prices (stablecoin/WETH, reward/WETH when not farmed). */
   pricePairs: PairState[];
   user?: { address: Address; rewardBalance: bigint; ethBalance: bigint };

@@ -12,6 +12,7 @@ import type { FarmSnapshot, PairMeta, PoolShares, UserPosition } from "./farm-sn
 import { lockRunning, lockWeight } from "./locks";
 import { weightedApr } from "./locks-apr";
 import { pairName } from "./pair-name";
+import { type PartnerTokenMeta, poolPartnersView, type PoolPartnersView } from "./partner-view";
 import { lpAmountUsd, lpPriceUsd, priceOf, reserveUsd, type TokenPrices } from "./prices";
 import { toDecimalNumber } from "./units";
 
@@ -52,6 +53,10 @@ export interface PoolView {
     /** The position's reward APR at its weight (lib/locks-apr.ts); undefined without a stake or a price. */
     rewardApr?: number;
   };
+  /** Partner rewards (lib/partner-view.ts); none for a pool without partner streams. */
+  partners?: PoolPartnersView;
+  /** Fees, the farm's reward and every partner token's numeric APR, added. */
+  combinedApr: number;
 }
 
 export interface FarmView {
@@ -65,6 +70,10 @@ export interface FarmView {
   blockSeconds: number;
   /** Quote tokens from weakest to strongest, for pool names: [WETH, stablecoin]. */
   quoteTokens: Address[];
+  /** Partner tokens' symbols and decimals, as far as known. */
+  partnerTokens?: ReadonlyMap<Address, PartnerTokenMeta>;
+  /** Failed partner payments still owed to the user (lib/partner-view.ts `owedKey`). */
+  partnerOwed?: ReadonlySet<string>;
 }
 
 /** True once the farm emits nothing more: the cap is reached or the rate is zero. */
@@ -99,6 +108,17 @@ export function poolViews(farm: FarmView): PoolView[] {
     const reward = rewardApr({ ...emission, weightUsd: weightUsd ?? 0 });
     const yearly = yearlyRewardUsd(emission);
     const fees = feeApr({ volumeUsd, periodSeconds: SECONDS_PER_DAY, reserveUsd: reserves ?? 0 });
+    const partners = pool.partners && poolPartnersView({
+      pid: pool.pid,
+      partners: pool.partners,
+      staked: pool.user?.staked,
+      block: snapshot.blockNumber,
+      tokens: farm.partnerTokens ?? new Map(),
+      prices,
+      blocksPerYear: perYear,
+      lpPriceUsd: lpPrice,
+      owed: farm.partnerOwed,
+    });
     return {
       pid: pool.pid,
       name: pairName(meta, farm.quoteTokens),
@@ -122,6 +142,8 @@ export function poolViews(farm: FarmView): PoolView[] {
         pendingUsd: toDecimalNumber(pool.user.pending, farm.rewardToken.decimals) * rewardPriceUsd,
         weights: lpPrice === undefined ? undefined : { yearlyRewardUsd: yearly, totalShares: pool.shares.totalShares, lpPriceUsd: lpPrice },
       }),
+      partners,
+      combinedApr: totalApr(reward, fees) + (partners?.partnerApr ?? 0),
     };
   });
 }
@@ -155,6 +177,10 @@ export interface FarmTotals {
   pendingUsd: number;
   /** The pools where the user has something to harvest. */
   pendingPids: number[];
+  /** The pools where the user has something to harvest in the reward token or a partner token: what harvest all pays. */
+  harvestPids: number[];
+  /** Pools where the user's stake earns no partner token until its next deposit (harvest all enrols them). */
+  enrolPids: number[];
   /** Reward-token wei emitted a day at the nominal block time. */
   emissionPerDay: bigint;
 }
@@ -162,12 +188,15 @@ export interface FarmTotals {
 export function farmTotals(pools: readonly PoolView[], snapshot: FarmSnapshot | undefined, blockSeconds: number): FarmTotals {
   const sum = (f: (p: PoolView) => number | undefined) => pools.reduce((acc, p) => acc + (f(p) ?? 0), 0);
   const pendingPools = pools.filter((p) => (p.user?.pending ?? 0n) > 0n);
+  const partnerOnly = pools.filter((p) => (p.user?.pending ?? 0n) === 0n && !!p.partners?.hasPending);
   return {
     stakedUsd: sum((p) => p.stakedUsd),
     userStakedUsd: sum((p) => p.user?.stakedUsd),
     pending: pendingPools.reduce((acc, p) => acc + p.user!.pending, 0n),
     pendingUsd: sum((p) => p.user?.pendingUsd),
     pendingPids: pendingPools.map((p) => p.pid),
+    harvestPids: [...pendingPools, ...partnerOnly].map((p) => p.pid).sort((a, b) => a - b),
+    enrolPids: pools.filter((p) => p.partners?.needsEnrol).map((p) => p.pid),
     emissionPerDay: snapshot ? snapshot.rewardPerBlock * blocksPerDay(blockSeconds) : 0n,
   };
 }

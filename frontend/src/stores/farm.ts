@@ -11,10 +11,12 @@ import { type Deployment, fetchDeployment } from "../chain/deployment";
 import { describeNewPools, findPricePairs, readRewardToken, type RewardTokenMeta } from "../chain/discovery";
 import { POOLS_PER_CALL, readFarm, type ReadPlan, readSomePools } from "../chain/farm-reads";
 import { readBlockTime } from "../chain/block-time";
+import { readPartnerTokens } from "../chain/partners";
 import { SwapWindow, type SwapsByPair } from "../chain/swaps";
 import { type AppChainId, isAppChain, readClient } from "../chain/wagmi";
 import { type BlockTimeSource, blocksPerDay } from "../lib/block-time";
 import type { FarmSnapshot, PairMeta } from "../lib/farm-snapshot";
+import type { PartnerTokenMeta } from "../lib/partner-view";
 import { emissionFinished, farmTotals, poolViews } from "../lib/pool-view";
 import { priceOf, tokenPricesUsd } from "../lib/prices";
 import { useConnectionStore } from "./connection";
@@ -37,12 +39,12 @@ const FROZEN_MIN_MS = 5_000;
 /** Before the block time is known, and where nothing can tell it. */
 const DEFAULT_BLOCK_SECONDS = 12;
 /**
- * A farm too big to read in one call (over 300 pools) is read whole every this many blocks, and
+ * A farm too big to read in one call (over 250 pools) is read whole every this many blocks, and
  * in between only its shown pools and the user's: the others' figures are at most this old.
  */
 const WHOLE_READ_BLOCKS = 10n;
 /** The most pools read between whole reads, to stay one call under a node's gas cap. */
-const WATCHED_POOLS = 300;
+const WATCHED_POOLS = 250;
 
 export type FarmStatus = "loading" | "ready" | "not-deployed" | "offline";
 
@@ -60,6 +62,10 @@ export const useFarmStore = defineStore("farm", () => {
   const pairs = shallowRef<PairMeta[]>([]); // per pid
   const pricePairs = shallowRef<PairMeta[]>([]);
   const swapsByPair = shallowRef<SwapsByPair>(new Map());
+  /** Partner tokens' symbols and decimals, learnt once each (chain/partners.ts). */
+  const partnerTokens = shallowRef<Map<Address, PartnerTokenMeta>>(new Map());
+  /** Failed partner payments still owed to the user, by lib/partner-view.ts `owedKey` (stores/partners.ts keeps it). */
+  const partnerOwed = shallowRef<Set<string>>(new Set());
   let swapWindow = new SwapWindow(SWAP_REFRESH_BLOCKS);
   /** The last whole read of a big farm: its block, and for whom. */
   let lastWhole: { block: bigint; user?: Address } | undefined;
@@ -123,6 +129,8 @@ export const useFarmStore = defineStore("farm", () => {
         lastWhole = undefined;
         snap = await read();
       }
+      // A new partner token's price pairs join the read before its figures show: never a "no price" flash.
+      if (await learnPartnerTokens(snap)) snap = await read();
       const fresh = !snapshot.value || snap.blockNumber !== snapshot.value.blockNumber;
       snapshot.value = snap;
       status.value = "ready";
@@ -154,6 +162,17 @@ export const useFarmStore = defineStore("farm", () => {
     return pairs.value.length > POOLS_PER_CALL ? read() : snap;
   }
 
+  /** Partner tokens the app has not met: their symbols, decimals and price pairs, read once. True when pairs were added. */
+  async function learnPartnerTokens(snap: FarmSnapshot): Promise<boolean> {
+    const known = partnerTokens.value;
+    const fresh = [...new Set(snap.pools.flatMap((p) => p.partners?.streams.map((s) => s.token) ?? []))].filter((t) => !known.has(t));
+    if (fresh.length === 0) return false;
+    const learnt = await readPartnerTokens(client(), deployment.value!, fresh, [...pairs.value, ...pricePairs.value]);
+    partnerTokens.value = new Map([...known, ...learnt.metas]);
+    pricePairs.value = [...pricePairs.value, ...learnt.pricePairs];
+    return learnt.pricePairs.length > 0;
+  }
+
   function schedule(run: number, ms: number): void {
     clearTimeout(timer);
     timer = setTimeout(() => void tick(run), ms);
@@ -173,6 +192,8 @@ export const useFarmStore = defineStore("farm", () => {
     swapsByPair.value = new Map();
     swapWindow = new SwapWindow(SWAP_REFRESH_BLOCKS);
     lastWhole = undefined;
+    partnerTokens.value = new Map();
+    partnerOwed.value = new Set();
     status.value = "loading";
     try {
       const d = known ?? (await fetchDeployment(target));
@@ -237,6 +258,8 @@ export const useFarmStore = defineStore("farm", () => {
       rewardToken: { address: d.rewardToken, decimals: reward.value.decimals },
       blockSeconds: blockSeconds.value,
       quoteTokens: [d.weth, d.stablecoin],
+      partnerTokens: partnerTokens.value,
+      partnerOwed: partnerOwed.value,
     });
   });
 
@@ -249,6 +272,7 @@ export const useFarmStore = defineStore("farm", () => {
 
   return {
     chainId, deployment, snapshot, status, problem, blockSeconds, blockTimeSource, reward, shownPids, pairs, pricePairs, prices, rewardPrice, finished, pools, totals, isOwner, wrongNetwork,
+    partnerTokens, partnerOwed,
     open, follow, refresh,
   };
 });

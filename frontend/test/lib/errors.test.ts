@@ -13,7 +13,7 @@ import {
 } from "viem";
 import { describe, expect, it } from "vitest";
 
-import { farmAbi } from "../../src/chain/abis.generated";
+import { farmAbi, partnerRewarderAbi } from "../../src/chain/abis.generated";
 import { CANCELLED_IN_WALLET, errorSentence, isUserRejection } from "../../src/lib/errors";
 
 const ACCOUNT = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8";
@@ -358,6 +358,31 @@ describe("every custom error the farm can revert with", () => {
   });
 });
 
+
+describe("every custom error the partner rewarder can revert with", () => {
+  // From the generated ABI, so a new error in IPartnerRewarder without a sentence here fails this test.
+  type AbiError = Extract<(typeof partnerRewarderAbi)[number], { type: "error" }>;
+  const errors = partnerRewarderAbi.filter((item): item is AbiError => item.type === "error");
+
+  it.each(errors.map((e) => [e.name]))("%s has a sentence of its own", (name) => {
+    const inputs: readonly { type: string }[] = errors.find((e) => e.name === name)!.inputs;
+    const args = inputs.map((input) => (input.type === "address" ? ACCOUNT : 7n));
+    const sentence = errorSentence(farmRevert(name, args));
+    expect(sentence).not.toBe(`The farm refused the transaction (${name}).`);
+    expect(sentence).toMatch(/\.$/);
+  });
+
+  it("says what a sponsor must do, with the figures the contract gives", () => {
+    expect(errorSentence(farmRevert("EndBlockTooEarly", [1_000n, 1_500n]))).toBe(
+      "An end at block 1,000 is too early: it must be at block 1,500 or later (after this block, and never before a running stream's end). Choose a later end.",
+    );
+    expect(errorSentence(farmRevert("FeeOnTransferToken", [LP_TOKEN, 100n * E18, 99n * E18]), { decimals: 18, symbol: "FEE" })).toBe(
+      `${LP_TOKEN} delivered 99 FEE of the 100 FEE sent: it takes a fee on transfers, so a stream of it could not pay what it promises, and it is refused. Fund the stream with another token.`,
+    );
+    expect(errorSentence(farmRevert("FeeOnTransferToken", [LP_TOKEN]))).toMatch(/the zap cannot swap it exactly/);
+    expect(errorSentence(farmRevert("NotSponsor", [ACCOUNT]))).toMatch(/^0x7099.* is not an approved sponsor: .* Ask the owner to approve you\.$/);
+  });
+});
 
 describe("zap and operator custom errors", () => {
   const cases: [string, readonly unknown[] | undefined, { decimals?: number; symbol?: string } | undefined, string][] = [

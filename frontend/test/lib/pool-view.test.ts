@@ -156,6 +156,6 @@ describe("farmTotals", () => {
   });
 
   it("is all zero before the first read", () => {
-    expect(farmTotals([], undefined, 12)).toEqual({ stakedUsd: 0, userStakedUsd: 0, pending: 0n, pendingUsd: 0, pendingPids: [], emissionPerDay: 0n });
+    expect(farmTotals([], undefined, 12)).toEqual({ stakedUsd: 0, userStakedUsd: 0, pending: 0n, pendingUsd: 0, pendingPids: [], harvestPids: [], enrolPids: [], emissionPerDay: 0n });
   });
 });
