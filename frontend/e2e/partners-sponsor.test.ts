@@ -72,7 +72,7 @@ describe("the sponsor page", () => {
     await form().locator("[data-test=fund-token]").fill(world.deployment.farm);
     await expect.poll(() => text("[data-test=fund-token-error]")).toBe("That contract is not an ERC-20 token (it has no symbol or decimals). Enter the partner token's address.");
     await form().locator("[data-test=fund-token]").fill(ptn);
-    await expect.poll(() => text("[data-test=fund-error]")).toBe("Only the farm's owner and the sponsors it approves fund streams: ask the owner to approve your account.");
+    await expect.poll(() => text("[data-test=fund-error]")).toBe("Only the farm's owner and the sponsors it approves for this pool fund its streams: ask the owner to approve your account for it.");
     expect(await form().locator("[data-test=fund-submit]").isDisabled()).toBe(true);
     expect(await page.locator("[data-test=sponsors-admin]").count(), "the owner's panel is the owner's only").toBe(0);
   });
@@ -99,10 +99,11 @@ describe("the sponsor page", () => {
     const panel = owner.locator("[data-test=sponsors-admin]");
     await panel.locator("[data-test=sponsor-account]").fill("0xnope");
     expect(await panel.locator("[data-test=sponsor-account-error]").innerText()).toBe('"0xnope" is not an address: enter 0x followed by 40 hex digits.');
+    await panel.locator("[data-test=sponsor-pool]").selectOption(String(pid)); // sponsors are approved per pool
     await panel.locator("[data-test=sponsor-account]").fill(sponsor);
     const notice = await settledNotice(owner, () => panel.locator("[data-test=sponsor-approve]").click());
     expect(notice.status, notice.text).toBe("confirmed");
-    expect(await world.client.readContract({ address: await rewarderOf(world), abi: partnerRewarderAbi, functionName: "isSponsor", args: [sponsor] })).toBe(true);
+    expect(await world.client.readContract({ address: await rewarderOf(world), abi: partnerRewarderAbi, functionName: "isSponsor", args: [BigInt(pid), sponsor] })).toBe(true);
     await screenshot(owner, "partners-sponsor-owner");
     await owner.close();
     // #26's page learns it when it next opens (it asks on connecting, not every block).
@@ -202,10 +203,11 @@ describe("the sponsor page", () => {
   test("the owner revokes #26: it funds no new stream", async () => {
     const owner = await pageAs(browser, world.accounts[0], "sponsor");
     const panel = owner.locator("[data-test=sponsors-admin]");
+    await panel.locator("[data-test=sponsor-pool]").selectOption(String(pid));
     await panel.locator("[data-test=sponsor-account]").fill(sponsor);
     const notice = await settledNotice(owner, () => panel.locator("[data-test=sponsor-revoke]").click());
     expect(notice.status, notice.text).toBe("confirmed");
-    expect(await world.client.readContract({ address: await rewarderOf(world), abi: partnerRewarderAbi, functionName: "isSponsor", args: [sponsor] })).toBe(false);
+    expect(await world.client.readContract({ address: await rewarderOf(world), abi: partnerRewarderAbi, functionName: "isSponsor", args: [BigInt(pid), sponsor] })).toBe(false);
     await owner.close();
   });
 });

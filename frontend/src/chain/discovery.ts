@@ -3,12 +3,13 @@
  * the reward token, the pairs that price the stablecoin and the reward token, and the pairs of
  * pools the deployments file does not list. Each is one batched read.
  */
-import { type Address, erc20Abi, getAddress, isAddressEqual, type PublicClient, zeroAddress } from "viem";
+import { type Address, erc20Abi, getAddress, isAddressEqual, zeroAddress } from "viem";
 
 import type { PairMeta } from "../lib/farm-snapshot";
 import { farmAbi, uniswapV2FactoryAbi } from "./abis.generated";
 import type { Deployment } from "./deployment";
 import { describePairs } from "./pairs";
+import type { ReadClient } from "./wagmi";
 
 export interface RewardTokenMeta {
   symbol: string;
@@ -16,7 +17,7 @@ export interface RewardTokenMeta {
 }
 
 /** The reward token's symbol and decimals ("RWD" and 18 if the token does not say). */
-export async function readRewardToken(client: PublicClient, token: Address): Promise<RewardTokenMeta> {
+export async function readRewardToken(client: ReadClient, token: Address): Promise<RewardTokenMeta> {
   const [symbol, decimals] = await client.multicall({
     contracts: [
       { address: token, abi: erc20Abi, functionName: "symbol" },
@@ -28,7 +29,7 @@ export async function readRewardToken(client: PublicClient, token: Address): Pro
 }
 
 /** Stablecoin/WETH and reward/WETH, those that exist and that no pool (`farmed`) already prices. */
-export async function findPricePairs(client: PublicClient, d: Deployment, farmed: PairMeta[]): Promise<PairMeta[]> {
+export async function findPricePairs(client: ReadClient, d: Deployment, farmed: PairMeta[]): Promise<PairMeta[]> {
   const getPair = { address: d.uniswapV2Factory, abi: uniswapV2FactoryAbi, functionName: "getPair" } as const;
   const found = await client.multicall({
     contracts: [
@@ -48,7 +49,7 @@ export async function findPricePairs(client: PublicClient, d: Deployment, farmed
  * by the admin page, say), in pid order; an LP token that is not a Uniswap V2 pair is described
  * with "?" symbols rather than left out, so pids keep their places.
  */
-export async function describeNewPools(client: PublicClient, farm: Address, fromPid: number, poolLength: number): Promise<PairMeta[]> {
+export async function describeNewPools(client: ReadClient, farm: Address, fromPid: number, poolLength: number): Promise<PairMeta[]> {
   const infos = await client.multicall({
     contracts: Array.from({ length: poolLength - fromPid }, (_, i) => ({
       address: farm,

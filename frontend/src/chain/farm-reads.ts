@@ -8,11 +8,12 @@
  * token that reverts reads as zeros; a node that does not answer throws, so the page says so and
  * keeps what it last read.
  */
-import { type Address, decodeAbiParameters, decodeFunctionResult, encodeFunctionData, type Hex, type PublicClient, zeroAddress } from "viem";
+import { type Address, decodeAbiParameters, decodeFunctionResult, encodeFunctionData, type Hex, zeroAddress } from "viem";
 
 import type { FarmSnapshot, Lock, LockTerms, PairMeta, PoolPartners } from "../lib/farm-snapshot";
 import type { PairState } from "../lib/prices";
 import { farmLensAbi, farmLensCode, partnerRewarderAbi } from "./abis.generated";
+import type { ReadClient } from "./wagmi";
 
 export interface ReadPlan {
   farm: Address;
@@ -44,7 +45,7 @@ function lensHead(plan: ReadPlan) {
 }
 
 /** One lens call, its code lent to the node (at `blockNumber`, or the latest): the encoded answer. */
-async function callLens(client: PublicClient, data: Hex, blockNumber?: bigint): Promise<Hex> {
+async function callLens(client: ReadClient, data: Hex, blockNumber?: bigint): Promise<Hex> {
   const result = await client.call({
     to: LENS_ADDRESS,
     data,
@@ -57,7 +58,7 @@ async function callLens(client: PublicClient, data: Hex, blockNumber?: bigint): 
 }
 
 /** One whole-read call: the farm-wide figures, and the pools from `fromPid` on. */
-async function readChunk(client: PublicClient, plan: ReadPlan, fromPid: number, blockNumber?: bigint) {
+async function readChunk(client: ReadClient, plan: ReadPlan, fromPid: number, blockNumber?: bigint) {
   const args = [...lensHead(plan), BigInt(fromPid), BigInt(POOLS_PER_CALL)] as const;
   const data = await callLens(client, encodeFunctionData({ abi: farmLensAbi, functionName: "read", args }), blockNumber);
   return decodeFunctionResult({ abi: farmLensAbi, functionName: "read", data });
@@ -68,7 +69,7 @@ async function readChunk(client: PublicClient, plan: ReadPlan, fromPid: number, 
  * lays them over `previous`: the other pools keep the figures of the last whole read. A farm of
  * more than 250 pools reads whole every few blocks and this way in between.
  */
-export async function readSomePools(client: PublicClient, plan: ReadPlan, pids: number[], previous: FarmSnapshot): Promise<FarmSnapshot> {
+export async function readSomePools(client: ReadClient, plan: ReadPlan, pids: number[], previous: FarmSnapshot): Promise<FarmSnapshot> {
   // Pids as the lens takes them: 3 bytes each, big-endian.
   const packed = `0x${pids.map((pid) => pid.toString(16).padStart(6, "0")).join("")}` as const;
   const args = [...lensHead(plan), packed] as const;
@@ -80,7 +81,7 @@ export async function readSomePools(client: PublicClient, plan: ReadPlan, pids: 
 }
 
 /** Reads the whole farm with eth_calls of FarmLens: one per 250 pools, all at one block. */
-export async function readFarm(client: PublicClient, plan: ReadPlan): Promise<FarmSnapshot> {
+export async function readFarm(client: ReadClient, plan: ReadPlan): Promise<FarmSnapshot> {
   const first = await readChunk(client, plan, 0);
   const [state, , pairs] = first;
   const more = Array.from({ length: Math.ceil(plan.pools.length / POOLS_PER_CALL) - 1 }, (_, i) =>

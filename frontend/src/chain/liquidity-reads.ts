@@ -4,11 +4,12 @@
  * the router's allowances and the pair's permit nonce. Read only while the liquidity dialog is
  * open, so the farms page's one read per block stays one.
  */
-import { type Address, domainSeparator, erc20Abi, multicall3Abi, type PublicClient, type TypedDataDomain, zeroAddress } from "viem";
+import { type Address, domainSeparator, erc20Abi, multicall3Abi, type TypedDataDomain, zeroAddress } from "viem";
 
 import type { PairMeta } from "../lib/farm-snapshot";
 import type { PairLiquidity } from "../lib/liquidity";
 import { uniswapV2FactoryAbi, uniswapV2PairAbi } from "./abis.generated";
+import type { ReadClient } from "./wagmi";
 
 export interface LiquidityTarget {
   pair: PairMeta;
@@ -37,7 +38,7 @@ export interface LiquidityState {
 }
 
 /** The pair and, when a user is named, the user's side of it, at `blockNumber`. */
-export async function readLiquidity(client: PublicClient, target: LiquidityTarget, blockNumber: bigint): Promise<LiquidityState> {
+export async function readLiquidity(client: ReadClient, target: LiquidityTarget, blockNumber: bigint): Promise<LiquidityState> {
   const { pair, router, factory, multicall3, user = zeroAddress } = target;
   const lp = { address: pair.address, abi: uniswapV2PairAbi } as const;
   const token0 = { address: pair.token0, abi: erc20Abi } as const;
@@ -82,7 +83,7 @@ export async function readLiquidity(client: PublicClient, target: LiquidityTarge
  * (a mainnet pair seen from a fork) keeps that id in its DOMAIN_SEPARATOR, and then no permit
  * signed here is valid; undefined then, and the caller approves instead.
  */
-export async function readPermitDomain(client: PublicClient, pair: Address, chainId: number): Promise<TypedDataDomain | undefined> {
+export async function readPermitDomain(client: ReadClient, pair: Address, chainId: number): Promise<TypedDataDomain | undefined> {
   const lp = { address: pair, abi: uniswapV2PairAbi } as const;
   const [name, separator] = await client.multicall({
     contracts: [

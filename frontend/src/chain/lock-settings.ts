@@ -5,12 +5,13 @@
  * pool's weights and emergency-unlock block. The farms page reads locks through the lens; the
  * admin page, which needs other things, reads these itself.
  */
-import type { Address, PublicClient } from "viem";
+import type { Address } from "viem";
 
 import type { PenaltyTerms } from "../lib/lock-penalty-terms";
 import type { LockLimits, LockTier } from "../lib/lock-tiers";
 import { farmAbi } from "./abis.generated";
 import type { Deployment } from "./deployment";
+import type { ReadClient } from "./wagmi";
 
 export interface PoolLockState {
   pid: number;
@@ -39,7 +40,7 @@ const BATCH_BYTES = 16_384;
  * the farm has no locks (a farm deployed before them answers none of these). A node that does
  * not answer throws.
  */
-export async function readLockSettings(client: PublicClient, { farm, multicall3 }: Pick<Deployment, "farm" | "multicall3">, poolCount: number): Promise<LockSettings | undefined> {
+export async function readLockSettings(client: ReadClient, { farm, multicall3 }: Pick<Deployment, "farm" | "multicall3">, poolCount: number): Promise<LockSettings | undefined> {
   const blockNumber = await client.getBlockNumber({ cacheTime: 0 }); // the block just mined, not one remembered
   const at = { address: farm, abi: farmAbi } as const;
   // Named, not looked up in the chain's contracts: viem refuses a local chain's blocks as older than mainnet's Multicall3.

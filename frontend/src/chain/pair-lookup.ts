@@ -3,11 +3,12 @@
  * decimals), and does the factory have a pair of these two tokens (its address, reserves and
  * supply). Each is one batched read.
  */
-import { type Address, erc20Abi, getAddress, type PublicClient, zeroAddress } from "viem";
+import { type Address, erc20Abi, getAddress, zeroAddress } from "viem";
 
 import type { TokenMeta } from "../lib/known-tokens";
 import type { PairState } from "../lib/prices";
 import { uniswapV2FactoryAbi, uniswapV2PairAbi } from "./abis.generated";
+import type { ReadClient } from "./wagmi";
 
 export type TokenRead =
   | { kind: "token"; token: TokenMeta }
@@ -18,7 +19,7 @@ export type TokenRead =
   | { kind: "pair" };
 
 /** What is at `address`, as far as picking a token goes. */
-export async function readToken(client: PublicClient, address: Address): Promise<TokenRead> {
+export async function readToken(client: ReadClient, address: Address): Promise<TokenRead> {
   const code = await client.getCode({ address });
   if (!code || code === "0x") return { kind: "no-contract" };
   const [symbol, decimals, token0] = await client.multicall({
@@ -35,7 +36,7 @@ export async function readToken(client: PublicClient, address: Address): Promise
 }
 
 /** The factory's pair of `a` and `b` and its state now, or undefined when the factory has none. */
-export async function findPair(client: PublicClient, factory: Address, a: TokenMeta, b: TokenMeta): Promise<PairState | undefined> {
+export async function findPair(client: ReadClient, factory: Address, a: TokenMeta, b: TokenMeta): Promise<PairState | undefined> {
   const address = await client.readContract({ address: factory, abi: uniswapV2FactoryAbi, functionName: "getPair", args: [a.address, b.address] });
   if (address === zeroAddress) return undefined;
   const [token0, reserves, totalSupply] = await client.multicall({

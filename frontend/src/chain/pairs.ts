@@ -3,13 +3,14 @@
  * symbols and decimals. Pools from the deployments file come described; pools added later and
  * the pairs used only for prices are described here, once, in one batched read.
  */
-import { type Address, erc20Abi, getAddress, type PublicClient } from "viem";
+import { type Address, erc20Abi, getAddress } from "viem";
 
 import type { PairMeta } from "../lib/farm-snapshot";
 import { uniswapV2PairAbi } from "./abis.generated";
+import type { ReadClient } from "./wagmi";
 
 /** Describes `addresses`; one that is not a Uniswap V2 pair (no token0/token1) is left out. */
-export async function describePairs(client: PublicClient, addresses: Address[]): Promise<PairMeta[]> {
+export async function describePairs(client: ReadClient, addresses: Address[]): Promise<PairMeta[]> {
   if (addresses.length === 0) return [];
   const tokens = await client.multicall({
     contracts: addresses.flatMap((address) => [

@@ -5,20 +5,21 @@
  * failed and stay owed (from the rewarder's events, when the account changes and after each of
  * its transactions, never every block).
  */
-import { type Address, erc20Abi, getAddress, isAddressEqual, type PublicClient, zeroAddress } from "viem";
+import { type Address, erc20Abi, getAddress, isAddressEqual, zeroAddress } from "viem";
 
 import type { PairMeta } from "../lib/farm-snapshot";
 import { owedKey, type PartnerTokenMeta } from "../lib/partner-view";
 import { partnerRewarderAbi, uniswapV2FactoryAbi } from "./abis.generated";
 import type { Deployment } from "./deployment";
 import { describePairs } from "./pairs";
+import type { ReadClient } from "./wagmi";
 
 /**
  * `tokens`' symbols and decimals ("?" and 18 when a token does not say), and their pairs with
  * WETH and the stablecoin that `known` pairs do not already include: one batched read.
  */
 export async function readPartnerTokens(
-  client: PublicClient,
+  client: ReadClient,
   d: Deployment,
   tokens: Address[],
   known: PairMeta[],
@@ -49,7 +50,7 @@ export async function readPartnerTokens(
  * The pools and tokens where a payment to `user` failed (PartnerRewardOwed) and nothing was paid
  * since (PartnerRewardPaid), as `owedKey`s.
  */
-export async function readOwedPayments(client: PublicClient, rewarder: Address, user: Address, fromBlock: bigint): Promise<Set<string>> {
+export async function readOwedPayments(client: ReadClient, rewarder: Address, user: Address, fromBlock: bigint): Promise<Set<string>> {
   const [owed, paid] = await Promise.all(
     (["PartnerRewardOwed", "PartnerRewardPaid"] as const).map((eventName) =>
       client.getContractEvents({ address: rewarder, abi: partnerRewarderAbi, eventName, args: { user }, fromBlock, toBlock: "latest" }),

@@ -2,9 +2,10 @@
  * Trading volume for the fee APR: the pairs' Swap events over the last day of blocks, in one
  * eth_getLogs for all pairs, then only the blocks since the last read.
  */
-import { type Address, getAbiItem, getAddress, type PublicClient } from "viem";
+import { type Address, getAbiItem, getAddress } from "viem";
 
 import { uniswapV2PairAbi } from "./abis.generated";
+import type { ReadClient } from "./wagmi";
 
 export interface SwapRecord {
   /** Checksummed: nodes return log addresses in lower case, the app keys pairs checksummed. */
@@ -18,7 +19,7 @@ export interface SwapRecord {
 
 const swapEvent = getAbiItem({ abi: uniswapV2PairAbi, name: "Swap" });
 
-export async function readSwaps(client: PublicClient, pairs: Address[], fromBlock: bigint, toBlock: bigint): Promise<SwapRecord[]> {
+export async function readSwaps(client: ReadClient, pairs: Address[], fromBlock: bigint, toBlock: bigint): Promise<SwapRecord[]> {
   if (pairs.length === 0 || fromBlock > toBlock) return [];
   const logs = await client.getLogs({ address: pairs, event: swapEvent, fromBlock, toBlock });
   return logs.map((log) => ({
@@ -53,7 +54,7 @@ export class SwapWindow {
   }
 
   /** Reads the blocks up to `latest` and drops those older than `windowBlocks`: the swaps by pair. */
-  async advance(client: PublicClient, pairs: Address[], latest: bigint, windowBlocks: bigint): Promise<SwapsByPair> {
+  async advance(client: ReadClient, pairs: Address[], latest: bigint, windowBlocks: bigint): Promise<SwapsByPair> {
     if (latest < this.#scannedTo) [this.#scannedTo, this.#records] = [0n, []]; // rewound: read the window afresh
     const oldest = latest > windowBlocks ? latest - windowBlocks : 0n;
     const fresh = await readSwaps(client, pairs, this.#scannedTo === 0n ? oldest : this.#scannedTo + 1n, latest);

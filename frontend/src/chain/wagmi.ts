@@ -6,8 +6,21 @@
  * with wagmi, so every action knows the app's chains and checks chain ids and contract calls at
  * compile time.
  */
-import { type Connector, type CreateConnectorFn, createConfig, createConnector, getPublicClient, http, injected, mock } from "@wagmi/core";
-import type { Address, PublicClient } from "viem";
+import { type Connector, type CreateConnectorFn, createConfig, createConnector, http, injected, mock } from "@wagmi/core";
+import type { Address, Chain, Client, PublicActions, Transport } from "viem";
+import {
+  call,
+  estimateContractGas,
+  getBlock,
+  getBlockNumber,
+  getChainId,
+  getCode,
+  getContractEvents,
+  getGasPrice,
+  getLogs,
+  multicall,
+  readContract,
+} from "viem/actions";
 
 import { localChain, mainnet } from "./chains";
 
@@ -117,7 +130,47 @@ export function isAppChain(config: WagmiConfig, id: number | undefined): id is A
   return config.chains.some((chain) => chain.id === id);
 }
 
-/** The client that reads `chainId`, typed as the chain-agnostic viem client the chain/ reads take. */
-export function readClient(config: WagmiConfig, chainId: AppChainId): PublicClient {
-  return getPublicClient(config, { chainId });
+/**
+ * The reads the dapp makes, as the methods of viem's public client. Bound one by one: viem's
+ * `publicActions` (what wagmi's getPublicClient adds) would bundle every public action, ENS and
+ * all, whether the dapp calls it or not.
+ */
+type ReadActions = Pick<
+  PublicActions<Transport, Chain | undefined>,
+  | "call"
+  | "estimateContractGas"
+  | "getBlock"
+  | "getBlockNumber"
+  | "getChainId"
+  | "getCode"
+  | "getContractEvents"
+  | "getGasPrice"
+  | "getLogs"
+  | "multicall"
+  | "readContract"
+>;
+
+/** A client with the dapp's reads: what every chain/ read takes (a viem PublicClient is one). */
+export type ReadClient = Client<Transport, Chain | undefined> & ReadActions;
+
+function readActions(client: Client<Transport, Chain | undefined>): ReadActions {
+  const actions = {
+    call: (args: never) => call(client, args),
+    estimateContractGas: (args: never) => estimateContractGas(client, args),
+    getBlock: (args?: never) => getBlock(client, args),
+    getBlockNumber: (args?: never) => getBlockNumber(client, args),
+    getChainId: () => getChainId(client),
+    getCode: (args: never) => getCode(client, args),
+    getContractEvents: (args: never) => getContractEvents(client, args),
+    getGasPrice: () => getGasPrice(client),
+    getLogs: (args?: never) => getLogs(client, args),
+    multicall: (args: never) => multicall(client, args),
+    readContract: (args: never) => readContract(client, args),
+  };
+  return actions as unknown as ReadActions;
+}
+
+/** The client that reads `chainId`. */
+export function readClient(config: WagmiConfig, chainId: AppChainId): ReadClient {
+  return (config.getClient({ chainId }) as Client<Transport, Chain | undefined>).extend(readActions);
 }

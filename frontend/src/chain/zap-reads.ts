@@ -3,13 +3,14 @@
  * zap as the spender of the user's tokens): whether the user made the zap its farm operator, and
  * the factory's pairs a compound's swap path goes through, each at one block in one batched read.
  */
-import { type Address, type PublicClient, zeroAddress } from "viem";
+import { type Address, zeroAddress } from "viem";
 
 import type { TradingPair } from "../lib/compound";
 import { farmAbi, uniswapV2FactoryAbi, uniswapV2PairAbi } from "./abis.generated";
+import type { ReadClient } from "./wagmi";
 
 /** Whether `user` approved `zap` as its farm operator (IFarmOperators.isOperator). */
-export function readIsOperator(client: PublicClient, farm: Address, user: Address, zap: Address): Promise<boolean> {
+export function readIsOperator(client: ReadClient, farm: Address, user: Address, zap: Address): Promise<boolean> {
   return client.readContract({ address: farm, abi: farmAbi, functionName: "isOperator", args: [user, zap] });
 }
 
@@ -19,7 +20,7 @@ export function readIsOperator(client: PublicClient, farm: Address, user: Addres
  * addresses (and the factory's fee switch), then their states.
  */
 export async function readTradingPairs(
-  client: PublicClient,
+  client: ReadClient,
   target: { factory: Address; multicall3: Address },
   hops: [Address, Address][],
   blockNumber: bigint,

@@ -228,8 +228,6 @@ const CUSTOM_ERRORS: Record<string, SentenceFor> = {
   EpochBlocksOutOfRange: ([epochBlocks]) => `An epoch of ${count(epochBlocks)} blocks is out of range.`,
   LockTermsChanged: () =>
     "The farm's lock terms changed since they were shown: nothing was locked. Check the new terms and confirm again.",
-  // Partner rewards (IFarmPartners.sol): only the farm's own rewarder marks a pool.
-  NotPartnerRewarder: () => "Only the farm's partner rewarder can enable partner rewards on a pool: fund a stream instead.",
   // Operators (IFarmOperators.sol) and the zap (IFarmZap.sol): nothing moves when they refuse.
   NotOperator: () =>
     "The zap is not allowed to unstake or harvest for you. Allow it first (one transaction), then try again.",
@@ -255,8 +253,13 @@ const CUSTOM_ERRORS: Record<string, SentenceFor> = {
   NotFarm: () => "Only the farm reports staking actions to the partner rewarder.",
   NotPartnerRewarder: () => "Only the farm's partner rewarder turns partner rewards on for a pool: fund a stream to do it.",
   NotFarmOwner: ([account]) => `Only the farm's owner approves or revokes sponsors; you are connected as ${account}.`,
-  NotSponsor: ([account]) =>
-    `${account} is not an approved sponsor: only the farm's owner and the sponsors it approves fund partner streams. Ask the owner to approve you.`,
+  NotSponsor: ([pid, account]) =>
+    `${account} is not an approved sponsor of pool ${pid}: only the farm's owner and the sponsors it approves for a pool fund its streams. Ask the owner to approve you for it.`,
+  NotSelf: () => "Only the partner rewarder itself makes its payments.",
+  EndBlockTooLate: ([endBlock]) => `An end at block ${count(endBlock)} is beyond any block this chain will reach. Choose an earlier end.`,
+  PoolBehind: ([pid, upTo]) =>
+    `Pool ${pid}'s partner streams stand at block ${count(upTo)}: more lock ends passed than one update goes through. ` +
+    "Bring them up to date first (anyone may call catchUp on the partner rewarder, once or a few times), then try again.",
   StreamSponsoredByOther: ([token, sponsor]) =>
     `The ${token} stream on this pool belongs to ${sponsor}: only that sponsor tops it up and reclaims it, until it has ended and been reclaimed.`,
   TooManyStreams: ([pid, max]) =>

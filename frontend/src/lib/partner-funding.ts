@@ -64,7 +64,7 @@ export type FundingCheck = { ok: true; amount: bigint; plan: FundingPlan; senten
 
 export function checkFunding(input: FundingInput): FundingCheck {
   if (!input.user) return { ok: false, reason: "Connect a wallet to fund a stream." };
-  if (!input.isSponsor) return { ok: false, reason: "Only the farm's owner and the sponsors it approves fund streams: ask the owner to approve your account." };
+  if (!input.isSponsor) return { ok: false, reason: "Only the farm's owner and the sponsors it approves for this pool fund its streams: ask the owner to approve your account for it." };
   const existing = input.streams.find((s) => isAddressEqual(s.token, input.token));
   const atBlock = input.block + 1n;
   if (!existing && input.streams.length >= MAX_PARTNER_STREAMS) {

@@ -4,7 +4,7 @@
  * reads becomes figures in lib/pool-view.ts; what it learns once is read by chain/discovery.ts.
  */
 import { defineStore } from "pinia";
-import { type Address, isAddressEqual, type PublicClient } from "viem";
+import { type Address, isAddressEqual } from "viem";
 import { computed, ref, shallowRef, watch } from "vue";
 
 import { type Deployment, fetchDeployment } from "../chain/deployment";
@@ -20,6 +20,7 @@ import type { PartnerTokenMeta } from "../lib/partner-view";
 import { emissionFinished, farmTotals, poolViews } from "../lib/pool-view";
 import { priceOf, tokenPricesUsd } from "../lib/prices";
 import { useConnectionStore } from "./connection";
+import type { ReadClient } from "../chain/wagmi";
 
 export type { PoolView } from "../lib/pool-view";
 
@@ -74,7 +75,7 @@ export const useFarmStore = defineStore("farm", () => {
   let generation = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
-  const client = (): PublicClient => readClient(connection.config!, chainId.value!);
+  const client = (): ReadClient => readClient(connection.config!, chainId.value!);
 
   function plan(): ReadPlan {
     const d = deployment.value!;

@@ -40,14 +40,16 @@ export const useSponsorStore = defineStore("sponsor", () => {
 
   const client = () => readClient(connection.config!, farm.chainId!);
   const rewarder = () => farm.snapshot?.partnerRewarder;
-  /** Whether the connected account may fund streams (the owner always may); undefined until read. */
+  /** The pool the page is about: sponsors are approved per pool. */
+  const pid = ref<number>();
+  /** Whether the connected account may fund streams in `pid` (the owner always may); undefined until read. */
   const isSponsor = ref<boolean>();
   const token = shallowRef<TokenLookup>();
 
   async function refreshSponsor(): Promise<void> {
     const account = connection.address;
-    isSponsor.value = account && rewarder()
-      ? await client().readContract({ address: rewarder()!, abi: partnerRewarderAbi, functionName: "isSponsor", args: [account] }).catch(() => undefined)
+    isSponsor.value = account && rewarder() && pid.value !== undefined
+      ? await client().readContract({ address: rewarder()!, abi: partnerRewarderAbi, functionName: "isSponsor", args: [BigInt(pid.value), account] }).catch(() => undefined)
       : undefined;
   }
 
@@ -110,14 +112,15 @@ export const useSponsorStore = defineStore("sponsor", () => {
     return tx.send(`Reclaim ${symbol} from ${poolName}`, { address: rewarder()!, abi: partnerRewarderAbi, functionName: "reclaim", args: [BigInt(pid), tokenAddress] }, { decimals, symbol });
   }
 
-  /** The owner approves `account` as a sponsor, or revokes it. */
-  async function setSponsor(account: Address, approved: boolean): Promise<boolean> {
-    const sent = await tx.send(`${approved ? "Approve" : "Revoke"} sponsor ${shortHex(account)}`, { address: rewarder()!, abi: partnerRewarderAbi, functionName: "setSponsor", args: [account, approved] });
+  /** The owner approves `account` as a sponsor of pool `poolId`, or revokes it. */
+  async function setSponsor(poolId: number, poolName: string, account: Address, approved: boolean): Promise<boolean> {
+    const what = `${approved ? "Approve" : "Revoke"} sponsor ${shortHex(account)} for ${poolName}`;
+    const sent = await tx.send(what, { address: rewarder()!, abi: partnerRewarderAbi, functionName: "setSponsor", args: [BigInt(poolId), account, approved] });
     await refreshSponsor();
     return sent;
   }
 
-  watch([() => connection.address, () => farm.chainId, () => farm.snapshot?.partnerRewarder], () => void refreshSponsor(), { immediate: true });
+  watch([() => connection.address, () => farm.chainId, () => farm.snapshot?.partnerRewarder, pid], () => void refreshSponsor(), { immediate: true });
 
-  return { isSponsor, token, choose, fund, reclaim, setSponsor };
+  return { pid, isSponsor, token, choose, fund, reclaim, setSponsor };
 });

@@ -8,6 +8,7 @@ const file: DeploymentFile = {
   network: "localhost",
   farm: "0xcf7ed3acca5a467e9e704c703e8d87f634fb0fc9",
   zap: "0x0165878a594ca255338adfa4d48449f69242eb8f",
+  partnerRewarder: "0x856e4424f806d16e8d6d48d3d3bcdd9a6e1fa5c5",
   rewardToken: "0x9fE46736679d2D9a65F0992F2272dE9f3c7fa6e0",
   startBlock: 10,
   deployedAtBlock: 9,

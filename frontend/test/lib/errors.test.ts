@@ -380,7 +380,8 @@ describe("every custom error the partner rewarder can revert with", () => {
       `${LP_TOKEN} delivered 99 FEE of the 100 FEE sent: it takes a fee on transfers, so a stream of it could not pay what it promises, and it is refused. Fund the stream with another token.`,
     );
     expect(errorSentence(farmRevert("FeeOnTransferToken", [LP_TOKEN]))).toMatch(/the zap cannot swap it exactly/);
-    expect(errorSentence(farmRevert("NotSponsor", [ACCOUNT]))).toMatch(/^0x7099.* is not an approved sponsor: .* Ask the owner to approve you\.$/);
+    expect(errorSentence(farmRevert("NotSponsor", [3n, ACCOUNT]))).toMatch(/^0x7099.* is not an approved sponsor of pool 3: .* Ask the owner to approve you for it\.$/);
+    expect(errorSentence(farmRevert("PoolBehind", [3n, 1_000n]))).toMatch(/^Pool 3's partner streams stand at block 1,000: .* then try again\.$/);
   });
 });
 
