@@ -109,6 +109,8 @@ describe("the sponsor page", () => {
     // #26's page learns it when it next opens (it asks on connecting, not every block).
     await page.close();
     page = await pageAs(browser, sponsor, "sponsor");
+    // Approved for DAI/WETH only: the page says so once that pool is chosen.
+    await form().locator("[data-test=fund-pool]").selectOption(String(pid));
     await page.locator("[data-test=you-sponsor]").waitFor();
   });
 
