@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.34;
+
+import {ERC20} from "@openzeppelin/contracts/token/ERC20/ERC20.sol";
+
+/// @title HostilePartnerToken
+/// @notice Test partner token whose `transfer` (the rewarder's payments and reclaims) can be made
+///         hostile, switchably: revert, return false, burn all the gas it is given, or re-enter the
+///         rewarder or the farm. `transferFrom` (funding a stream) always works, so a sponsor can
+///         fund a stream with it and switch it hostile afterwards. Never deployed outside tests.
+contract HostilePartnerToken is ERC20 {
+    enum Mode {
+        Normal,
+        Revert,
+        ReturnFalse,
+        BurnGas,
+        ReenterRewarder,
+        ReenterFarm
+    }
+
+    /// @notice How `transfer` behaves now.
+    Mode public mode;
+    /// @notice The farm and its partner rewarder, which the re-entering modes call back.
+    address public farm;
+    address public rewarder;
+
+    /// @notice The Revert mode's error.
+    error TransferRefused();
+
+    constructor() ERC20("Hostile Partner", "HOST") {}
+
+    /// @notice Open faucet (test token).
+    function mint(address to, uint256 amount) external {
+        _mint(to, amount);
+    }
+
+    /// @notice Names the farm and rewarder the re-entering modes call.
+    function setTargets(address farm_, address rewarder_) external {
+        (farm, rewarder) = (farm_, rewarder_);
+    }
+
+    /// @notice Switches `transfer`'s behaviour.
+    function setMode(Mode mode_) external {
+        mode = mode_;
+    }
+
+    /// @inheritdoc ERC20
+    function transfer(address to, uint256 amount) public override returns (bool) {
+        Mode current = mode;
+        if (current == Mode.Revert) revert TransferRefused();
+        if (current == Mode.ReturnFalse) return false;
+        if (current == Mode.BurnGas) {
+            // solhint-disable-next-line no-inline-assembly
+            assembly ("memory-safe") {
+                invalid() // consumes every unit of gas the call was given
+            }
+        }
+        if (current == Mode.ReenterRewarder) _call(rewarder, abi.encodeWithSignature("claim(uint256)", 0));
+        if (current == Mode.ReenterFarm) _call(farm, abi.encodeWithSignature("harvest(uint256)", 0));
+        return super.transfer(to, amount);
+    }
+
+    /// @dev Calls `target` and bubbles its revert: the transfer fails wherever the re-entry does.
+    function _call(address target, bytes memory data) private {
+        // solhint-disable-next-line avoid-low-level-calls
+        (bool ok, bytes memory reason) = target.call(data);
+        if (!ok) {
+            // solhint-disable-next-line no-inline-assembly
+            assembly ("memory-safe") {
+                revert(add(reason, 32), mload(reason))
+            }
+        }
+    }
+}
