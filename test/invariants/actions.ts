@@ -305,7 +305,7 @@ const partnerToken = fc.oneof({ weight: 9, arbitrary: fc.nat(2) }, { weight: 3, 
 const again: fc.Arbitrary<number | null> = fc.oneof({ weight: 1, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.nat(15) });
 
 /** The partner actions, at `weight` for the fund steps (the others in proportion). */
-function partnerActions(weight: number): Array<fc.WeightedArbitrary<Action>> {
+function partnerActions(weight: number, mineWeight: number): Array<fc.WeightedArbitrary<Action>> {
   if (weight === 0) return [];
   return [
     { weight: 3 * weight, arbitrary: fc.record({ kind: fc.constant("fund" as const), caller: sponsorPick, pool, token: partnerToken, again, amount: partnerAmount, end: streamEnd }) },
@@ -323,7 +323,7 @@ function partnerActions(weight: number): Array<fc.WeightedArbitrary<Action>> {
     { weight, arbitrary: fc.record({ kind: fc.constant("setHostile" as const), mode: fc.nat(5) }) },
     { weight: Math.max(1, Math.round(weight / 4)), arbitrary: fc.record({ kind: fc.constant("setSponsor" as const), caller, approved: fc.oneof({ weight: 3, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }) }) },
     {
-      weight,
+      weight: mineWeight,
       arbitrary: fc.record({ kind: fc.constant("mineToStreamEnd" as const), which: fc.nat(7), offset: fc.constantFrom(-1 as const, 0 as const, 1 as const) }),
     },
   ];
@@ -384,7 +384,8 @@ function actionOf(profile: WorldProfile): fc.Arbitrary<Action> {
       weight: w.mineToLockEnd,
       arbitrary: fc.record({ kind: fc.constant("mineToLockEnd" as const), which: fc.nat(7), offset: fc.constantFrom(-1 as const, 0 as const, 0 as const, 1 as const) }),
     },
-    ...partnerActions(profile.partnerWeight),
+    // Where strangers update in every block, each mined block is a transaction: streams end by the ordinary mines there.
+    ...partnerActions(profile.partnerWeight, profile.strangerUpdatesEveryBlock ? 0 : profile.partnerWeight),
   );
 }
 

@@ -225,7 +225,11 @@ export class SequenceDriver {
         return this.#stats.valid(action.kind);
       }
       case "mineToStreamEnd": {
-        const ends = [...new Set(this.partners.allStreams().map((s) => s.end).filter((end) => end > this.#latestBlock + 1n))].sort((a, b) => (a < b ? -1 : 1));
+        // Ends within the profile's longest mine (each mined block is a transaction where strangers update every block).
+        const reach = this.#latestBlock + 1n + BigInt(this.#world.profile.maxBlocksPerMine);
+        const ends = [...new Set(this.partners.allStreams().map((s) => s.end).filter((end) => end > this.#latestBlock + 1n && end <= reach))].sort((a, b) =>
+          a < b ? -1 : 1,
+        );
         if (ends.length > 0) {
           const blocks = ends[action.which % ends.length] + BigInt(action.offset) - 1n - this.#latestBlock;
           if (blocks > 0n) await this.#mine(Number(blocks));
@@ -967,9 +971,18 @@ export class SequenceDriver {
    * hostile one only in its normal mode, or when it re-enters the farm from outside a farm call (a
    * claim or reclaim) while the farm is not paused (its harvest then works).
    */
-  #transfers(token: string, outsideFarm: boolean): boolean {
+  #transferWorks(token: string, outsideFarm: boolean): boolean {
     if (token !== this.#world.partnerTokens[HOSTILE_TOKEN].address) return true;
     return this.#hostileMode === "normal" || (this.#hostileMode === "reenterFarm" && outsideFarm && !this.model.paused);
+  }
+
+  /** The same for a payment, counted in the campaign's figures. */
+  #transfers(token: string, outsideFarm: boolean): boolean {
+    const ok = this.#transferWorks(token, outsideFarm);
+    if (token !== this.#world.partnerTokens[HOSTILE_TOKEN].address) return ok;
+    if (ok) this.#stats.hostilePayments += 1;
+    else this.#stats.hostileRefusals.set(this.#hostileMode, (this.#stats.hostileRefusals.get(this.#hostileMode) ?? 0) + 1);
+    return ok;
   }
 
   /** The rewarder's events in the receipt must be exactly those the model expects, and its token transfers match the payments. */
@@ -1077,7 +1090,7 @@ export class SequenceDriver {
     else if (stream.end > this.model.block) faults.push({ name: "StreamRunning", args: [stream.end] });
     else if (this.partners.unclaimedOf(Number(pid), stream) === 0n) faults.push({ name: "ZeroAmount", args: [] });
     // A hostile token that refuses the transfer makes its own reclaim fail (with whatever it says).
-    else if (!this.#transfers(token.address, true)) faults.push({ name: ANY_ERROR, args: [] });
+    else if (!this.#transferWorks(token.address, true)) faults.push({ name: ANY_ERROR, args: [] });
     return this.#rewarderCall(a.kind, from, "reclaim", [pid, token.address], faults, (receipt) => {
       const amount = this.partners.reclaim(Number(pid), token.address);
       this.#expectRewarderEvent(receipt, "StreamReclaimed", [pid, token.address, from, amount]);

@@ -298,6 +298,7 @@ export class PartnerModel {
    * (`transfers(token)`), else keeps it owed. `enrol`: the action makes it an earner from now on.
    */
   settle(pid: number, user: string, pay: boolean, transfers: (token: string) => boolean, enrol: boolean): PartnerPayout[] {
+    if (!this.#pools.has(pid)) return []; // no stream yet: the farm reports nothing
     const partner = this.#touch(pid);
     const now = this.#farm.block;
     const earned = this.#earned(pid, partner, user, partner.streams.map((s) => s.acc), (block) => partner.accAt.get(block));

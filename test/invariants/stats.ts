@@ -74,6 +74,9 @@ export class CampaignStats {
   partnerEmergencyWithdraws = 0;
   /** Pending partner figures compared with the model (exactly), and the most streams a pool carried. */
   partnerComparisons = 0;
+  /** Payments the hostile partner token made fail (kept owed), by its mode, and those it let through. */
+  readonly hostileRefusals = new Map<string, number>();
+  hostilePayments = 0;
   readonly #kinds = new Map<ActionKind, KindCount>();
 
   streamFunded(kind: "new" | "raised" | "extended" | "afresh"): void {
@@ -183,6 +186,8 @@ export class CampaignStats {
         `${this.partnerPaid} payments and ${this.partnerOwed} owed figures equal to the model's to the wei, ${this.partnerClaims} claims, ${this.reclaims} reclaims, ` +
         `${this.partnerComparisons} pending figures compared, ${this.partnerEmergencyWithdraws} emergencyWithdraws moving no partner token`,
     );
+    const refusals = [...this.hostileRefusals].map(([mode, n]) => `${mode} ${n}`).join(", ");
+    lines.push(`  hostile partner token: ${this.hostilePayments} payments let through, refused ${refusals || "none"} (kept owed; no farm action failed)`);
     return lines.join("\n");
   }
 }
