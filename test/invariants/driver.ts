@@ -1044,8 +1044,10 @@ export class SequenceDriver {
    */
   #planFund(a: Extract<Action, { kind: "fund" }>): FarmCall {
     const [pid, t] = this.#streamPick(a);
-    const from = this.#sponsorAddress(a.caller);
     const token = this.#world.partnerTokens[t];
+    const own = pid < BigInt(this.model.poolCount) ? this.partners.stream(Number(pid), token.address)?.sponsor : undefined;
+    // A top-up of an existing stream comes mostly from its own sponsor (others are refused).
+    const from = a.again !== null && a.again % 4 !== 0 && own !== undefined ? own : this.#sponsorAddress(a.caller);
     const now = this.model.block;
     const exists = pid < BigInt(this.model.poolCount);
     const stream = exists ? this.partners.stream(Number(pid), token.address) : undefined;
@@ -1053,7 +1055,7 @@ export class SequenceDriver {
     const end =
       a.end.kind === "same" ? (running ? stream.end : now + 50n) : a.end.kind === "later" ? (running ? stream.end : now) + a.end.blocks : running ? stream.end - 1n : now;
     const faults: NamedError[] = [];
-    const sponsor = a.caller === "owner" || (a.caller === "sponsor" && this.#sponsorApproved);
+    const sponsor = from === this.#world.owner.address || (from === this.#world.sponsor.address && this.#sponsorApproved);
     if (!sponsor) faults.push({ name: "NotSponsor", args: [from] });
     if (a.amount === 0n) faults.push({ name: "ZeroAmount", args: [] });
     if (!exists) faults.push({ name: "PoolNotFound", args: [pid, BigInt(this.model.poolCount)] });
