@@ -2,7 +2,9 @@
  * The deployment every random sequence of a campaign starts from (restored from a snapshot each
  * time): real Uniswap V2 (official artifacts), five stakeable tokens of different kinds and
  * magnitudes, a farm over a reward token that can be made to break, three pools, five stakers
- * holding and approving every token, a stranger, and Multicall3 for the one read per step. A
+ * holding and approving every token, a stranger, and Multicall3 for the one read per step; for
+ * partner rewards, the rewarder the farm deployed, an approved sponsor, and five partner tokens
+ * (three plain, one switchably hostile, one fee-on-transfer) held by the owner and the sponsor. A
  * profile sets the reward, the pools and how close to the farm's limits the campaign plays.
  */
 import type { HardhatEthers, HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
