@@ -394,7 +394,7 @@ function actionOf(profile: WorldProfile): fc.Arbitrary<Action> {
 
 /**
  * A sequence of exactly `steps` actions on `profile`'s world. With partner rewards, the first
- * funds a long stream of a plain token on some pool, so that most of the sequence's farm actions
+ * funds a long stream of a plain token (or the hostile one) on some pool, so that most of the sequence's farm actions
  * meet one (later steps fund others, top them up, let them end).
  */
 export function sequence(steps: number, profile: WorldProfile): fc.Arbitrary<Action[]> {
@@ -403,7 +403,7 @@ export function sequence(steps: number, profile: WorldProfile): fc.Arbitrary<Act
     kind: fc.constant("fund" as const),
     caller: fc.constantFrom("owner" as const, "sponsor" as const),
     pool: fc.nat(2).map((existing) => ({ existing }) as PoolPick),
-    token: fc.nat(2),
+    token: fc.nat(3), // a plain token, or the hostile one (switched hostile later)
     again: fc.constant(null),
     amount: fc.bigInt({ min: 10n ** 15n, max: 10n ** 22n }),
     end: fc.bigInt({ min: 200n, max: 3_000n }).map((blocks) => ({ kind: "later", blocks }) as StreamEndPick),
