@@ -119,6 +119,8 @@ export class SequenceDriver {
   readonly #rewarderHeld: bigint[];
   #hostileMode: HostileMode = "normal";
   #sponsorApproved = true;
+  /** Pools with partner rewards the current step called the rewarder about: their streams and pending figures are read after it. */
+  #partnerPoolsTouched = new Set<number>();
   /** The partner events the call being judged must emit (filled by its onSuccess). */
   #partnerEvents: PartnerEvent[] = [];
   readonly #world: InvariantWorld;
@@ -173,6 +175,7 @@ export class SequenceDriver {
       this.#touched = [];
       this.#actors.clear();
       this.#unlockedPools.clear();
+      this.#partnerPoolsTouched.clear();
       this.#termsTouched = false;
       await this.#act(action);
       await this.#check(false);
@@ -427,6 +430,7 @@ export class SequenceDriver {
           this.#expectEvent(receipt, "EmergencyUnlocked", [pid]);
           const running = [...this.model.pool(Number(pid)).positions.keys()].filter((user) => this.model.hasRunningLock(Number(pid), user)).length;
           this.partners.emergencyUnlock(Number(pid));
+          this.#partnerPoolsTouched.add(Number(pid));
           this.model.emergencyUnlock(Number(pid));
           this.#stats.locksEmergencyUnlocked += running;
         });
@@ -910,7 +914,12 @@ export class SequenceDriver {
       terms: this.#termsTouched,
       full,
       tierCount: this.model.tiers.length,
-      partnerPools: this.partners.pids.filter((pid) => pid < this.model.poolCount),
+      // Partner streams and pending figures: of the pools the step called the rewarder about, and
+      // of every pool with partner rewards every tenth step and at the start and end (a read of
+      // them all at every step costs the edge campaigns about half their time again); the payments
+      // themselves are compared at every call.
+      partnerPools: this.partners.pids.filter((pid) => pid < this.model.poolCount && (full || this.#step % 10 === 0 || this.#partnerPoolsTouched.has(pid))),
+      partnerBalances: this.partners.pids.length > 0,
     });
     if (chain.block !== this.#latestBlock) throw this.#violation(`chain at block ${chain.block}, expected ${this.#latestBlock}`);
     for (const end of this.model.lockEndsAfter(this.#checkedBlock)) if (end <= chain.block) this.#stats.locksEndedTogether(this.model.locksEndingAt(end));
@@ -947,6 +956,7 @@ export class SequenceDriver {
   #partnerAction(pid: bigint, user: string, payTo: string | undefined, enrol: boolean): void {
     const p = Number(pid);
     if (!this.partners.partnered(p) || (!enrol && !this.partners.enrolled(p, user))) return;
+    this.#partnerPoolsTouched.add(p);
     const pay = payTo !== undefined && !this.model.paused;
     if (TRACE) console.log(`      partner: pool ${p} ${user.slice(0, 8)} at block ${this.model.block} weight ${this.model.pool(p).positions.get(user) === undefined ? 0n : this.model.weightAt(this.model.pool(p), this.model.pool(p).positions.get(user)!, this.model.block)} lock ${JSON.stringify(this.model.lockOf(p, user), (_k, v) => (typeof v === "bigint" ? String(v) : v))}`);
     this.#expectPayouts(p, user, payTo ?? ZeroAddress, this.partners.settle(p, user, pay, (token) => this.#transfers(token, false), enrol));
@@ -1069,6 +1079,7 @@ export class SequenceDriver {
       const received = this.ledger.received(TOKEN.feeOnTransfer, a.amount);
       if (received !== a.amount) faults.push({ name: "FeeOnTransferToken", args: [token.address, a.amount, received] });
     }
+    if (exists) this.#partnerPoolsTouched.add(Number(pid));
     return this.#rewarderCall(a.kind, from, "fund", [pid, token.address, a.amount, end], faults, (receipt) => {
       const before = this.partners.stream(Number(pid), token.address);
       const kind = before === undefined ? "new" : before.end > now ? (end === before.end ? "raised" : "extended") : "afresh";
@@ -1093,6 +1104,7 @@ export class SequenceDriver {
     else if (this.partners.unclaimedOf(Number(pid), stream) === 0n) faults.push({ name: "ZeroAmount", args: [] });
     // A hostile token that refuses the transfer makes its own reclaim fail (with whatever it says).
     else if (!this.#transferWorks(token.address, true)) faults.push({ name: ANY_ERROR, args: [] });
+    if (stream !== undefined) this.#partnerPoolsTouched.add(Number(pid));
     return this.#rewarderCall(a.kind, from, "reclaim", [pid, token.address], faults, (receipt) => {
       const amount = this.partners.reclaim(Number(pid), token.address);
       this.#expectRewarderEvent(receipt, "StreamReclaimed", [pid, token.address, from, amount]);
@@ -1131,6 +1143,7 @@ export class SequenceDriver {
     }
     const user = this.#user(u);
     const faults = this.model.paused ? [{ name: "FarmPaused", args: [] }] : [];
+    if (pid < BigInt(this.model.poolCount) && this.partners.partnered(Number(pid))) this.#partnerPoolsTouched.add(Number(pid));
     return this.#rewarderCall(
       a.kind,
       user,

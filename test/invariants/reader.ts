@@ -102,6 +102,8 @@ export interface ReadScope {
   tierCount?: number;
   /** Pools with partner rewards: their streams and every staker's pending partner rewards. */
   partnerPools: number[];
+  /** The rewarder's balance of every partner token. */
+  partnerBalances?: boolean;
 }
 
 export function walletKey(stakeable: number, holder: number): string {
@@ -187,7 +189,7 @@ export class StateReader {
     const terms = scope.full || scope.terms;
     const reads = new Set(lockPositions.map(([pid, u]) => `${pid}:${u}`));
     const result = (await this.#world.ethers.provider.send("eth_call", [
-      { to: MULTICALL3_ADDRESS, data: this.#calldata(scope.poolTokens, wallets, scope.full, tierCount, reads, terms, scope.partnerPools) },
+      { to: MULTICALL3_ADDRESS, data: this.#calldata(scope.poolTokens, wallets, scope.full, tierCount, reads, terms, scope.partnerPools, scope.partnerBalances ?? false) },
       "latest",
     ])) as string;
 
@@ -264,13 +266,13 @@ export class StateReader {
       const pending = users.map(() => twoArrays(take())[1]);
       state.partnerPools.push({ pid, streams, pending });
     }
-    if (scope.partnerPools.length > 0) state.partnerBalances = this.#world.partnerTokens.map(() => one());
+    if (scope.partnerBalances) state.partnerBalances = this.#world.partnerTokens.map(() => one());
     return state;
   }
 
   /** The batch's calldata, built once per combination of pools, wallets and fullness. */
-  #calldata(poolTokens: string[], wallets: Array<[number, number]>, full: boolean, tierCount: number, reads: Set<string>, terms: boolean, partnerPools: number[]): string {
-    const key = `${poolTokens.join()}|${wallets.join(";")}|${full}|${tierCount}|${[...reads].sort().join()}|${terms}|${partnerPools.join()}`;
+  #calldata(poolTokens: string[], wallets: Array<[number, number]>, full: boolean, tierCount: number, reads: Set<string>, terms: boolean, partnerPools: number[], partnerBalances: boolean): string {
+    const key = `${poolTokens.join()}|${wallets.join(";")}|${full}|${tierCount}|${[...reads].sort().join()}|${terms}|${partnerPools.join()}|${partnerBalances}`;
     let data = this.#cache.get(key);
     if (data !== undefined) return data;
     const { farmAddress: farm, rewardTokenAddress: reward, users, stakeables, holders } = this.#world;
@@ -310,7 +312,7 @@ export class StateReader {
       calls.push({ target: rewarder, callData: REWARDER.encodeFunctionData("streams", [pid]) });
       for (const user of users) calls.push({ target: rewarder, callData: REWARDER.encodeFunctionData("pendingRewards", [pid, user.address]) });
     }
-    if (partnerPools.length > 0) {
+    if (partnerBalances) {
       for (const token of this.#world.partnerTokens) calls.push({ target: token.address, callData: TOKEN.encodeFunctionData("balanceOf", [rewarder]) });
     }
     data = MULTICALL.encodeFunctionData("aggregate", [calls]);
