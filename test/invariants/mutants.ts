@@ -95,7 +95,7 @@ export const PARTNER_BOOST_NEVER_ENDS: Mutant = {
 
 /** Partner rewards: a top-up spreads only the new amount, dropping what the stream had not yet released. */
 export const PARTNER_TOP_UP_DROPS_REST: Mutant = {
-  name: "drops the unstreamed rest of a stream at a top-up",
+  name: "drops the unstreamed rest of a partner stream at a top-up",
   file: REWARDER,
   find: "uint256 streaming = stream.amount - _releasedBy(stream, block.number) + amount;",
   replace: "uint256 streaming = amount;",
@@ -103,7 +103,7 @@ export const PARTNER_TOP_UP_DROPS_REST: Mutant = {
 
 /** Partner rewards: what is released while nothing is staked is set aside for no one (not the sponsor). */
 export const PARTNER_IDLE_LOST: Mutant = {
-  name: "sets aside nothing for the sponsor of what streams while nothing is staked",
+  name: "sets aside nothing for a partner sponsor of what streams while nothing is staked",
   file: REWARDER,
   find: "if (caught.totalWeight == 0) caught.unclaimed[i] += released;\n            else caught.acc[i] += released * ACC_SCALE / caught.totalWeight;",
   replace: "if (caught.totalWeight == 0) continue;\n            caught.acc[i] += released * ACC_SCALE / caught.totalWeight;",
