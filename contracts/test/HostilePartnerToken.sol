@@ -20,8 +20,9 @@ contract HostilePartnerToken is ERC20 {
 
     /// @notice How `transfer` behaves now.
     Mode public mode;
-    /// @notice The farm and its partner rewarder, which the re-entering modes call back.
+    /// @notice The farm, which the ReenterFarm mode calls back.
     address public farm;
+    /// @notice The farm's partner rewarder, which the ReenterRewarder mode calls back.
     address public rewarder;
 
     /// @notice The Revert mode's error.
@@ -30,16 +31,21 @@ contract HostilePartnerToken is ERC20 {
     constructor() ERC20("Hostile Partner", "HOST") {}
 
     /// @notice Open faucet (test token).
+    /// @param to Recipient.
+    /// @param amount Amount in wei.
     function mint(address to, uint256 amount) external {
         _mint(to, amount);
     }
 
     /// @notice Names the farm and rewarder the re-entering modes call.
+    /// @param farm_ The farm (its `harvest(0)` is called back).
+    /// @param rewarder_ The partner rewarder (its `claim(0)` is called back).
     function setTargets(address farm_, address rewarder_) external {
         (farm, rewarder) = (farm_, rewarder_);
     }
 
     /// @notice Switches `transfer`'s behaviour.
+    /// @param mode_ The new behaviour.
     function setMode(Mode mode_) external {
         mode = mode_;
     }
