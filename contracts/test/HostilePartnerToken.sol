@@ -4,68 +4,90 @@ pragma solidity 0.8.34;
 import {ERC20} from "@openzeppelin/contracts/token/ERC20/ERC20.sol";
 
 /// @title HostilePartnerToken
-/// @notice Test partner token that can turn hostile on `transfer` (funding by `transferFrom` always
-///         works): revert, return false without moving anything, burn all the gas it is given,
-///         or call `target` with `payload` first (re-entry), reverting with what stopped it.
+/// @notice Test partner token whose `transfer` (the rewarder's payments and reclaims) can be made
+///         hostile, switchably: revert, return false, burn all the gas it is given, or re-enter the
+///         rewarder or the farm (or call any target with any payload: `setReentry`). `transferFrom` (funding a stream) always works, so a sponsor can
+///         fund a stream with it and switch it hostile afterwards. Never deployed outside tests.
 contract HostilePartnerToken is ERC20 {
     enum Mode {
-        Honest,
+        Normal,
         Revert,
         ReturnFalse,
         BurnGas,
+        ReenterRewarder,
+        ReenterFarm,
         Reenter
     }
 
-    /// @notice How the next transfers behave.
+    /// @notice How `transfer` behaves now.
     Mode public mode;
-    /// @notice What a re-entering transfer calls.
+    /// @notice The farm, which the ReenterFarm mode calls back.
+    address public farm;
+    /// @notice The farm's partner rewarder, which the ReenterRewarder mode calls back.
+    address public rewarder;
+    /// @notice What the Reenter mode calls, and with what.
     address public target;
-    /// @notice The call a re-entering transfer makes.
+    /// @notice The call the Reenter mode makes.
     bytes public payload;
 
+    /// @notice The Revert mode's error.
     error TransferRefused();
 
-    constructor() ERC20("Hostile", "HOST") {}
+    constructor() ERC20("Hostile Partner", "HOST") {}
 
-    /// @notice Mints `amount` to `to`; anyone may call (test token).
+    /// @notice Open faucet (test token).
     /// @param to Recipient.
     /// @param amount Amount in wei.
     function mint(address to, uint256 amount) external {
         _mint(to, amount);
     }
 
-    /// @notice Sets how transfers behave from now on.
-    /// @param mode_ The behaviour.
-    function setMode(Mode mode_) external {
-        mode = mode_;
+    /// @notice Names the farm and rewarder the re-entering modes call.
+    /// @param farm_ The farm (its `harvest(0)` is called back).
+    /// @param rewarder_ The partner rewarder (its `claim(0)` is called back).
+    function setTargets(address farm_, address rewarder_) external {
+        (farm, rewarder) = (farm_, rewarder_);
     }
 
-    /// @notice Re-entry: every transfer first calls `target_` with `payload_`.
+    /// @notice Re-entry anywhere: every transfer first calls `target_` with `payload_`.
     /// @param target_ The contract to call back.
     /// @param payload_ The call to make.
     function setReentry(address target_, bytes calldata payload_) external {
         (mode, target, payload) = (Mode.Reenter, target_, payload_);
     }
 
+    /// @notice Switches `transfer`'s behaviour.
+    /// @param mode_ The new behaviour.
+    function setMode(Mode mode_) external {
+        mode = mode_;
+    }
+
     /// @inheritdoc ERC20
-    function transfer(address to, uint256 value) public override returns (bool) {
+    function transfer(address to, uint256 amount) public override returns (bool) {
         Mode current = mode;
         if (current == Mode.Revert) revert TransferRefused();
         if (current == Mode.ReturnFalse) return false;
         if (current == Mode.BurnGas) {
-            uint256 spins;
-            while (gasleft() > 0) ++spins; // burns every unit of gas it was given
-        }
-        if (current == Mode.Reenter) {
-            // solhint-disable-next-line avoid-low-level-calls
-            (bool ok, bytes memory reason) = target.call(payload);
-            if (!ok) {
-                // solhint-disable-next-line no-inline-assembly
-                assembly ("memory-safe") {
-                    revert(add(reason, 0x20), mload(reason))
-                }
+            // solhint-disable-next-line no-inline-assembly
+            assembly ("memory-safe") {
+                invalid() // consumes every unit of gas the call was given
             }
         }
-        return super.transfer(to, value);
+        if (current == Mode.ReenterRewarder) _call(rewarder, abi.encodeWithSignature("claim(uint256)", 0));
+        if (current == Mode.ReenterFarm) _call(farm, abi.encodeWithSignature("harvest(uint256)", 0));
+        if (current == Mode.Reenter) _call(target, payload);
+        return super.transfer(to, amount);
+    }
+
+    /// @dev Calls `target` and bubbles its revert: the transfer fails wherever the re-entry does.
+    function _call(address target, bytes memory data) private {
+        // solhint-disable-next-line avoid-low-level-calls
+        (bool ok, bytes memory reason) = target.call(data);
+        if (!ok) {
+            // solhint-disable-next-line no-inline-assembly
+            assembly ("memory-safe") {
+                revert(add(reason, 32), mload(reason))
+            }
+        }
     }
 }

@@ -76,7 +76,32 @@ export type Action =
   | { kind: "breakRewardToken" }
   | { kind: "repairRewardToken" }
   /** Several calls mined together in one block. */
-  | { kind: "sameBlock"; actions: Action[] };
+  | { kind: "sameBlock"; actions: Action[] }
+  /**
+   * Partner rewards (IPartnerRewarder): `caller` funds `token` (world.partnerTokens, by index) on
+   * a pool with `amount` to an end picked against the stream's current end (see StreamEndPick).
+   */
+  | { kind: "fund"; caller: SponsorPick; pool: PoolPick; token: number; again: number | null; amount: bigint; end: StreamEndPick }
+  /** The stream's sponsor (or someone else, refused) takes back what no stake earned. */
+  | { kind: "reclaim"; caller: SponsorPick | "streamSponsor"; pool: PoolPick; token: number; again: number | null }
+  /** A staker claims its partner rewards in a pool (all the gas the token wants). */
+  | { kind: "claim"; user: number; preferMember: boolean; pool: PoolPick }
+  /** The hostile partner token's `transfer` behaves as `mode` (HostilePartnerToken.Mode) from now on. */
+  | { kind: "setHostile"; mode: number }
+  /** The owner approves the sponsor for a pool again or withdraws that approval (or a staker tries to, refused). */
+  | { kind: "setSponsor"; caller: Caller; pool: PoolPick; approved: boolean }
+  /** Mines so that the next step lands `offset` blocks from the `which`-th stream end ahead. */
+  | { kind: "mineToStreamEnd"; which: number; offset: -1 | 0 | 1 };
+
+/** Who funds or reclaims: the farm's owner, the approved sponsor, or a staker (not a sponsor). */
+export type SponsorPick = "owner" | "sponsor" | { user: number };
+
+/**
+ * A stream's end: for a running stream its own end (a top-up raising the rate), `blocks` after it
+ * (extending it), or a block before it (refused); for a new or ended stream `blocks` from now (0
+ * is refused: the end must come after this block).
+ */
+export type StreamEndPick = { kind: "same" } | { kind: "later"; blocks: bigint } | { kind: "earlier" };
 
 export type ActionKind = Action["kind"];
 
@@ -251,6 +276,62 @@ const lock = fc.oneof(
 );
 const exitLock = fc.record({ kind: fc.constant("exitLock" as const), user, preferLocker: preferStaker, pool });
 
+const sponsorPick: fc.Arbitrary<SponsorPick> = fc.oneof(
+  { weight: 5, arbitrary: fc.constant("sponsor" as const) },
+  { weight: 4, arbitrary: fc.constant("owner" as const) },
+  { weight: 1, arbitrary: user.map((u) => ({ user: u })) },
+);
+
+/** Partner amounts: a few wei (every rounding shows), ordinary token amounts, now and then zero (refused). */
+const partnerAmount: fc.Arbitrary<bigint> = fc.oneof(
+  { weight: 3, arbitrary: fc.bigInt({ min: 1n, max: 1_000n }) },
+  { weight: 6, arbitrary: fc.bigInt({ min: 10n ** 12n, max: 10n ** 22n }) },
+  { weight: 1, arbitrary: fc.constant(0n) },
+);
+
+const streamEnd: fc.Arbitrary<StreamEndPick> = fc.oneof(
+  { weight: 3, arbitrary: fc.constant({ kind: "same" } as const) },
+  {
+    weight: 6,
+    arbitrary: fc.oneof(fc.bigInt({ min: 0n, max: 30n }), fc.bigInt({ min: 31n, max: 400n }), fc.bigInt({ min: 401n, max: 3_000n })).map((blocks) => ({ kind: "later", blocks }) as const),
+  },
+  { weight: 1, arbitrary: fc.constant({ kind: "earlier" } as const) },
+);
+
+/** Partner tokens: the three plain ones most, the hostile one often, the fee-on-transfer one now and then. */
+const partnerToken = fc.oneof({ weight: 9, arbitrary: fc.nat(2) }, { weight: 5, arbitrary: fc.constant(3) }, { weight: 1, arbitrary: fc.constant(4) });
+
+/**
+ * A stream that exists (its index among all pools' streams, modulo their count), for top-ups and
+ * reclaims, mostly by its own sponsor (see SequenceDriver); null: `pool` and `token`.
+ */
+const again: fc.Arbitrary<number | null> = fc.oneof({ weight: 1, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.nat(15) });
+
+/** The partner actions, at `weight` for the fund steps (the others in proportion). */
+function partnerActions(weight: number, mineWeight: number): Array<fc.WeightedArbitrary<Action>> {
+  if (weight === 0) return [];
+  return [
+    { weight: 3 * weight, arbitrary: fc.record({ kind: fc.constant("fund" as const), caller: sponsorPick, pool, token: partnerToken, again, amount: partnerAmount, end: streamEnd }) },
+    {
+      weight,
+      arbitrary: fc.record({
+        kind: fc.constant("reclaim" as const),
+        caller: fc.oneof({ weight: 6, arbitrary: fc.constant("streamSponsor" as const) }, { weight: 1, arbitrary: sponsorPick }),
+        pool,
+        token: partnerToken,
+        again: fc.oneof({ weight: 1, arbitrary: fc.constant(null) }, { weight: 4, arbitrary: fc.nat(15) }),
+      }),
+    },
+    { weight: 2 * weight, arbitrary: fc.record({ kind: fc.constant("claim" as const), user, preferMember: preferStaker, pool }) },
+    { weight, arbitrary: fc.record({ kind: fc.constant("setHostile" as const), mode: fc.nat(5) }) },
+    { weight: Math.max(1, Math.round(weight / 4)), arbitrary: fc.record({ kind: fc.constant("setSponsor" as const), caller, pool, approved: fc.oneof({ weight: 3, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }) }) },
+    {
+      weight: mineWeight,
+      arbitrary: fc.record({ kind: fc.constant("mineToStreamEnd" as const), which: fc.nat(7), offset: fc.constantFrom(-1 as const, 0 as const, 1 as const) }),
+    },
+  ];
+}
+
 /** The actions of a campaign on `profile`'s world, and how often each comes. */
 function actionOf(profile: WorldProfile): fc.Arbitrary<Action> {
   const allocPoint = allocPointOf(profile);
@@ -306,12 +387,28 @@ function actionOf(profile: WorldProfile): fc.Arbitrary<Action> {
       weight: w.mineToLockEnd,
       arbitrary: fc.record({ kind: fc.constant("mineToLockEnd" as const), which: fc.nat(7), offset: fc.constantFrom(-1 as const, 0 as const, 0 as const, 1 as const) }),
     },
+    // Where strangers update in every block, each mined block is a transaction: streams end by the ordinary mines there.
+    ...partnerActions(profile.partnerWeight, profile.strangerUpdatesEveryBlock ? 0 : profile.partnerWeight),
   );
 }
 
-/** A sequence of exactly `steps` actions on `profile`'s world. */
+/**
+ * A sequence of exactly `steps` actions on `profile`'s world. With partner rewards, the first
+ * funds a long stream of a plain token (or the hostile one) on some pool, so that most of the sequence's farm actions
+ * meet one (later steps fund others, top them up, let them end).
+ */
 export function sequence(steps: number, profile: WorldProfile): fc.Arbitrary<Action[]> {
-  return fc.array(actionOf(profile), { minLength: steps, maxLength: steps });
+  if (profile.partnerWeight === 0 || steps === 0) return fc.array(actionOf(profile), { minLength: steps, maxLength: steps });
+  const first = fc.record({
+    kind: fc.constant("fund" as const),
+    caller: fc.constantFrom("owner" as const, "sponsor" as const),
+    pool: fc.nat(2).map((existing) => ({ existing }) as PoolPick),
+    token: fc.nat(3), // a plain token, or the hostile one (switched hostile later)
+    again: fc.constant(null),
+    amount: fc.bigInt({ min: 10n ** 15n, max: 10n ** 22n }),
+    end: fc.bigInt({ min: 200n, max: 3_000n }).map((blocks) => ({ kind: "later", blocks }) as StreamEndPick),
+  });
+  return fc.tuple(first, fc.array(actionOf(profile), { minLength: steps - 1, maxLength: steps - 1 })).map(([head, rest]) => [head, ...rest]);
 }
 
 /** One line per action, for failure reports. */

@@ -38,7 +38,7 @@ export async function runCampaign(ethers: HardhatEthers, world: InvariantWorld, 
     fc.asyncProperty(sequence(options.steps, world.profile), async (actions) => {
       await ethers.provider.send("evm_revert", [snapshot]);
       snapshot = await ethers.provider.send("evm_snapshot", []);
-      const start = await reader.read({ poolTokens: initialPoolTokens, wallets: [], lockPositions: [], terms: true, full: true });
+      const start = await reader.read({ poolTokens: initialPoolTokens, wallets: [], lockPositions: [], terms: true, full: true, partnerPools: [] });
       stats.sequences += 1;
       await new SequenceDriver(world, reader, stats, start).play(actions);
     }),

@@ -7,6 +7,7 @@ import { MaxUint256, ZeroAddress } from "ethers";
 
 import type { Ledger } from "./ledger.js";
 import type { FarmModel, Settlement } from "./model.js";
+import type { PartnerModel } from "./partners.js";
 import { Ratio } from "./ratio.js";
 import type { ChainState } from "./reader.js";
 import type { CampaignStats } from "./stats.js";
@@ -146,5 +147,67 @@ export function checkState(chain: ChainState, model: FarmModel, ledger: Ledger, 
   for (let pid = 0; pid < model.poolCount; pid++) if (model.pool(pid).totalStaked === 0n) unshared = unshared.plus(model.unsharedOf(pid));
   const accounted = pendingInModel.plus(paid).plus(model.unowned).plus(model.forfeited).plus(unshared);
   if (accounted.compare(model.emitted) !== 0) broken.push(`model books: ${accounted} accounted for, ${model.emitted} emitted`);
+  return broken;
+}
+
+/**
+ * Partner rewards (IPartnerRewarder), against the partner model (partners.ts), exactly: every
+ * stream as `streams` shows it, every staker's pending partner rewards, the rewarder's balance of
+ * each token (funded − paid − reclaimed, from the receipts), and the rules' promises: never short
+ * (it holds at least everything owed, earned, still to stream and set aside for sponsors) and
+ * never paying more than was streamed to stakers.
+ */
+export function checkPartners(chain: ChainState, partners: PartnerModel, held: bigint[], world: InvariantWorld, stats: CampaignStats): string[] {
+  const broken: string[] = [];
+  const expect = (what: string, actual: unknown, expected: unknown) => {
+    if (actual !== expected) broken.push(`${what}: chain ${actual}, expected ${expected}`);
+  };
+  const tokenIndex = (address: string) => world.partnerTokens.findIndex((t) => t.address.toLowerCase() === address.toLowerCase());
+  const read = new Map(chain.partnerPools.map((pool) => [pool.pid, pool]));
+  /** Per partner token: what the rewarder must hold at least. */
+  const owedInAll = world.partnerTokens.map(() => 0n);
+  for (const pid of partners.pids) {
+    const streams = partners.streams(pid);
+    const unclaimed = partners.unclaimedNow(pid);
+    const released = partners.releasedToStakersNow(pid);
+    const shown = read.get(pid);
+    if (shown !== undefined) expect(`pool ${pid} partner stream count`, shown.streams.length, streams.length);
+    const pendingByStream = streams.map(() => 0n);
+    for (const [u, user] of world.users.entries()) {
+      const expected = partners.pending(pid, user.address);
+      if (shown !== undefined) {
+        expect(`pool ${pid} pendingRewards(user ${u})`, shown.pending[u].join(), expected.join());
+        stats.partnerComparisons += 1;
+      }
+      for (const [i, amount] of expected.entries()) pendingByStream[i] += amount;
+    }
+    for (const [i, stream] of streams.entries()) {
+      const what = `pool ${pid} stream ${i}`;
+      const view = shown?.streams[i];
+      if (view !== undefined) {
+        expect(`${what} token`, view.token.toLowerCase(), stream.token.toLowerCase());
+        expect(`${what} sponsor`, view.sponsor.toLowerCase(), stream.sponsor.toLowerCase());
+        expect(`${what} startBlock`, view.startBlock, stream.start);
+        expect(`${what} endBlock`, view.endBlock, stream.end);
+        expect(`${what} amount`, view.amount, stream.amount);
+        expect(`${what} remaining`, view.remaining, partners.remaining(stream));
+        expect(`${what} unclaimedBySponsor`, view.unclaimedBySponsor, unclaimed[i]);
+      }
+      // Never more paid (and owed, and earned) than the stream released while someone was staked.
+      if (stream.paid + pendingByStream[i] > released[i]) {
+        broken.push(`${what}: paid ${stream.paid} + pending ${pendingByStream[i]} above the ${released[i]} streamed to stakers`);
+      }
+      // The stream's own books: funded = reclaimed + still to stream + set aside + released to stakers.
+      if (stream.funded - stream.reclaimed !== partners.remaining(stream) + unclaimed[i] + released[i]) broken.push(`${what}: model books do not balance`);
+      owedInAll[tokenIndex(stream.token)] += partners.remaining(stream) + unclaimed[i] + pendingByStream[i];
+    }
+  }
+  if (chain.partnerBalances.length > 0) {
+    for (const [t, token] of world.partnerTokens.entries()) {
+      expect(`rewarder's ${token.name} balance (funded − paid − reclaimed)`, chain.partnerBalances[t], held[t]);
+      // Never short: what the pending figures (equal to the chain's where read) and the streams promise.
+      if (chain.partnerBalances[t] < owedInAll[t]) broken.push(`rewarder holds ${chain.partnerBalances[t]} ${token.name}, short of the ${owedInAll[t]} owed, earned, to stream or set aside`);
+    }
+  }
   return broken;
 }

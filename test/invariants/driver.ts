@@ -10,16 +10,17 @@
  * A `sameBlock` action mines several independent calls in one block. The first broken property
  * stops the sequence with an InvariantViolation naming the step and the actions before it.
  */
-import { MaxUint256, toQuantity, ZeroAddress } from "ethers";
+import { Interface, MaxUint256, toQuantity, ZeroAddress } from "ethers";
 
 import { signPairPermit } from "../../fixtures/permit.js";
-import { type Action, type ActionKind, type Caller, describeAction, type PoolPick, type Portion, type RecipientPick, type TierIndexPick, type TierPick } from "./actions.js";
-import { checkSettlement, checkState } from "./checks.js";
+import { type Action, type ActionKind, type Caller, describeAction, type PoolPick, type Portion, type RecipientPick, type SponsorPick, type TierIndexPick, type TierPick } from "./actions.js";
+import { checkPartners, checkSettlement, checkState } from "./checks.js";
+import { MAX_STREAMS, PartnerModel } from "./partners.js";
 import { Ledger } from "./ledger.js";
 import { boosted, FarmModel, type Settlement } from "./model.js";
 import { Ratio } from "./ratio.js";
 import { type ChainState, type StateReader, walletKey } from "./reader.js";
-import { describeError, type NamedError, normalized, type RawReceipt, ReceiptReader } from "./receipts.js";
+import { ANY_ERROR, describeError, type NamedError, normalized, type RawLog, type RawReceipt, ReceiptReader } from "./receipts.js";
 import type { CampaignStats } from "./stats.js";
 import {
   type InvariantWorld,
@@ -31,11 +32,18 @@ import {
   MAX_REWARD_PER_BLOCK,
   MAX_TOTAL_STAKE,
   MIN_BOOST_BPS,
+  HOSTILE_MODES,
+  HOSTILE_TOKEN,
+  type HostileMode,
   TOKEN,
 } from "./world.js";
 
 /** Enough gas for any call here; fixed, so no transaction waits for an estimate. */
 const GAS = toQuantity(3_000_000);
+/** A claim gives a partner token all the gas it wants: enough that what a gas burner leaves (1/64) finishes the claim. */
+const CLAIM_GAS = toQuantity(12_000_000);
+const TRANSFER_TOPIC = "0xddf252ad1be2c89b69c2b068fc378daa952ba7f163c4a11628f55a4df523b3ef";
+const ERC20_EVENTS = new Interface(["event Transfer(address indexed from, address indexed to, uint256 value)"]);
 const MINTING_BROKEN: NamedError = { name: "MintingBroken", args: [] };
 /** INVARIANT_TRACE=1: print every step and every payment with its window (to study a failure). */
 const TRACE = process.env.INVARIANT_TRACE === "1";
@@ -57,7 +65,13 @@ interface Permit {
 type Payout = [user: number, pids: bigint[], onlyUnlocked?: boolean];
 
 /** Farm actions planned against the model (everything but chain-only steps). */
-type FarmAction = Exclude<Action, { kind: "mine" | "mineToLockEnd" | "donate" | "breakRewardToken" | "repairRewardToken" | "sameBlock" }>;
+type FarmAction = Exclude<Action, { kind: "mine" | "mineToLockEnd" | "mineToStreamEnd" | "setHostile" | "donate" | "breakRewardToken" | "repairRewardToken" | "sameBlock" }>;
+
+/** A partner-reward event a call must emit (the rewarder's), in order. */
+interface PartnerEvent {
+  name: "PartnerRewardPaid" | "PartnerRewardOwed";
+  args: unknown[];
+}
 
 export class InvariantViolation extends Error {}
 
@@ -79,6 +93,9 @@ interface FarmCall {
   /** A deposit's pool and the LP it will credit, if it credits any. */
   stakes?: { pid: bigint; credited: bigint };
   onSuccess: (receipt: RawReceipt) => void;
+  /** The contract called: the farm unless given (the partner rewarder). */
+  to?: string;
+  gas?: string;
 }
 
 function portionOf(portion: Portion, base: bigint): bigint {
@@ -96,7 +113,17 @@ function portionOf(portion: Portion, base: bigint): bigint {
 
 export class SequenceDriver {
   readonly model: FarmModel;
+  readonly partners: PartnerModel;
   readonly ledger: Ledger;
+  /** What the rewarder holds of each partner token (world.partnerTokens order): funded − paid − reclaimed. */
+  readonly #rewarderHeld: bigint[];
+  #hostileMode: HostileMode = "normal";
+  /** The pools the sponsor is approved for (sponsors are approved per pool): the world's first ones. */
+  #sponsorPools: Set<bigint>;
+  /** Pools with partner rewards the current step called the rewarder about: their streams and pending figures are read after it. */
+  #partnerPoolsTouched = new Set<number>();
+  /** The partner events the call being judged must emit (filled by its onSuccess). */
+  #partnerEvents: PartnerEvent[] = [];
   readonly #world: InvariantWorld;
   readonly #reader: StateReader;
   readonly #receipts: ReceiptReader;
@@ -117,6 +144,7 @@ export class SequenceDriver {
 
   constructor(world: InvariantWorld, reader: StateReader, stats: CampaignStats, start: ChainState) {
     this.#world = world;
+    this.#sponsorPools = new Set(world.initialPools.map((_, pid) => BigInt(pid)));
     this.#reader = reader;
     this.#receipts = new ReceiptReader(world);
     this.#stats = stats;
@@ -134,6 +162,8 @@ export class SequenceDriver {
       termsVersion: world.termsVersion,
     });
     for (const { token, allocPoint } of world.initialPools) this.model.addPool(world.stakeables[token].address, allocPoint);
+    this.partners = new PartnerModel(this.model);
+    this.#rewarderHeld = world.partnerTokens.map(() => 0n);
     const wallets = world.stakeables.map((_, t) => world.holders.map((_, h) => start.wallets.get(walletKey(t, h))!));
     this.ledger = new Ledger(world.stakeables, wallets);
   }
@@ -147,6 +177,7 @@ export class SequenceDriver {
       this.#touched = [];
       this.#actors.clear();
       this.#unlockedPools.clear();
+      this.#partnerPoolsTouched.clear();
       this.#termsTouched = false;
       await this.#act(action);
       await this.#check(false);
@@ -192,6 +223,24 @@ export class SequenceDriver {
       }
       case "sameBlock":
         return this.#sameBlock(action.actions);
+      case "setHostile": {
+        const data = this.#world.partnerTokens[HOSTILE_TOKEN].contract.interface.encodeFunctionData("setMode", [action.mode]);
+        await this.#otherTx(this.#world.owner.address, this.#world.partnerTokens[HOSTILE_TOKEN].address, data);
+        this.#hostileMode = HOSTILE_MODES[action.mode];
+        return this.#stats.valid(action.kind);
+      }
+      case "mineToStreamEnd": {
+        // Ends within the profile's longest mine (each mined block is a transaction where strangers update every block).
+        const reach = this.#latestBlock + 1n + BigInt(this.#world.profile.maxBlocksPerMine);
+        const ends = [...new Set(this.partners.allStreams().map((s) => s.end).filter((end) => end > this.#latestBlock + 1n && end <= reach))].sort((a, b) =>
+          a < b ? -1 : 1,
+        );
+        if (ends.length > 0) {
+          const blocks = ends[action.which % ends.length] + BigInt(action.offset) - 1n - this.#latestBlock;
+          if (blocks > 0n) await this.#mine(Number(blocks));
+        }
+        return this.#stats.valid(action.kind);
+      }
       default:
         return this.#send(this.#plan(action));
     }
@@ -216,6 +265,7 @@ export class SequenceDriver {
         if (token !== undefined) this.#touched.push([token, a.user]);
         const faults = this.#depositFaults(pid, amount);
         const call = this.#call(a.kind, user, "deposit", [pid, amount], faults, [a.user, [pid]], [user], (receipt) => {
+          this.#partnerAction(pid, user, user, true);
           const credited = this.ledger.toFarm(token!, a.user, amount);
           this.#expectEvent(receipt, "Deposit", [user, pid, credited]);
           this.#expectJoin(receipt, [pid], user);
@@ -238,6 +288,7 @@ export class SequenceDriver {
         const own = a.to === a.user;
         const payout: Payout | undefined = typeof a.to === "number" ? [a.to, [pid], !own] : undefined;
         const call = this.#call(a.kind, from, "depositFor", [pid, amount, to], faults, payout, [from, to], (receipt) => {
+          this.#partnerAction(pid, to, to, true);
           const credited = this.ledger.toFarm(token!, a.user, amount);
           this.#expectEvent(receipt, "Deposit", [to, pid, credited]);
           // Someone else's deposit never touches the staker's lock (IFarmLocks: depositFor adds unlocked LP only).
@@ -264,6 +315,7 @@ export class SequenceDriver {
         const operator = this.#operatorOf(u);
         const [from, fn, args] = operator === undefined ? [user, "withdraw", [pid, amount]] : [operator, "withdrawFor", [pid, amount, user, user]];
         return this.#call(a.kind, from, fn, args, faults, paused ? undefined : [u, [pid]], [user], (receipt) => {
+          this.#partnerAction(pid, user, user, true);
           if (operator !== undefined) this.#stats.viaOperator += 1;
           this.#expectEvent(receipt, "Withdraw", [user, pid, amount]);
           this.#expectJoin(receipt, [pid], user);
@@ -301,6 +353,8 @@ export class SequenceDriver {
         const user = this.#user(u);
         if (token !== undefined) this.#touched.push([token, u]);
         return this.#call(a.kind, user, "emergencyWithdraw", [pid], this.#poolFaults(pid), undefined, [user], (receipt) => {
+          // Accounting only: what the staker earned in partner tokens stays owed.
+          this.#partnerAction(pid, user, undefined, true);
           const credited = this.model.emergencyWithdraw(Number(pid), user);
           // Exactly the unlocked LP and an ended lock's leave the farm (a running lock stays): the
           // event says so, and the ledger and the LP checks see it arrive in the wallet and leave
@@ -332,6 +386,7 @@ export class SequenceDriver {
         }
         // Works while paused; the reward is then kept, not minted.
         return this.#call(a.kind, user, "exitLock", [pid], faults, paused ? undefined : [u, [pid]], [user], (receipt) => {
+          this.#partnerAction(pid, user, user, true);
           const deferred = this.#receipts.events(receipt, "RewardDeferred").filter((e) => e.args[0] === user && e.args[1] === pid);
           let paidOrDeferred: bigint;
           if (paused) {
@@ -376,6 +431,8 @@ export class SequenceDriver {
         return this.#adminCall(a.kind, a.caller, "emergencyUnlock", [pid], faults, (receipt) => {
           this.#expectEvent(receipt, "EmergencyUnlocked", [pid]);
           const running = [...this.model.pool(Number(pid)).positions.keys()].filter((user) => this.model.hasRunningLock(Number(pid), user)).length;
+          this.partners.emergencyUnlock(Number(pid));
+          this.#partnerPoolsTouched.add(Number(pid));
           this.model.emergencyUnlock(Number(pid));
           this.#stats.locksEmergencyUnlocked += running;
         });
@@ -418,6 +475,21 @@ export class SequenceDriver {
         return this.#adminCall(a.kind, a.caller, "setRewardPerBlock", [a.rewardPerBlock], faults, (receipt) => {
           this.#expectEvent(receipt, "RewardPerBlockSet", [a.rewardPerBlock]);
           this.model.setRewardPerBlock(a.rewardPerBlock);
+        });
+      }
+      case "fund":
+        return this.#planFund(a);
+      case "reclaim":
+        return this.#planReclaim(a);
+      case "claim":
+        return this.#planClaim(a);
+      case "setSponsor": {
+        const from = a.caller === "owner" ? this.#world.owner.address : this.#user(a.caller.user);
+        const faults = a.caller === "owner" ? [] : [{ name: "NotFarmOwner", args: [from] }];
+        const pid = this.#pid(a.pool);
+        return this.#rewarderCall(a.kind, from, "setSponsor", [pid, this.#world.sponsor.address, a.approved], faults, () => {
+          if (a.approved) this.#sponsorPools.add(pid);
+          else this.#sponsorPools.delete(pid);
         });
       }
       case "pause":
@@ -464,6 +536,7 @@ export class SequenceDriver {
     }
     const args = a.kind === "lock" ? [pid, amount, tier, version] : [pid, amount, tier, version, PERMIT_DEADLINE, permit!.v, permit!.r, permit!.s];
     const call = this.#call(a.kind, user, a.kind, args, faults, [a.user, [pid]], [user], (receipt) => {
+      this.#partnerAction(pid, user, user, true);
       const credited = this.ledger.toFarm(token!, a.user, amount);
       const renewed = this.model.hasRunningLock(Number(pid), user);
       this.#expectJoin(receipt, [pid], user);
@@ -618,11 +691,15 @@ export class SequenceDriver {
     const block = this.#latestBlock + 1n;
     let hash: string;
     try {
-      hash = await provider.send("eth_sendTransaction", [{ from: call.from, to: this.#world.farmAddress, data: call.data, gas: GAS }]);
+      hash = await provider.send("eth_sendTransaction", [{ from: call.from, to: call.to ?? this.#world.farmAddress, data: call.data, gas: call.gas ?? GAS }]);
     } catch (error) {
       // Hardhat mines the reverted transaction and puts its revert data on the error.
       const revert = (error as { data?: unknown }).data;
-      if (typeof revert !== "string") throw error;
+      if (typeof revert !== "string" && !call.expected.some((e) => e.name === ANY_ERROR)) throw error;
+      if (typeof revert !== "string") {
+        this.#latestBlock = block;
+        return this.#judgeRevert(call, { name: "revert without data", args: [] });
+      }
       this.#latestBlock = block;
       return this.#judgeRevert(call, this.#receipts.decodeError(revert));
     }
@@ -632,7 +709,7 @@ export class SequenceDriver {
 
   #judgeRevert(call: FarmCall, error: NamedError): void {
     const acceptable = call.mayFailToMint ? [MINTING_BROKEN] : call.expected;
-    if (!acceptable.some((e) => describeError(e) === describeError(error))) {
+    if (!acceptable.some((e) => e.name === ANY_ERROR || describeError(e) === describeError(error))) {
       const wanted = call.expected.length === 0 ? "success" : call.expected.map(describeError).join(" or ");
       throw this.#violation(`${call.fn} reverted with ${describeError(error)}; expected ${wanted}`);
     }
@@ -643,7 +720,9 @@ export class SequenceDriver {
     if (call.expected.length > 0) throw this.#violation(`${call.fn} succeeded; expected ${call.expected.map(describeError).join(" or ")}`);
     this.#require(receipt.status === "0x1", `${call.fn} failed in a block shared with other calls`);
     this.#require(BigInt(receipt.blockNumber) === block, `${call.fn} landed in block ${BigInt(receipt.blockNumber)}, not ${block}`);
+    this.#partnerEvents = [];
     call.onSuccess(receipt);
+    this.#checkPartnerEvents(call, receipt);
     this.#stats.valid(call.kind);
   }
 
@@ -671,7 +750,13 @@ export class SequenceDriver {
         action.kind === "sameBlock" ||
         action.kind === "breakRewardToken" ||
         action.kind === "repairRewardToken" ||
-        action.kind === "lockWithPermit"
+        action.kind === "lockWithPermit" ||
+        action.kind === "fund" ||
+        action.kind === "reclaim" ||
+        action.kind === "claim" ||
+        action.kind === "setHostile" ||
+        action.kind === "setSponsor" ||
+        action.kind === "mineToStreamEnd"
       ) {
         later.push(action);
         continue;
@@ -694,7 +779,7 @@ export class SequenceDriver {
     await provider.send("evm_setAutomine", [false]);
     try {
       for (const call of shared) {
-        hashes.push(await provider.send("eth_sendTransaction", [{ from: call.from, to: this.#world.farmAddress, data: call.data, gas: GAS }]));
+        hashes.push(await provider.send("eth_sendTransaction", [{ from: call.from, to: call.to ?? this.#world.farmAddress, data: call.data, gas: call.gas ?? GAS }]));
       }
       await provider.send("evm_mine", []);
     } finally {
@@ -787,6 +872,8 @@ export class SequenceDriver {
       // A pool listed twice pays everything the first time and nothing the second.
       const paid = byPool.get(pid) ?? 0n;
       byPool.delete(pid);
+      // harvest pays partner rewards only to stakers the rewarder counts (harvest alone does not enrol).
+      this.#partnerAction(pid, address, address, false);
       this.#settled(this.model.harvest(Number(pid), address, paid));
     }
     this.#require(byPool.size === 0, `Harvest events for pools not harvested: ${[...byPool.keys()].join(", ")}`);
@@ -824,7 +911,20 @@ export class SequenceDriver {
     for (let pid = 0; pid < this.model.poolCount; pid++) {
       for (let u = 0; u < this.#world.users.length; u++) if (this.#actors.has(u) || this.#unlockedPools.has(pid)) lockPositions.push([pid, u]);
     }
-    const chain = await this.#reader.read({ poolTokens, wallets: this.#touched, lockPositions, terms: this.#termsTouched, full, tierCount: this.model.tiers.length });
+    const chain = await this.#reader.read({
+      poolTokens,
+      wallets: this.#touched,
+      lockPositions,
+      terms: this.#termsTouched,
+      full,
+      tierCount: this.model.tiers.length,
+      // Partner streams and pending figures: of the pools the step called the rewarder about, and
+      // of every pool with partner rewards every tenth step and at the start and end (a read of
+      // them all at every step costs the edge campaigns about half their time again); the payments
+      // themselves are compared at every call.
+      partnerPools: this.partners.pids.filter((pid) => pid < this.model.poolCount && (full || this.#step % 10 === 0 || this.#partnerPoolsTouched.has(pid))),
+      partnerBalances: this.partners.pids.length > 0,
+    });
     if (chain.block !== this.#latestBlock) throw this.#violation(`chain at block ${chain.block}, expected ${this.#latestBlock}`);
     for (const end of this.model.lockEndsAfter(this.#checkedBlock)) if (end <= chain.block) this.#stats.locksEndedTogether(this.model.locksEndingAt(end));
     this.#checkedBlock = chain.block;
@@ -834,8 +934,245 @@ export class SequenceDriver {
       const epochs = (chain.block - this.model.pool(pid).touchedAt) / this.model.epochBlocks;
       this.#stats.lockEndsUntouched(ends, ends > 0 ? Number(epochs) : 0);
     }
+    if (TRACE) {
+      for (const pid of this.partners.pids) {
+        for (const [u, user] of this.#world.users.entries()) {
+          const [w, t] = (await this.#world.rewarder.weights(pid, user.address)) as [bigint, bigint];
+          if (w > 0n || this.partners.enrolled(pid, user.address)) console.log(`      DEBUG block ${chain.block} pool ${pid} user ${u} chain weights ${w}/${t} model ${this.model.pool(pid).positions.get(user.address) ? this.model.weightAt(this.model.pool(pid), this.model.pool(pid).positions.get(user.address)!, chain.block + 1n) : 0n} pending ${this.partners.pending(pid, user.address)}`);
+        }
+      }
+    }
     const broken = checkState(chain, this.model, this.ledger, this.#world, this.#stats);
+    broken.push(...checkPartners(chain, this.partners, this.#rewarderHeld, this.#world, this.#stats));
     if (broken.length > 0) throw this.#violation(broken.join("\n"));
+  }
+
+  /*//////////////////////////////////////////////////////////////
+                            PARTNER REWARDS
+  //////////////////////////////////////////////////////////////*/
+
+  /**
+   * The farm reports `user`'s action in pool `pid` to the rewarder (IPartnerRewarder.onAction),
+   * which pays to `payTo` (undefined: keeps owed) what the partner model says: called before the
+   * farm model books the action, whose weights count from the next block. `enrol`: the action
+   * makes the staker an earner (every action but harvest, which the farm reports only for them).
+   */
+  #partnerAction(pid: bigint, user: string, payTo: string | undefined, enrol: boolean): void {
+    const p = Number(pid);
+    if (!this.partners.partnered(p) || (!enrol && !this.partners.enrolled(p, user))) return;
+    this.#partnerPoolsTouched.add(p);
+    const pay = payTo !== undefined && !this.model.paused;
+    if (TRACE) console.log(`      partner: pool ${p} ${user.slice(0, 8)} at block ${this.model.block} weight ${this.model.pool(p).positions.get(user) === undefined ? 0n : this.model.weightAt(this.model.pool(p), this.model.pool(p).positions.get(user)!, this.model.block)} lock ${JSON.stringify(this.model.lockOf(p, user), (_k, v) => (typeof v === "bigint" ? String(v) : v))}`);
+    this.#expectPayouts(p, user, payTo ?? ZeroAddress, this.partners.settle(p, user, pay, (token) => this.#transfers(token, false), enrol));
+  }
+
+  #expectPayouts(pid: number, user: string, to: string, payouts: ReturnType<PartnerModel["settle"]>): void {
+    for (const payout of payouts) {
+      if (payout.kind === "paid") {
+        this.#partnerEvents.push({ name: "PartnerRewardPaid", args: [user, BigInt(pid), payout.token, payout.amount, to] });
+        const t = this.#world.partnerTokens.findIndex((token) => token.address === payout.token);
+        this.#rewarderHeld[t] -= payout.amount;
+        this.#stats.partnerPaid += 1;
+      } else {
+        this.#partnerEvents.push({ name: "PartnerRewardOwed", args: [user, BigInt(pid), payout.token, payout.amount] });
+        this.#stats.partnerOwed += 1;
+      }
+    }
+  }
+
+  /**
+   * Whether a transfer of `token` from the rewarder succeeds now: always for a plain token; for the
+   * hostile one only in its normal mode, or when it re-enters the farm from outside a farm call (a
+   * claim or reclaim) while the farm is not paused (its harvest then works).
+   */
+  #transferWorks(token: string, outsideFarm: boolean): boolean {
+    if (token !== this.#world.partnerTokens[HOSTILE_TOKEN].address) return true;
+    return this.#hostileMode === "normal" || (this.#hostileMode === "reenterFarm" && outsideFarm && !this.model.paused);
+  }
+
+  /** The same for a payment, counted in the campaign's figures. */
+  #transfers(token: string, outsideFarm: boolean): boolean {
+    const ok = this.#transferWorks(token, outsideFarm);
+    if (token !== this.#world.partnerTokens[HOSTILE_TOKEN].address) return ok;
+    if (ok) this.#stats.hostilePayments += 1;
+    else this.#stats.hostileRefusals.set(this.#hostileMode, (this.#stats.hostileRefusals.get(this.#hostileMode) ?? 0) + 1);
+    return ok;
+  }
+
+  /** The rewarder's events in the receipt must be exactly those the model expects, and its token transfers match the payments. */
+  #checkPartnerEvents(call: FarmCall, receipt: RawReceipt): void {
+    const rewarder = this.#world.rewarderAddress.toLowerCase();
+    const iface = this.#world.rewarder.interface;
+    const found: string[] = [];
+    for (const log of receipt.logs) {
+      if (log.address.toLowerCase() !== rewarder) continue;
+      const event = iface.parseLog(log);
+      if (event !== null && (event.name === "PartnerRewardPaid" || event.name === "PartnerRewardOwed")) found.push(`${event.name}(${normalized([...event.args])})`);
+    }
+    const expected = this.#partnerEvents.map((e) => `${e.name}(${normalized(e.args)})`);
+    this.#require(found.join("; ") === expected.join("; "), `${call.fn}: partner events [${found.join("; ")}], the model expects [${expected.join("; ")}]`);
+    // Every partner token that left the rewarder went where a payment (or reclaim) said.
+    const transfers = this.#partnerTransfers(receipt.logs).filter(([from]) => from === rewarder);
+    const paid = this.#partnerEvents.filter((e) => e.name === "PartnerRewardPaid").map((e) => normalized([e.args[2], e.args[4], e.args[3]]));
+    if (call.kind !== "reclaim") {
+      this.#require(
+        transfers.map(([, ...rest]) => normalized(rest)).join("; ") === paid.join("; "),
+        `${call.fn}: partner token transfers [${transfers.map(([, ...rest]) => normalized(rest)).join("; ")}], payments [${paid.join("; ")}]`,
+      );
+    }
+    if (call.kind === "emergencyWithdraw") {
+      // (The fee-on-transfer partner token is also a pool's LP: only the rewarder's side counts.)
+      this.#require(transfers.length === 0, "emergencyWithdraw moved a partner token out of the rewarder");
+      if (this.partners.pids.length > 0) this.#stats.partnerEmergencyWithdraws += 1;
+    }
+  }
+
+  /** Partner token Transfer logs: [from, token, to, amount] (lower case). */
+  #partnerTransfers(logs: RawLog[]): Array<[string, string, string, bigint]> {
+    const tokens = new Set(this.#world.partnerTokens.map((t) => t.address.toLowerCase()));
+    return logs
+      .filter((log) => tokens.has(log.address.toLowerCase()) && log.topics[0] === TRANSFER_TOPIC)
+      .map((log) => {
+        const event = ERC20_EVENTS.parseLog(log)!;
+        return [String(event.args[0]).toLowerCase(), log.address.toLowerCase(), String(event.args[1]).toLowerCase(), event.args[2] as bigint];
+      });
+  }
+
+  #sponsorAddress(pick: SponsorPick): string {
+    if (pick === "owner") return this.#world.owner.address;
+    if (pick === "sponsor") return this.#world.sponsor.address;
+    return this.#user(pick.user);
+  }
+
+  #rewarderCall(kind: ActionKind, from: string, fn: string, args: unknown[], faults: NamedError[], onSuccess: (receipt: RawReceipt) => void, gas?: string): FarmCall {
+    const data = this.#world.rewarder.interface.encodeFunctionData(fn, args);
+    const u = this.#world.users.findIndex((user) => user.address === from);
+    if (u >= 0) this.#actors.add(u);
+    return { kind, fn, from, data, expected: faults, mayFailToMint: false, actors: [from], onSuccess, to: this.#world.rewarderAddress, gas };
+  }
+
+  /**
+   * fund: refused for a caller who is not a sponsor, a zero amount, a pool that does not exist (the
+   * farm's PoolNotFound), a fifth token, another sponsor's stream, an end too early, or a token
+   * that delivers less than was sent; else the stream starts or is topped up.
+   */
+  #planFund(a: Extract<Action, { kind: "fund" }>): FarmCall {
+    const [pid, t] = this.#streamPick(a);
+    const token = this.#world.partnerTokens[t];
+    const own = pid < BigInt(this.model.poolCount) ? this.partners.stream(Number(pid), token.address)?.sponsor : undefined;
+    // A top-up of an existing stream comes mostly from its own sponsor (others are refused).
+    const from = a.again !== null && a.again % 4 !== 0 && own !== undefined ? own : this.#sponsorAddress(a.caller);
+    const now = this.model.block;
+    const exists = pid < BigInt(this.model.poolCount);
+    const stream = exists ? this.partners.stream(Number(pid), token.address) : undefined;
+    const running = stream !== undefined && stream.end > now;
+    const end =
+      a.end.kind === "same" ? (running ? stream.end : now + 50n) : a.end.kind === "later" ? (running ? stream.end : now) + a.end.blocks : running ? stream.end - 1n : now;
+    const faults: NamedError[] = [];
+    const sponsor = from === this.#world.owner.address || (from === this.#world.sponsor.address && this.#sponsorPools.has(pid));
+    if (!sponsor) faults.push({ name: "NotSponsor", args: [pid, from] });
+    if (a.amount === 0n) faults.push({ name: "ZeroAmount", args: [] });
+    if (!exists) faults.push({ name: "PoolNotFound", args: [pid, BigInt(this.model.poolCount)] });
+    if (exists) {
+      const refusal = this.partners.fundRefusal(Number(pid), token.address, from, end);
+      if (refusal?.name === "TooManyStreams") faults.push({ name: "TooManyStreams", args: [pid, BigInt(MAX_STREAMS)] });
+      if (refusal?.name === "StreamSponsoredByOther") faults.push({ name: "StreamSponsoredByOther", args: [token.address, refusal.sponsor] });
+      if (refusal?.name === "EndBlockTooEarly") faults.push({ name: "EndBlockTooEarly", args: [end, refusal.earliest] });
+    }
+    if (token.kind === "feeOnTransfer") {
+      const received = this.ledger.received(TOKEN.feeOnTransfer, a.amount);
+      if (received !== a.amount) faults.push({ name: "FeeOnTransferToken", args: [token.address, a.amount, received] });
+    }
+    if (exists) this.#partnerPoolsTouched.add(Number(pid));
+    return this.#rewarderCall(a.kind, from, "fund", [pid, token.address, a.amount, end], faults, (receipt) => {
+      const before = this.partners.stream(Number(pid), token.address);
+      const kind = before === undefined ? "new" : before.end > now ? (end === before.end ? "raised" : "extended") : "afresh";
+      const streaming = this.partners.fund(Number(pid), token.address, from, a.amount, end);
+      this.#expectRewarderEvent(receipt, "StreamFunded", [pid, token.address, from, a.amount, streaming, end]);
+      this.#rewarderHeld[t] += a.amount;
+      this.#stats.streamFunded(kind);
+    });
+  }
+
+  /** reclaim: by the stream's sponsor, once it has ended, of what it released while nothing was staked. */
+  #planReclaim(a: Extract<Action, { kind: "reclaim" }>): FarmCall {
+    const [pid, t] = this.#streamPick(a);
+    const token = this.#world.partnerTokens[t];
+    const exists = pid < BigInt(this.model.poolCount);
+    const stream = exists ? this.partners.stream(Number(pid), token.address) : undefined;
+    const from = a.caller === "streamSponsor" ? (stream?.sponsor ?? this.#world.sponsor.address) : this.#sponsorAddress(a.caller);
+    const faults: NamedError[] = [];
+    if (stream === undefined) faults.push({ name: "StreamNotFound", args: [pid, token.address] });
+    else if (stream.sponsor !== from) faults.push({ name: "StreamSponsoredByOther", args: [token.address, stream.sponsor] });
+    else if (stream.end > this.model.block) faults.push({ name: "StreamRunning", args: [stream.end] });
+    else if (this.partners.unclaimedOf(Number(pid), stream) === 0n) faults.push({ name: "ZeroAmount", args: [] });
+    // A hostile token that refuses the transfer makes its own reclaim fail (with whatever it says).
+    else if (!this.#transferWorks(token.address, true)) faults.push({ name: ANY_ERROR, args: [] });
+    if (stream !== undefined) this.#partnerPoolsTouched.add(Number(pid));
+    return this.#rewarderCall(a.kind, from, "reclaim", [pid, token.address], faults, (receipt) => {
+      const amount = this.partners.reclaim(Number(pid), token.address);
+      this.#expectRewarderEvent(receipt, "StreamReclaimed", [pid, token.address, from, amount]);
+      const moved = this.#partnerTransfers(receipt.logs).map(([f, t, to, value]) => normalized([f, t, to, value]));
+      this.#require(
+        moved.join("; ") === normalized([this.#world.rewarderAddress, token.address, from, amount]),
+        `reclaim moved [${moved.join("; ")}], expected ${amount} to the sponsor`,
+      );
+      this.#rewarderHeld[t] -= amount;
+      this.#stats.reclaims += 1;
+    });
+  }
+
+  /** The pool and partner token an action names: an existing stream's (`again`), else its own. */
+  #streamPick(a: { pool: PoolPick; token: number; again: number | null }): [bigint, number] {
+    const existing = this.partners.pids.flatMap((pid) => this.partners.streams(pid).map((s) => [pid, s.token] as const));
+    if (a.again === null || existing.length === 0) return [this.#pid(a.pool), a.token];
+    const [pid, address] = existing[a.again % existing.length];
+    return [BigInt(pid), this.#world.partnerTokens.findIndex((t) => t.address === address)];
+  }
+
+  /** claim: pays the caller everything it earned and is owed in the pool's partner tokens (refused while paused). */
+  #planClaim(a: Extract<Action, { kind: "claim" }>): FarmCall {
+    // Mostly in a pool with partner rewards, by someone with something to claim there.
+    const partnered = this.partners.pids.filter((pid) => pid < this.model.poolCount);
+    const pid = a.preferMember && partnered.length > 0 && "existing" in a.pool ? BigInt(partnered[a.pool.existing % partnered.length]) : this.#pid(a.pool);
+    let u = a.user;
+    if (a.preferMember && pid < BigInt(this.model.poolCount)) {
+      for (let i = 0; i < this.#world.users.length; i++) {
+        const candidate = (a.user + i) % this.#world.users.length;
+        if (this.partners.pending(Number(pid), this.#user(candidate)).some((x) => x > 0n)) {
+          u = candidate;
+          break;
+        }
+      }
+    }
+    const user = this.#user(u);
+    const faults = this.model.paused ? [{ name: "FarmPaused", args: [] }] : [];
+    if (pid < BigInt(this.model.poolCount) && this.partners.partnered(Number(pid))) this.#partnerPoolsTouched.add(Number(pid));
+    return this.#rewarderCall(
+      a.kind,
+      user,
+      "claim",
+      [pid],
+      faults,
+      () => {
+        const p = Number(pid);
+        if (!this.partners.partnered(p)) return;
+        this.#expectPayouts(p, user, user, this.partners.settle(p, user, true, (token) => this.#transfers(token, true), false));
+        this.#stats.partnerClaims += 1;
+      },
+      CLAIM_GAS,
+    );
+  }
+
+  #expectRewarderEvent(receipt: RawReceipt, name: string, args: unknown[]): void {
+    const rewarder = this.#world.rewarderAddress.toLowerCase();
+    const iface = this.#world.rewarder.interface;
+    const found = receipt.logs
+      .filter((log) => log.address.toLowerCase() === rewarder)
+      .map((log) => iface.parseLog(log))
+      .filter((e) => e !== null && e.name === name)
+      .map((e) => normalized([...e!.args]));
+    this.#require(found.includes(normalized(args)), `expected event ${name}(${normalized(args)}), found [${found.join("; ")}]`);
   }
 
   #require(condition: boolean, message: string): void {

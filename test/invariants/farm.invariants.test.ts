@@ -12,6 +12,17 @@
  * largest, stakes near the largest total, 6- and 0-decimal rewards, a stranger updating in every
  * block).
  *
+ * Every campaign also has partner rewards (IPartnerRewarder; partners.ts is their independent
+ * model, over the farm model's weights): each sequence begins by funding a long stream on some
+ * pool, then streams are started, topped up (same end, later end), funded afresh, let end,
+ * reclaimed and claimed by the owner, an approved sponsor or a refused stranger, among them a
+ * hostile token that reverts, returns false, burns all its gas or re-enters the rewarder or the
+ * farm (switchable), while the farm's own actions run in those pools. Every partner payment, owed
+ * figure, pending figure, stream and reclaim equals the model's to the wei; the rewarder holds what
+ * it was funded less what it paid and gave back, never less than everything owed, still to stream
+ * and set aside for sponsors; no stream pays more than it released to stakers; no farm action
+ * fails because of a partner token; emergencyWithdraw moves none.
+ *
  *   npx hardhat test mocha test/invariants/farm.invariants.test.ts
  *
  * INVARIANT_RUNS   sequences (default 200: ordinary settings run 3/4 of it, locks 1/8, each edge 1/5)

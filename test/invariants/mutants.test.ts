@@ -2,9 +2,11 @@
  * The campaign has teeth: run against a farm that pays 1 wei too much, or 1 wei too little per
  * payment, or breaks a lock rule (a boost kept one block past the lock's end, a boost dropped a
  * boundary late, an early-exit penalty rounded down, or taken from the current terms rather than
- * the lock's), it must fail, and on the rule that was broken, not on some other check. Each mutant
- * is Farm.sol with one line (or one line in two places) changed (mutants.ts), built for this test
- * only.
+ * the lock's), or a partner rewarder off a partner rule (a boost kept in the total after its end, a
+ * top-up dropping the unstreamed rest, idle release set aside for no one, 1 wei paid too much), it
+ * must fail, and on the rule that was broken, not on some other check. Each mutant is Farm.sol or
+ * the PartnerRewarder.sol it deploys with one line (or one line in two places) changed
+ * (mutants.ts), built for this test only.
  *
  *   npx hardhat test mocha test/invariants/mutants.test.ts
  *
@@ -21,6 +23,10 @@ import {
   EXPIRY_ONE_BOUNDARY_LATE,
   type Mutant,
   OVERPAYS,
+  PARTNER_BOOST_NEVER_ENDS,
+  PARTNER_IDLE_LOST,
+  PARTNER_OVERPAYS,
+  PARTNER_TOP_UP_DROPS_REST,
   PENALTY_ROUNDED_DOWN,
   PENALTY_TERMS_NOT_FIXED,
   UNDERPAYS,
@@ -44,6 +50,12 @@ const CASES: Array<{ mutant: Mutant; profile: WorldProfile; broken: RegExp }> = 
   { mutant: EXPIRY_ONE_BOUNDARY_LATE, profile: LOCKS, broken: /reverted with Panic\(17\)|, (more than the .* owed allows|short of the .* owed by) / },
   { mutant: PENALTY_ROUNDED_DOWN, profile: LOCKS, broken: /expected event LockExited|'s wallet: chain/ },
   { mutant: PENALTY_TERMS_NOT_FIXED, profile: LOCKS, broken: /expected event LockExited|'s wallet: chain/ },
+  // Partner rewards (PartnerRewarder.sol, which the farm deploys): a boost kept after its end, a
+  // top-up that drops the unstreamed rest, idle release set aside for no one, 1 wei paid too much.
+  { mutant: PARTNER_BOOST_NEVER_ENDS, profile: LOCKS, broken: /pendingRewards\(user \d\): chain|partner events/ },
+  { mutant: PARTNER_TOP_UP_DROPS_REST, profile: ORDINARY, broken: /expected event StreamFunded|stream \d+ (amount|remaining)/ },
+  { mutant: PARTNER_IDLE_LOST, profile: ORDINARY, broken: /unclaimedBySponsor|StreamReclaimed|reclaim reverted/ },
+  { mutant: PARTNER_OVERPAYS, profile: ORDINARY, broken: /pendingRewards\(user \d\): chain|partner events/ },
 ];
 
 describe("Farm invariants: the campaign catches a farm 1 wei off, or off a lock rule", function () {

@@ -19,12 +19,16 @@ const FARM = "contracts/Farm.sol";
 
 export interface Mutant {
   name: string;
-  /** The text of Farm.sol to change (it must occur exactly once) and what it becomes. */
+  /** The text to change (it must occur exactly once) and what it becomes. */
   find: string;
   replace: string;
+  /** The file changed: Farm.sol unless given (the farm deploys PartnerRewarder.sol, so its bugs are built in too). */
+  file?: string;
   /** More changes of the same kind, for a bug that shows in two places (each text once). */
-  also?: Array<{ find: string; replace: string }>;
+  also?: Array<{ find: string; replace: string; file?: string }>;
 }
+
+const REWARDER = "contracts/PartnerRewarder.sol";
 
 /** Shows, and pays, 1 wei more than is owed whenever anything is owed. */
 export const OVERPAYS: Mutant = {
@@ -78,6 +82,41 @@ export const PENALTY_TERMS_NOT_FIXED: Mutant = {
   replace: "uint256 end = position.endBlock;\n        PenaltyTerms memory terms = _penaltyTerms[_penaltyTerms.length - 1];",
 };
 
+/**
+ * Partner rewards: a boost kept in the pool's total weight after its lock's end (the total never
+ * drops at the boundary): every staker earns less than its share from there on.
+ */
+export const PARTNER_BOOST_NEVER_ENDS: Mutant = {
+  name: "keeps a partner boost in the pool's total weight after the lock's end",
+  file: REWARDER,
+  find: "caught.totalWeight -= expiring; // counted since its lock",
+  replace: "// caught.totalWeight -= expiring;",
+};
+
+/** Partner rewards: a top-up spreads only the new amount, dropping what the stream had not yet released. */
+export const PARTNER_TOP_UP_DROPS_REST: Mutant = {
+  name: "drops the unstreamed rest of a partner stream at a top-up",
+  file: REWARDER,
+  find: "uint256 streaming = stream.amount - _releasedBy(stream, block.number) + amount;",
+  replace: "uint256 streaming = amount;",
+};
+
+/** Partner rewards: what is released while nothing is staked is set aside for no one (not the sponsor). */
+export const PARTNER_IDLE_LOST: Mutant = {
+  name: "sets aside nothing for a partner sponsor of what streams while nothing is staked",
+  file: REWARDER,
+  find: "if (caught.totalWeight == 0) caught.unclaimed[i] += released;\n            else caught.acc[i] += released * ACC_SCALE / caught.totalWeight;",
+  replace: "if (caught.totalWeight == 0) continue;\n            caught.acc[i] += released * ACC_SCALE / caught.totalWeight;",
+};
+
+/** Partner rewards: pays 1 wei more than earned whenever anything is earned. */
+export const PARTNER_OVERPAYS: Mutant = {
+  name: "pays 1 wei of partner token too much",
+  file: REWARDER,
+  find: "        return Math.mulDiv(base, acc - paid, ACC_SCALE);\n    }",
+  replace: "        uint256 earned = Math.mulDiv(base, acc - paid, ACC_SCALE);\n        return earned == 0 ? 0 : earned + 1;\n    }",
+};
+
 function readSource(file: string): { contents: string } | { error: string } {
   const local = path.join(ROOT, file);
   const fromPackages = path.join(ROOT, "node_modules", file);
@@ -91,17 +130,18 @@ function readSource(file: string): { contents: string } | { error: string } {
   return { error: `${file} not found` };
 }
 
-/** Farm.sol with the mutant's change, compiled. */
+/** Farm.sol with the mutant's changes (to it or to the rewarder it deploys), compiled. */
 export function buildMutant(mutant: Mutant): FarmBuild {
-  let source = readFileSync(path.join(ROOT, FARM), "utf8");
-  for (const { find, replace } of [mutant, ...(mutant.also ?? [])]) {
+  const sources: Record<string, string> = { [FARM]: readFileSync(path.join(ROOT, FARM), "utf8") };
+  for (const { find, replace, file = FARM } of [mutant, ...(mutant.also ?? [])]) {
+    const source = sources[file] ?? readFileSync(path.join(ROOT, file), "utf8");
     const occurrences = source.split(find).length - 1;
-    if (occurrences !== 1) throw new Error(`mutant "${mutant.name}": "${find}" occurs ${occurrences} times in ${FARM}, not once`);
-    source = source.replace(find, replace);
+    if (occurrences !== 1) throw new Error(`mutant "${mutant.name}": "${find}" occurs ${occurrences} times in ${file}, not once`);
+    sources[file] = source.replace(find, replace);
   }
   const input = {
     language: "Solidity",
-    sources: { [FARM]: { content: source } },
+    sources: Object.fromEntries(Object.entries(sources).map(([file, content]) => [file, { content }])),
     settings: { ...SETTINGS, outputSelection: { [FARM]: { Farm: ["abi", "evm.bytecode.object"] } } },
   };
   const output = JSON.parse(solc.compile(JSON.stringify(input), { import: readSource }));

@@ -44,6 +44,24 @@ export interface ChainPool {
   penalties: Array<bigint | undefined>;
 }
 
+/** A partner stream as IPartnerRewarder.streams shows it. */
+export interface ChainStream {
+  token: string;
+  sponsor: string;
+  startBlock: bigint;
+  endBlock: bigint;
+  amount: bigint;
+  remaining: bigint;
+  unclaimedBySponsor: bigint;
+}
+
+export interface ChainPartnerPool {
+  pid: number;
+  streams: ChainStream[];
+  /** pendingRewards' amounts per staker (world.users order), in the streams' order. */
+  pending: bigint[][];
+}
+
 export interface ChainState {
   block: bigint;
   poolLength: bigint;
@@ -64,6 +82,9 @@ export interface ChainState {
   epochBlocks?: bigint;
   /** lockEnd(tier) for every tier. */
   lockEnds?: bigint[];
+  /** The partner rewarder's pools (those asked for) and its balance of each partner token. */
+  partnerPools: ChainPartnerPool[];
+  partnerBalances: bigint[];
 }
 
 export interface ReadScope {
@@ -79,6 +100,10 @@ export interface ReadScope {
    * lock, the terms, the epoch and the end a lock of each of the `tierCount` tiers would get. */
   full: boolean;
   tierCount?: number;
+  /** Pools with partner rewards: their streams and every staker's pending partner rewards. */
+  partnerPools: number[];
+  /** The rewarder's balance of every partner token. */
+  partnerBalances?: boolean;
 }
 
 export function walletKey(stakeable: number, holder: number): string {
@@ -104,6 +129,10 @@ const FARM = new Interface([
   "function lockInfo(uint256, address) view returns (uint256, uint256, uint256, uint256, uint256, address)",
   "function earlyExitPenaltyOf(uint256, address) view returns (uint256)",
   "function poolShares(uint256) view returns (uint256, uint256, uint256)",
+]);
+const REWARDER = new Interface([
+  "function streams(uint256) view returns ((address token, address sponsor, uint256 startBlock, uint256 endBlock, uint256 amount, uint256 remaining, uint256 unclaimedBySponsor)[])",
+  "function pendingRewards(uint256, address) view returns (address[], uint256[])",
 ]);
 const TOKEN = new Interface([
   "function balanceOf(address) view returns (uint256)",
@@ -160,7 +189,7 @@ export class StateReader {
     const terms = scope.full || scope.terms;
     const reads = new Set(lockPositions.map(([pid, u]) => `${pid}:${u}`));
     const result = (await this.#world.ethers.provider.send("eth_call", [
-      { to: MULTICALL3_ADDRESS, data: this.#calldata(scope.poolTokens, wallets, scope.full, tierCount, reads, terms) },
+      { to: MULTICALL3_ADDRESS, data: this.#calldata(scope.poolTokens, wallets, scope.full, tierCount, reads, terms, scope.partnerPools, scope.partnerBalances ?? false) },
       "latest",
     ])) as string;
 
@@ -179,6 +208,8 @@ export class StateReader {
       rewardSupply: one(),
       pools: [],
       wallets: new Map(),
+      partnerPools: [],
+      partnerBalances: [],
     };
     if (terms) {
       const version = one();
@@ -224,12 +255,24 @@ export class StateReader {
       state.epochBlocks = one();
       state.lockEnds = [...Array(tierCount).keys()].map(() => one());
     }
+    for (const pid of scope.partnerPools) {
+      const words = take();
+      const count = Number(words[1]);
+      const streams: ChainStream[] = [];
+      for (let i = 0; i < count; i++) {
+        const [token, sponsor, startBlock, endBlock, amount, remaining, unclaimedBySponsor] = words.slice(2 + 7 * i, 9 + 7 * i);
+        streams.push({ token: address(token), sponsor: address(sponsor), startBlock, endBlock, amount, remaining, unclaimedBySponsor });
+      }
+      const pending = users.map(() => twoArrays(take())[1]);
+      state.partnerPools.push({ pid, streams, pending });
+    }
+    if (scope.partnerBalances) state.partnerBalances = this.#world.partnerTokens.map(() => one());
     return state;
   }
 
   /** The batch's calldata, built once per combination of pools, wallets and fullness. */
-  #calldata(poolTokens: string[], wallets: Array<[number, number]>, full: boolean, tierCount: number, reads: Set<string>, terms: boolean): string {
-    const key = `${poolTokens.join()}|${wallets.join(";")}|${full}|${tierCount}|${[...reads].sort().join()}|${terms}`;
+  #calldata(poolTokens: string[], wallets: Array<[number, number]>, full: boolean, tierCount: number, reads: Set<string>, terms: boolean, partnerPools: number[], partnerBalances: boolean): string {
+    const key = `${poolTokens.join()}|${wallets.join(";")}|${full}|${tierCount}|${[...reads].sort().join()}|${terms}|${partnerPools.join()}|${partnerBalances}`;
     let data = this.#cache.get(key);
     if (data !== undefined) return data;
     const { farmAddress: farm, rewardTokenAddress: reward, users, stakeables, holders } = this.#world;
@@ -263,6 +306,14 @@ export class StateReader {
       calls.push({ target: reward, callData: TOKEN.encodeFunctionData("broken") });
       calls.push({ target: farm, callData: FARM.encodeFunctionData("epochBlocks") });
       for (let tier = 0; tier < tierCount; tier++) calls.push({ target: farm, callData: FARM.encodeFunctionData("lockEnd", [tier]) });
+    }
+    const rewarder = this.#world.rewarderAddress;
+    for (const pid of partnerPools) {
+      calls.push({ target: rewarder, callData: REWARDER.encodeFunctionData("streams", [pid]) });
+      for (const user of users) calls.push({ target: rewarder, callData: REWARDER.encodeFunctionData("pendingRewards", [pid, user.address]) });
+    }
+    if (partnerBalances) {
+      for (const token of this.#world.partnerTokens) calls.push({ target: token.address, callData: TOKEN.encodeFunctionData("balanceOf", [rewarder]) });
     }
     data = MULTICALL.encodeFunctionData("aggregate", [calls]);
     this.#cache.set(key, data);

@@ -34,6 +34,9 @@ export function normalized(args: readonly unknown[]): string {
   return args.map((a) => (typeof a === "string" ? a.toLowerCase() : String(a))).join(",");
 }
 
+/** An expected error that may be anything (a hostile token's own revert). */
+export const ANY_ERROR = "*";
+
 export function describeError(error: NamedError): string {
   return `${error.name}(${normalized(error.args)})`;
 }
@@ -50,7 +53,9 @@ export class ReceiptReader {
     this.#farmAddress = world.farmAddress.toLowerCase();
     this.#rewardTokenAddress = world.rewardTokenAddress.toLowerCase();
     const seen = new Set<string>();
-    const fragments = [...world.farm.interface.fragments, ...world.rewardToken.interface.fragments].filter((f) => {
+    const hostile = world.partnerTokens.find((t) => t.kind === "hostile")!.contract;
+    const all = [...world.farm.interface.fragments, ...world.rewardToken.interface.fragments, ...world.rewarder.interface.fragments, ...hostile.interface.fragments];
+    const fragments = all.filter((f) => {
       if (f.type !== "error" || seen.has(f.format())) return false;
       seen.add(f.format());
       return true;

@@ -63,7 +63,25 @@ export class CampaignStats {
   largestLockedGrowth = Ratio.ZERO;
   largestLockedShrink = Ratio.ZERO;
   largestCrossedGrowth = Ratio.ZERO;
+  /** Partner rewards: payments and changed owed figures compared with the model (exactly), claims, reclaims. */
+  partnerPaid = 0;
+  partnerOwed = 0;
+  partnerClaims = 0;
+  reclaims = 0;
+  /** Streams started, topped up at the same end, extended, funded afresh after their end. */
+  readonly streamsFunded = { new: 0, raised: 0, extended: 0, afresh: 0 };
+  /** emergencyWithdraws while some pool had partner rewards (no partner token may move). */
+  partnerEmergencyWithdraws = 0;
+  /** Pending partner figures compared with the model (exactly), and the most streams a pool carried. */
+  partnerComparisons = 0;
+  /** Payments the hostile partner token made fail (kept owed), by its mode, and those it let through. */
+  readonly hostileRefusals = new Map<string, number>();
+  hostilePayments = 0;
   readonly #kinds = new Map<ActionKind, KindCount>();
+
+  streamFunded(kind: "new" | "raised" | "extended" | "afresh"): void {
+    this.streamsFunded[kind] += 1;
+  }
 
   #count(kind: ActionKind): KindCount {
     let count = this.#kinds.get(kind);
@@ -162,6 +180,14 @@ export class CampaignStats {
       `  stakers with a lock: ${this.lockedComparisons} comparisons; from the last re-rounding their shortfall grew by at most ` +
         `${this.largestLockedGrowth} wei (${this.largestCrossedGrowth} across a lock's end) and shrank by at most ${this.largestLockedShrink} wei`,
     );
+    const f = this.streamsFunded;
+    lines.push(
+      `  partner rewards: streams ${f.new} started, ${f.raised} topped up at the same end, ${f.extended} extended, ${f.afresh} funded afresh; ` +
+        `${this.partnerPaid} payments and ${this.partnerOwed} owed figures equal to the model's to the wei, ${this.partnerClaims} claims, ${this.reclaims} reclaims, ` +
+        `${this.partnerComparisons} pending figures compared, ${this.partnerEmergencyWithdraws} emergencyWithdraws moving no partner token`,
+    );
+    const refusals = [...this.hostileRefusals].map(([mode, n]) => `${mode} ${n}`).join(", ");
+    lines.push(`  hostile partner token: ${this.hostilePayments} payments let through, refused ${refusals || "none"} (kept owed; no farm action failed)`);
     return lines.join("\n");
   }
 }

@@ -2,7 +2,9 @@
  * The deployment every random sequence of a campaign starts from (restored from a snapshot each
  * time): real Uniswap V2 (official artifacts), five stakeable tokens of different kinds and
  * magnitudes, a farm over a reward token that can be made to break, three pools, five stakers
- * holding and approving every token, a stranger, and Multicall3 for the one read per step. A
+ * holding and approving every token, a stranger, and Multicall3 for the one read per step; for
+ * partner rewards, the rewarder the farm deployed, an approved sponsor, and five partner tokens
+ * (three plain, one switchably hostile, one fee-on-transfer) held by the owner and the sponsor. A
  * profile sets the reward, the pools and how close to the farm's limits the campaign plays.
  */
 import type { HardhatEthers, HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
@@ -51,7 +53,30 @@ export interface InvariantWorld {
   noCodeAddress: string;
   /** The lock terms version after the world's own changes (its tiers and its penalty: two). */
   termsVersion: bigint;
+  /** The partner rewarder the farm deployed (IPartnerRewarder). */
+  rewarder: Contract;
+  rewarderAddress: string;
+  /** A sponsor the owner approved (the owner funds streams too). */
+  sponsor: HardhatEthersSigner;
+  /** Tokens sponsors fund streams with: plain ones, the hostile one, a fee-on-transfer one (refused). */
+  partnerTokens: PartnerToken[];
 }
+
+/** A token a sponsor may fund a stream with. */
+export interface PartnerToken {
+  name: string;
+  contract: Contract;
+  address: string;
+  kind: "plain" | "hostile" | "feeOnTransfer";
+}
+
+/** Where the hostile partner token is among `partnerTokens`, and its modes (HostilePartnerToken.Mode). */
+export const HOSTILE_TOKEN = 3;
+export const FEE_ON_TRANSFER_PARTNER = 4;
+export const HOSTILE_MODES = ["normal", "revert", "returnFalse", "burnGas", "reenterRewarder", "reenterFarm"] as const;
+export type HostileMode = (typeof HOSTILE_MODES)[number];
+/** What the owner and the sponsor each hold of every partner token. */
+export const PARTNER_BALANCE = 10n ** 30n;
 
 /**
  * README, "Precision and limits": allocation ≤ 2^16 − 1 per pool, rate ≤ 2^96 − 1 per block, a
@@ -104,6 +129,8 @@ export interface WorldProfile {
   penaltyBps: bigint;
   /** How often each lock action comes, beside the others (see actions.ts). */
   lockWeights: { lock: number; lockWithPermit: number; exitLock: number; admin: number; emergencyUnlock: number; mineToLockEnd: number };
+  /** How often partner-reward steps come (fund at twice this; 0: none), beside the others (see actions.ts). */
+  partnerWeight: number;
 }
 
 /** Tiers of 1 to about 20 epochs of 10 blocks, 1x to 3x. */
@@ -129,6 +156,7 @@ export const ORDINARY: WorldProfile = {
   tiers: TIERS,
   penaltyBps: 1_500n,
   lockWeights: LOCK_WEIGHTS,
+  partnerWeight: 3,
 };
 
 /**
@@ -170,6 +198,7 @@ export const EDGES_SIX_DECIMALS: WorldProfile = {
   tiers: { durations: [1n, 5n, 14n, 40n], boostsBps: [10_000n, 15_000n, 30_000n, 30_000n] },
   penaltyBps: MAX_PENALTY_BPS,
   lockWeights: LOCK_WEIGHTS,
+  partnerWeight: 3,
 };
 
 /** A 0-decimal reward at 3 wei per block: every wei is a whole token, so every rounding shows. */
@@ -192,6 +221,7 @@ export const EDGES_ZERO_DECIMALS: WorldProfile = {
   tiers: { durations: [2n, 9n, 30n], boostsBps: [10_001n, 19_999n, 29_999n] },
   penaltyBps: 4_999n,
   lockWeights: LOCK_WEIGHTS,
+  partnerWeight: 3,
 };
 
 /** A farm build other than the project's (a mutant, see mutants.ts). */
@@ -209,6 +239,7 @@ export async function deployInvariantWorld(ethers: HardhatEthers, profile: World
   const users = rest.slice(0, 5);
   const stranger = rest[5];
   const treasury = rest[6];
+  const sponsor = rest[7];
   await ethers.provider.send("hardhat_setBalance", [owner.address, toQuantity(parseEther("10000"))]);
   await ensureMulticall3(ethers);
 
@@ -289,6 +320,28 @@ export async function deployInvariantWorld(ethers: HardhatEthers, profile: World
     await (await as(farm, user).setOperator(users[(u + 1) % users.length].address, true)).wait();
   }
 
+  // Partner rewards: the rewarder the farm deployed, an approved sponsor, and the tokens streams are
+  // funded with (held by the owner and the sponsor, approved to the rewarder).
+  const rewarderAddress = (await farm.partnerRewarder()) as string;
+  const rewarder = (await ethers.getContractAt("PartnerRewarder", rewarderAddress, owner)) as unknown as Contract;
+  for (let pid = 0; pid < initialPools.length; pid++) await (await as(rewarder, owner).setSponsor(pid, sponsor.address, true)).wait();
+  const hostile = await ethers.deployContract("HostilePartnerToken", [], owner);
+  await (await hostile.setTargets(farmAddress, rewarderAddress)).wait();
+  const partnerTokens: PartnerToken[] = [];
+  for (const [name, contract, kind] of [
+    ["partner A (18 decimals)", await deployTestToken(ethers, owner, { name: "Partner A", symbol: "PA", decimals: 18 }), "plain"],
+    ["partner B (6 decimals)", await deployTestToken(ethers, owner, { name: "Partner B", symbol: "PB", decimals: 6 }), "plain"],
+    ["partner C (18 decimals)", await deployTestToken(ethers, owner, { name: "Partner C", symbol: "PC", decimals: 18 }), "plain"],
+    ["hostile partner", hostile, "hostile"],
+    ["fee-on-transfer partner", fot, "feeOnTransfer"],
+  ] as const) {
+    partnerTokens.push({ name, contract: contract as unknown as Contract, address: await contract.getAddress(), kind });
+    for (const funder of [owner, sponsor]) {
+      await (await as(contract as unknown as Contract, owner).mint(funder.address, PARTNER_BALANCE)).wait();
+      await (await as(contract as unknown as Contract, funder).approve(rewarderAddress, MaxUint256)).wait();
+    }
+  }
+
   // Every sequence begins a few blocks before emission starts.
   const latest = BigInt(await ethers.provider.getBlockNumber());
   await ethers.provider.send("hardhat_mine", [toQuantity(startBlock - START_DELAY - latest)]);
@@ -312,5 +365,9 @@ export async function deployInvariantWorld(ethers: HardhatEthers, profile: World
     cap: profile.cap,
     noCodeAddress: owner.address,
     termsVersion: 2n,
+    rewarder,
+    rewarderAddress,
+    sponsor,
+    partnerTokens,
   };
 }
