@@ -23,7 +23,8 @@ import { type Contract, type ContractTransactionResponse, MaxUint256, parseEther
 import { network } from "hardhat";
 
 import { DAY_BLOCKS, growPools, LOCK_TERMS_VERSION, LOCK_TIERS, PID as BENCH_PID, quickly, steadyFarm } from "../gas-benchmark/scenario.js";
-import { buildLockWorld, E15, EPOCH, type LockWorld } from "./helpers/lock-world.js";
+import { E15, EPOCH } from "./helpers/lock-world.js";
+import { buildPartnerWorld, type PartnerWorld } from "./helpers/partner-world.js";
 import { as, at, inOneBlock, latestBlock, viewAt } from "./helpers/scenario.js";
 import { buildZapWorld, PID } from "./helpers/zap-world.js";
 
@@ -33,29 +34,8 @@ const { ethers, networkHelpers } = connection;
 const P = (n: number | string | bigint) => parseEther(String(n));
 const GAS = { gasLimit: 5_000_000 } as const;
 
-interface PartnerWorld extends LockWorld {
-  rewarder: Contract;
-  partner: Contract;
-  hostile: Contract;
-  odd: Contract;
-}
-
 async function partnerWorld(): Promise<PartnerWorld> {
-  const world = await buildLockWorld(ethers);
-  const { lockFarm: farm, owner, alice, bob, carol, daiWeth } = world;
-  await (await as(farm, owner).add(100, await daiWeth.getAddress())).wait();
-  const rewarder = await ethers.getContractAt("PartnerRewarder", await farm.partnerRewarder());
-  const partner = await ethers.deployContract("TestERC20", ["Partner", "PTN", 18]);
-  const hostile = await ethers.deployContract("HostilePartnerToken");
-  const odd = await ethers.deployContract("OddReturnPartnerToken");
-  for (const token of [partner, hostile, odd]) {
-    for (const sponsor of [owner, carol]) {
-      await (await token.mint(sponsor.address, P(1_000_000))).wait();
-      await (await as(token, sponsor).approve(await rewarder.getAddress(), MaxUint256)).wait();
-    }
-  }
-  for (const staker of [alice, bob]) await (await as(farm, staker).deposit(0, 0)).wait();
-  return { ...world, rewarder, partner, hostile, odd };
+  return buildPartnerWorld(ethers);
 }
 
 async function balance(token: Contract, who: HardhatEthersSigner | string): Promise<bigint> {

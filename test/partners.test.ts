@@ -10,7 +10,8 @@ import { expect } from "chai";
 import { type Contract, type ContractTransactionResponse, MaxUint256, parseEther } from "ethers";
 import { network } from "hardhat";
 
-import { buildLockWorld, E15, EPOCH, type LockWorld } from "./helpers/lock-world.js";
+import { E15, EPOCH } from "./helpers/lock-world.js";
+import { buildPartnerWorld, type PartnerWorld } from "./helpers/partner-world.js";
 import { refusedAndMined } from "./helpers/farm-state.js";
 import { as, at, inOneBlock, latestBlock, viewAt } from "./helpers/scenario.js";
 
@@ -19,27 +20,8 @@ const { ethers, networkHelpers } = await network.create();
 const P = (n: number | string | bigint) => parseEther(String(n));
 const STREAM_BLOCKS = 100n;
 
-interface PartnerWorld extends LockWorld {
-  rewarder: Contract;
-  partner: Contract;
-  hostile: Contract;
-}
-
 async function partnerWorld(): Promise<PartnerWorld> {
-  const world = await buildLockWorld(ethers);
-  const { lockFarm: farm, owner, alice, bob, carol, daiWeth } = world;
-  await (await as(farm, owner).add(100, await daiWeth.getAddress())).wait();
-  const rewarder = await ethers.getContractAt("PartnerRewarder", await farm.partnerRewarder());
-  const partner = await ethers.deployContract("TestERC20", ["Partner", "PTN", 18]);
-  const hostile = await ethers.deployContract("HostilePartnerToken");
-  for (const token of [partner, hostile]) {
-    for (const sponsor of [owner, carol]) {
-      await (await token.mint(sponsor.address, P(1_000_000))).wait();
-      await (await as(token, sponsor).approve(await rewarder.getAddress(), MaxUint256)).wait();
-    }
-  }
-  for (const staker of [alice, bob]) await (await as(farm, staker).deposit(0, 0)).wait(); // not yet partnered
-  return { ...world, rewarder, partner, hostile };
+  return buildPartnerWorld(ethers);
 }
 
 async function balance(token: Contract, who: HardhatEthersSigner | string): Promise<bigint> {
