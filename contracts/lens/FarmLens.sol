@@ -195,14 +195,24 @@ contract FarmLens {
     ///      `user` could be paid: the answers passed on undecoded (decoding arrays here would cost
     ///      code in every request). A pool without streams reads one call and answers nothing.
     function _partners(PoolState memory pool, address rewarder, uint256 pid, address user) private view {
-        if (rewarder == address(0)) return;
-        (bool ok, bytes memory streams) = rewarder.staticcall(abi.encodeCall(IPartnerRewarder.streams, (pid)));
-        // An empty list is two words (offset, length).
-        if (!ok || streams.length <= 64) return;
+        // No rewarder (a farm from before partner rewards) answers nothing; an empty list is two
+        // words (offset, length).
+        bytes memory streams = _answer(rewarder, abi.encodeCall(IPartnerRewarder.streams, (pid)));
+        if (streams.length <= 64) return;
         pool.partnerStreams = streams;
         _copy(rewarder, abi.encodeCall(IPartnerRewarder.weights, (pid, user)), _at(pool), 20, 2, false);
         if (user != address(0)) {
-            (, pool.partnerPending) = rewarder.staticcall(abi.encodeCall(IPartnerRewarder.pendingRewards, (pid, user)));
+            pool.partnerPending = _answer(rewarder, abi.encodeCall(IPartnerRewarder.pendingRewards, (pid, user)));
+        }
+    }
+
+    /// @dev What `target` answers to `data`, or nothing if the call fails (never its revert data).
+    function _answer(address target, bytes memory data) private view returns (bytes memory answer) {
+        (bool ok, bytes memory returned) = target.staticcall(data);
+        answer = returned;
+        // solhint-disable-next-line no-inline-assembly
+        assembly ("memory-safe") {
+            if iszero(ok) { answer := 0x60 } // the empty bytes
         }
     }
 
