@@ -169,3 +169,50 @@ export async function chainActions(rpc: JsonRpcProvider, deployment: Deployment,
     return [{ kind, pid: Number(a.pid), lp: lp.toString(), reward: paid.toString(), block: log.blockNumber, txHash: log.transactionHash, logIndex: log.index }];
   });
 }
+
+/** The history kinds the partner rewarder's events make (indexer/src/partners.ts). */
+export const PARTNER_KINDS = ["partner", "partnerOwed", "streamFunded", "streamReclaimed"] as const;
+
+const KIND_OF_PARTNER_EVENT: Record<string, (typeof PARTNER_KINDS)[number]> = {
+  PartnerRewardPaid: "partner", PartnerRewardOwed: "partnerOwed", StreamFunded: "streamFunded", StreamReclaimed: "streamReclaimed",
+};
+
+/** A partner row as the chain tells it: whose history, and what the API's `partner` should say. */
+export interface ChainPartnerRow {
+  user: string;
+  kind: string;
+  pid: number;
+  token: string;
+  amount: string;
+  to: string | null;
+  detail: Record<string, string> | null;
+  block: number;
+  txHash: string;
+  logIndex: number;
+}
+
+/**
+ * Every row the partner rewarder's logs make, oldest first, from the node alone: a payment or an
+ * owed amount in its staker's history, a funding or a reclaim in its sponsor's (addresses in
+ * lower case, as the indexer keeps them). SponsorSet makes none.
+ */
+export async function chainPartnerRows(rpc: JsonRpcProvider, deployment: Deployment): Promise<ChainPartnerRow[]> {
+  const rewarder = new Contract(deployment.partnerRewarder, (await hre.artifacts.readArtifact("PartnerRewarder")).abi, rpc);
+  const head = Number(await rpc.send("eth_blockNumber", []));
+  const logs = await rpc.getLogs({ address: deployment.partnerRewarder, fromBlock: deployment.deployedAtBlock, toBlock: head });
+  const lower = (a: unknown) => (a as string).toLowerCase();
+  return logs.flatMap((log) => {
+    const event = rewarder.interface.parseLog(log);
+    const kind = event && KIND_OF_PARTNER_EVENT[event.name];
+    if (!event || !kind) return [];
+    const a = event.args;
+    const sponsor = kind === "streamFunded" || kind === "streamReclaimed";
+    return [{
+      user: lower(sponsor ? a.sponsor : a.user),
+      kind, pid: Number(a.pid), token: lower(a.token), amount: (a.amount as bigint).toString(),
+      to: kind === "partner" ? lower(a.to) : kind === "streamReclaimed" ? lower(a.sponsor) : null,
+      detail: kind === "streamFunded" ? { streaming: (a.streaming as bigint).toString(), endBlock: (a.endBlock as bigint).toString() } : null,
+      block: log.blockNumber, txHash: log.transactionHash, logIndex: log.index,
+    }];
+  });
+}
