@@ -145,7 +145,8 @@ export interface ChainAction {
 /**
  * `user`'s farm actions from the node alone, oldest first: every farm event naming it since the
  * deployment (the LP it moved), and the reward token's mints to it in each transaction (what a
- * deposit, withdrawal or lock paid; a harvest says its own amount).
+ * deposit, withdrawal or lock paid; a harvest says its own amount), and its rows of the partner
+ * rewarder's events (`chainPartnerRows`).
  */
 export async function chainActions(rpc: JsonRpcProvider, deployment: Deployment, user: string): Promise<ChainAction[]> {
   const farm = new Contract(deployment.farm, (await hre.artifacts.readArtifact("Farm")).abi, rpc);
@@ -158,7 +159,7 @@ export async function chainActions(rpc: JsonRpcProvider, deployment: Deployment,
     minted.set(log.transactionHash, (minted.get(log.transactionHash) ?? 0n) + (reward.interface.parseLog(log)!.args.value as bigint));
   }
   const logs = await rpc.getLogs({ address: deployment.farm, fromBlock: deployment.deployedAtBlock, toBlock: head });
-  return logs.flatMap((log) => {
+  const farmActions = logs.flatMap((log) => {
     const event = farm.interface.parseLog(log);
     if (!event || typeof event.args.user !== "string" || event.args.user.toLowerCase() !== user.toLowerCase()) return [];
     const kind = KIND_OF_EVENT[event.name];
@@ -168,6 +169,12 @@ export async function chainActions(rpc: JsonRpcProvider, deployment: Deployment,
     const paid = kind === "harvest" ? (a.amount as bigint) : kind === "unlock" ? 0n : (minted.get(log.transactionHash) ?? 0n);
     return [{ kind, pid: Number(a.pid), lp: lp.toString(), reward: paid.toString(), block: log.blockNumber, txHash: log.transactionHash, logIndex: log.index }];
   });
+  // The partner rewarder's rows of `user` (partner tokens paid or owed, streams it funded or
+  // reclaimed): no LP, no reward token; their amounts are checked in test/indexer/partners.test.ts.
+  const partnerActions = (await chainPartnerRows(rpc, deployment, head))
+    .filter((row) => row.user === user.toLowerCase())
+    .map(({ kind, pid, block, txHash, logIndex }) => ({ kind, pid, lp: "0", reward: "0", block, txHash, logIndex }));
+  return [...farmActions, ...partnerActions].sort((a, b) => a.block - b.block || a.logIndex - b.logIndex);
 }
 
 /** The history kinds the partner rewarder's events make (indexer/src/partners.ts). */
@@ -196,9 +203,9 @@ export interface ChainPartnerRow {
  * owed amount in its staker's history, a funding or a reclaim in its sponsor's (addresses in
  * lower case, as the indexer keeps them). SponsorSet makes none.
  */
-export async function chainPartnerRows(rpc: JsonRpcProvider, deployment: Deployment): Promise<ChainPartnerRow[]> {
+export async function chainPartnerRows(rpc: JsonRpcProvider, deployment: Deployment, upTo?: number): Promise<ChainPartnerRow[]> {
   const rewarder = new Contract(deployment.partnerRewarder, (await hre.artifacts.readArtifact("PartnerRewarder")).abi, rpc);
-  const head = Number(await rpc.send("eth_blockNumber", []));
+  const head = upTo ?? Number(await rpc.send("eth_blockNumber", []));
   const logs = await rpc.getLogs({ address: deployment.partnerRewarder, fromBlock: deployment.deployedAtBlock, toBlock: head });
   const lower = (a: unknown) => (a as string).toLowerCase();
   return logs.flatMap((log) => {
