@@ -39,6 +39,14 @@ export const zapEventsAbi = parseAbi([
   "event Compounded(address indexed user, uint256 indexed pid, uint256 reward, uint256 liquidity, uint256 leftover0, uint256 leftover1)",
 ]);
 
+/** IPartnerRewarder events: streams funded and reclaimed, partner rewards paid and left owed. */
+export const partnerEventsAbi = parseAbi([
+  "event StreamFunded(uint256 indexed pid, address indexed token, address indexed sponsor, uint256 amount, uint256 streaming, uint256 endBlock)",
+  "event StreamReclaimed(uint256 indexed pid, address indexed token, address indexed sponsor, uint256 amount)",
+  "event PartnerRewardPaid(address indexed user, uint256 indexed pid, address indexed token, uint256 amount, address to)",
+  "event PartnerRewardOwed(address indexed user, uint256 indexed pid, address indexed token, uint256 amount)",
+]);
+
 /** ERC-20 `Transfer`: the reward token's mints, and an LP token's mints and burns (its supply). */
 export const transferAbi = parseAbi(["event Transfer(address indexed from, address indexed to, uint256 value)"]);
 

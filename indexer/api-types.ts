@@ -11,6 +11,10 @@
  * `leftover0`, `leftover1`; zapOut `received0`, `received1`; zapOutTo `tokenOut`, `amountOut`.
  * lock: `locked`, `boostBps`, `endBlock`, `penaltyBps`; lockExit: `penalty`; rewardDeferred:
  * `heldForLater`.
+ * Partner rewards (IPartnerRewarder) carry `partner` instead of LP and reward: partner (a partner
+ * token paid to the user, sent to `partner.to`), partnerOwed (it could not be paid now: `amount` is
+ * all the user is owed in that token in the pool), and the sponsor's streamFunded (`detail`:
+ * `streaming`, what the stream now streams, and its `endBlock`) and streamReclaimed.
  */
 export type ActionKind =
   | "deposit"
@@ -24,7 +28,25 @@ export type ActionKind =
   | "zapIn"
   | "zapOut"
   | "zapOutTo"
-  | "compound";
+  | "compound"
+  | "partner"
+  | "partnerOwed"
+  | "streamFunded"
+  | "streamReclaimed";
+
+/** A partner token moved (or owed) by an action: another token than the farm's reward. */
+export interface PartnerAmount {
+  token: string;
+  symbol: string;
+  decimals: number;
+  /** In the token's base units. */
+  amount: string;
+  /** Where a payment or a reclaim went; null for owed and funded. */
+  to: string | null;
+  /** USD per whole token at that block, and `amount` in USD: null when the indexer tracks no pair pricing the token. */
+  priceUsd: number | null;
+  usd: number | null;
+}
 
 /** One user action at one event. */
 export interface Action {
@@ -48,6 +70,8 @@ export interface Action {
   /** `reward` in USD at that block. */
   rewardUsd: number | null;
   detail: Record<string, string> | null;
+  /** Partner kinds only (null on the others). */
+  partner: PartnerAmount | null;
   block: number;
   timestamp: number;
   txHash: string;
@@ -71,7 +95,19 @@ export interface EarningsDay {
   cumulativeUsd: number;
 }
 
-/** GET /api/earnings/:user */
+/** A partner token paid to the user, over all its pools. */
+export interface PartnerTotal {
+  token: string;
+  symbol: string;
+  decimals: number;
+  total: string;
+  /** Its USD at each payment's block, summed over the payments that had a price. */
+  totalUsd: number;
+  /** Payments made without a price (their USD is not in `totalUsd`). */
+  unpriced: number;
+}
+
+/** GET /api/earnings/:user — the reward token's; partner tokens apart, in `partner`. */
 export interface Earnings {
   user: string;
   rewardSymbol: string;
@@ -79,6 +115,7 @@ export interface Earnings {
   days: EarningsDay[];
   totalReward: string;
   totalUsd: number;
+  partner: PartnerTotal[];
 }
 
 export interface PairInfo {

@@ -2,12 +2,12 @@
  * The indexer's chain, contracts and database, all from the deployments file (lib/settings.ts):
  * the farm, its reward token's mints, the Uniswap V2 pair of every pool (found by the farm's own
  * `PoolAdded`, so pools added later are picked up), and the two pairs the dapp prices with,
- * stablecoin/WETH and reward/WETH (lib/pricing.ts), and the farm's zap.
+ * stablecoin/WETH and reward/WETH (lib/pricing.ts), the farm's zap, and its partner rewarder.
  */
 import { createConfig, factory } from "ponder";
 import { type Address, getAbiItem, zeroAddress } from "viem";
 
-import { farmEventsAbi, pairEventsAbi, transferAbi, zapEventsAbi } from "./abis";
+import { farmEventsAbi, pairEventsAbi, partnerEventsAbi, transferAbi, zapEventsAbi } from "./abis";
 import { hardhatTransport } from "./lib/hardhat-transport";
 import { pricePairAddresses } from "./lib/pricing";
 import { readSettings } from "./lib/settings";
@@ -70,5 +70,8 @@ export default createConfig({
     // Zap in, zap out, compound (src/zap.ts). A deployment without a zap (one stopped between the
     // farm and the zap) watches the zero address, which emits nothing.
     FarmZap: { chain: "farm", abi: zapEventsAbi, address: (d.zap ?? zeroAddress) as Address, startBlock },
+    // Partner rewards paid and owed, streams funded and reclaimed (src/partners.ts). SponsorSet is
+    // left out: an approval moves nothing of anyone's.
+    PartnerRewarder: { chain: "farm", abi: partnerEventsAbi, address: (d.partnerRewarder ?? zeroAddress) as Address, startBlock },
   },
 });

@@ -71,7 +71,8 @@ export const staker = onchainTable("staker", (t) => ({
 /**
  * Every action of a user, one row per event: `kind` is deposit, withdraw, harvest,
  * emergencyWithdraw, rewardDeferred, lock, lockExit, unlock, zapIn and compound (a deposit by
- * the zap), zapOut and zapOutTo (a withdrawal by the zap). `lp` is the LP moved (credited, taken out, locked), `reward`
+ * the zap), zapOut and zapOutTo (a withdrawal by the zap), partner and partnerOwed (a partner
+ * token paid, or left owed), streamFunded and streamReclaimed (a sponsor's). `lp` is the LP moved (credited, taken out, locked), `reward`
  * the reward paid by the action, each with its USD value at the action's block and the two token
  * amounts the LP stood for then, so a position's PnL against holding needs nothing else.
  */
@@ -94,6 +95,19 @@ export const userAction = onchainTable(
     rewardUsd: t.doublePrecision(),
     /** Kind-specific figures (a lock's boost and end, an exit's penalty, a zap's input), as strings. */
     detail: t.json().$type<Record<string, string>>(),
+    /**
+     * A partner token's row (partner, partnerOwed, streamFunded, streamReclaimed; null on the
+     * others): the token, its symbol and decimals, the amount (paid, owed in all, funded,
+     * reclaimed), where it went, and its USD at that block when the token has a price through the
+     * pairs the indexer tracks (null otherwise). Kept apart from `reward`: another token.
+     */
+    partnerToken: t.hex(),
+    partnerSymbol: t.text(),
+    partnerDecimals: t.integer(),
+    partnerAmount: t.bigint(),
+    partnerTo: t.hex(),
+    partnerPriceUsd: t.doublePrecision(),
+    partnerUsd: t.doublePrecision(),
     block: t.bigint().notNull(),
     timestamp: t.bigint().notNull(),
     txHash: t.hex().notNull(),
@@ -198,4 +212,11 @@ export const lastFlow = onchainTable("last_flow", (t) => ({
 export const pendingMint = onchainTable("pending_mint", (t) => ({
   id: t.text().primaryKey(),
   amount: t.bigint().notNull(),
+}));
+
+/** A partner token's symbol and decimals, read once, when the indexer first meets the token. */
+export const partnerToken = onchainTable("partner_token", (t) => ({
+  address: t.hex().primaryKey(),
+  symbol: t.text().notNull(),
+  decimals: t.integer().notNull(),
 }));

@@ -6,7 +6,9 @@
  * reward and their USD at that block, and what only the lock or zap event knows (boost, end block,
  * penalty, what went in, what came out): every figure computed here from the chain's receipts
  * (the farm's and the zap's events, the reward token's mints, the pairs' reserves at the block),
- * never from the indexer's API. Desktop and a 390 px phone.
+ * never from the indexer's API. A pool streaming a partner token (USDC/WETH streams PTN) adds a
+ * "Partner reward" row after the action that paid it, from the rewarder's own event
+ * (./partner-history.ts). Desktop and a 390 px phone.
  */
 import type { Browser, Locator, Page } from "playwright-core";
 import { type Address, type ContractEventName, createTestClient, erc20Abi, formatUnits, http, type Log, parseEther, parseEventLogs, parseUnits, type TransactionReceipt, zeroAddress } from "viem";
@@ -16,6 +18,7 @@ import { farmAbi, farmZapAbi } from "../src/chain/abis.generated";
 import { connectDevAccount, isCutToSignificant, launchBrowser, openApp, readAmount, screenshot } from "./browser";
 import { nodeWallet, openWorld, poolBySymbols, provideLiquidity, type World } from "./chain";
 import { expectShown, lpUsdAt, rewardMinted, rewardPriceAt, sent, usdShown, waitForIndexer } from "./history-chain";
+import { expectPartnerPhrase, partnerRowsOf } from "./partner-history";
 
 const ACCOUNT = 4;
 const PHONE = { width: 390, height: 844 };
@@ -30,7 +33,7 @@ interface Expected {
   lp: bigint;
   reward: bigint;
   /** What the detail phrases must say, as checks of their text. */
-  details: Record<string, (text: string) => void>;
+  details: Record<string, (text: string) => void | Promise<void>>;
 }
 
 let world: World;
@@ -133,6 +136,17 @@ beforeAll(async () => {
   expect(expected.find((e) => e.kind === "zapIn")!.lp).toBe(zapInEvent.liquidity);
   expect(expected.find((e) => e.kind === "zapOut")!.lp).toBe(zapOutEvent.liquidity);
   expect(harvested.amount, "the settling harvest paid the lock's reward").toBeGreaterThan(0n);
+  // Partner tokens paid by these actions: a row each, right after the action that paid it (the
+  // rewarder reports after the farm's event, in the same transaction).
+  for (const paid of await partnerRowsOf(world, user, { fromBlock: locked.blockNumber })) {
+    const at = expected.map((e) => e.receipt.transactionHash).lastIndexOf(paid.transactionHash);
+    expect(at, `${paid.kind} in a transaction of this file's`).toBeGreaterThanOrEqual(0);
+    expected.splice(at + 1, 0, {
+      kind: paid.kind, label: paid.label, pid: paid.pid, receipt: expected[at]!.receipt, lp: 0n, reward: 0n,
+      details: { "detail-partner": (t) => expectPartnerPhrase(world, t, paid) },
+    });
+  }
+  expect(expected.some((e) => e.kind === "partner"), "the zap out paid PTN").toBe(true);
   await waitForIndexer(world, zappedOut.blockNumber, 120_000);
   browser = await launchBrowser();
 });
@@ -180,7 +194,7 @@ async function checkRow(row: Locator, want: Expected): Promise<void> {
   } else {
     expect(await row.locator("[data-test=row-reward]").count(), `${what}: no reward`).toBe(0);
   }
-  for (const [test, check] of Object.entries(want.details)) check(await row.locator(`[data-test=${test}]`).innerText());
+  for (const [test, check] of Object.entries(want.details)) await check(await row.locator(`[data-test=${test}]`).innerText());
 }
 
 describe("Activity page: locks and zaps", () => {

@@ -4,7 +4,9 @@
  * newest first, a page at a time, each with its LP, its reward (the reward token's mint in that
  * transaction) and their USD value at that block (reserves read from the chain at the block);
  * the earnings totals are the sum of the mints and of their values; the filters narrow it; the
- * CSV holds every filtered action with exact amounts. Desktop and a 390 px phone.
+ * CSV holds every filtered action with exact amounts. USDC/WETH streams PTN, so the harvest and
+ * the unstake also pay PTN: each payment is a "Partner reward" row of its own, its amount from the
+ * rewarder's PartnerRewardPaid (./partner-history.ts). Desktop and a 390 px phone.
  */
 import { readFile } from "node:fs/promises";
 
@@ -15,6 +17,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { connectDevAccount, isCutToSignificant, launchBrowser, openApp, readAmount, screenshot } from "./browser";
 import { openWorld, poolBySymbols, provideLiquidity, waitForBlockAfter, type World } from "./chain";
 import { expectShown, farmAs, lpUsdAt, rewardMinted, rewardPriceAt, usdShown, waitForIndexer } from "./history-chain";
+import { expectPartnerPhrase, type PartnerRow, partnerRowsOf } from "./partner-history";
 
 const ACCOUNT = 7;
 
@@ -24,6 +27,8 @@ let user: Address;
 let pid: number;
 /** What was sent, oldest first, with what the chain says each should show. */
 let expected: { kind: string; lp: bigint; reward: bigint; valueUsd: number; rewardUsd: number; receipt: TransactionReceipt }[];
+/** Every row the pool's history shows, oldest first: the farm's actions, each followed by the partner tokens it paid. */
+let listed: ({ farm: (typeof expected)[number]; partner?: undefined } | { partner: PartnerRow; farm?: undefined })[];
 
 beforeAll(async () => {
   world = await openWorld();
@@ -47,6 +52,11 @@ beforeAll(async () => {
   };
   expected = [await valued("deposit", lp, deposit), await valued("harvest", 0n, harvest), await valued("withdraw", third, withdraw)];
   expect(expected[1]!.reward, "the harvest paid a reward").toBeGreaterThan(0n);
+  // The rewarder reports after the farm's event, in the same transaction.
+  const partner = await partnerRowsOf(world, user, { pid, fromBlock: deposit.blockNumber });
+  expect(partner.map((p) => p.kind), "the harvest and the unstake paid PTN").toEqual(["partner", "partner"]);
+  listed = expected.flatMap((farm) => [{ farm }, ...partner.filter((p) => p.transactionHash === farm.receipt.transactionHash).map((p) => ({ partner: p }))]);
+  expect(listed).toHaveLength(expected.length + partner.length);
   await waitForIndexer(world, withdraw.blockNumber);
   browser = await launchBrowser();
 });
@@ -76,12 +86,22 @@ describe("Activity page", () => {
     const page = await openActivity();
     await ownPoolOnly(page);
     await expect.poll(() => rows(page).count()).toBe(2);
-    await page.locator("[data-test=load-older]").click();
-    await expect.poll(() => rows(page).count()).toBe(3);
+    for (let shown = 2; shown < listed.length; shown = Math.min(shown + 2, listed.length)) {
+      await page.locator("[data-test=load-older]").click();
+      await expect.poll(() => rows(page).count()).toBe(Math.min(shown + 2, listed.length));
+    }
     await expect(page.locator("[data-test=load-older]").count()).resolves.toBe(0);
-    const newestFirst = [...expected].reverse();
-    for (const [i, want] of newestFirst.entries()) {
+    for (const [i, item] of [...listed].reverse().entries()) {
       const row = rows(page).nth(i);
+      if (item.partner) {
+        expect(await row.getAttribute("data-test")).toBe("action-partner");
+        expect(await row.getAttribute("data-block")).toBe(String(item.partner.blockNumber));
+        expect(await row.locator("[data-test=row-kind]").innerText()).toBe("Partner reward");
+        await expectPartnerPhrase(world, await row.locator("[data-test=detail-partner]").innerText(), item.partner);
+        expect(await row.locator("[data-test=row-reward]").count(), "no RWD on a partner row").toBe(0);
+        continue;
+      }
+      const want = item.farm;
       expect(await row.getAttribute("data-test")).toBe(`action-${want.kind}`);
       expect(await row.getAttribute("data-block")).toBe(String(want.receipt.blockNumber));
       expect(await row.locator("[data-test=row-pool]").innerText()).toBe("WETH/USDC");
@@ -140,14 +160,22 @@ describe("Activity page", () => {
     await page.locator("[data-test=activity-empty]").waitFor();
     await page.locator("[data-test=filter-pool]").selectOption(String(pid));
     await page.locator("[data-test=filter-kind]").selectOption("all");
-    await expect.poll(() => rows(page).count()).toBe(3);
+    await expect.poll(() => rows(page).count()).toBe(listed.length);
     const [download] = await Promise.all([page.waitForEvent("download"), page.locator("[data-test=export-csv]").click()]);
     const csv = await readFile((await download.path())!, "utf8");
     const lines = csv.trim().split("\r\n");
-    expect(lines).toHaveLength(1 + expected.length);
+    expect(lines).toHaveLength(1 + listed.length);
     const body = lines.slice(1).map((line) => line.split(","));
-    for (const [i, want] of [...expected].reverse().entries()) {
+    for (const [i, item] of [...listed].reverse().entries()) {
       const cells = body[i]!;
+      if (item.partner) {
+        // A partner row: no LP, no RWD; its token amount exact, in PTN.
+        expect([cells[1], cells[2], cells[4], cells[5], cells[10], cells[13], cells[14]]).toEqual([
+          String(item.partner.blockNumber), item.partner.transactionHash, "Partner reward", "0", "0", formatUnits(item.partner.amount, 18), "PTN",
+        ]);
+        continue;
+      }
+      const want = item.farm;
       expect(cells[1]).toBe(String(want.receipt.blockNumber));
       expect(cells[2]).toBe(want.receipt.transactionHash);
       expect(cells[5]).toBe(formatUnits(want.lp, 18));
@@ -160,7 +188,7 @@ describe("Activity page", () => {
   test("fits a 390 px phone without sideways scrolling", async () => {
     const page = await openActivity("activity", { width: 390, height: 844 });
     await ownPoolOnly(page);
-    await expect.poll(() => rows(page).count()).toBe(3);
+    await expect.poll(() => rows(page).count()).toBe(listed.length);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await screenshot(page, "history-activity-phone");
     await page.close();

@@ -74,6 +74,11 @@ export function rewardPrice(d: Deployment, known: PairState[]): number | undefin
   return priceOf(tokenPricesUsd(known, getAddress(d.stablecoin), getAddress(d.weth)), getAddress(d.rewardToken));
 }
 
+/** `token`'s USD price from `known` pairs (a partner token's: through its pair with the stablecoin or WETH). */
+export function tokenPrice(d: Deployment, known: PairState[], token: Address): number | undefined {
+  return priceOf(tokenPricesUsd(known, getAddress(d.stablecoin), getAddress(d.weth)), getAddress(token));
+}
+
 /** The two tokens `lp` LP wei of `pair` could be redeemed for now: its share of each reserve. */
 export function lpUnderlying(pair: PairState, lp: bigint): { amount0: bigint; amount1: bigint } {
   if (pair.totalSupply === 0n) return { amount0: 0n, amount1: 0n };

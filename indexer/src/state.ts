@@ -10,7 +10,7 @@ import type { Address } from "viem";
 import { farmViewsAbi } from "../abis";
 import type { PairState } from "../../frontend/src/lib/prices";
 import { SECONDS_PER_DAY } from "../../frontend/src/lib/conventions";
-import { lpUnderlying, lpUsd, type PoolPrices, poolPrices, pricingPairAddresses, rewardPrice, usd } from "../lib/pricing";
+import { lpUnderlying, lpUsd, type PoolPrices, poolPrices, pricingPairAddresses, rewardPrice, tokenPrice, usd } from "../lib/pricing";
 import { pairReader } from "../lib/pair-reader";
 import { bucketAprs, bucketStart, dayStart, SECONDS_PER_HOUR } from "../lib/series";
 import { readSettings } from "../lib/settings";
@@ -71,6 +71,16 @@ export async function pricesFor(context: Context, own: PairState): Promise<PoolP
 /** The reward token's USD price at this point of the chain. */
 export async function rewardPriceNow(context: Context): Promise<number | undefined> {
   return rewardPrice(deployment, await knownPairs(context, pricingPairAddresses(deployment, [])));
+}
+
+/**
+ * `token`'s USD price at this point of the chain, from its pairs with the stablecoin and WETH when
+ * the indexer tracks them (a pool's pair, or a pricing pair); undefined otherwise: a partner
+ * token's own market is not followed (that would be a source per token, found by nothing the
+ * farm emits).
+ */
+export async function tokenPriceNow(context: Context, token: Address): Promise<number | undefined> {
+  return tokenPrice(deployment, await knownPairs(context, pricingPairAddresses(deployment, [token])), token);
 }
 
 /**

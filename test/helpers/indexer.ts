@@ -145,7 +145,8 @@ export interface ChainAction {
 /**
  * `user`'s farm actions from the node alone, oldest first: every farm event naming it since the
  * deployment (the LP it moved), and the reward token's mints to it in each transaction (what a
- * deposit, withdrawal or lock paid; a harvest says its own amount).
+ * deposit, withdrawal or lock paid; a harvest says its own amount), and its rows of the partner
+ * rewarder's events (`chainPartnerRows`).
  */
 export async function chainActions(rpc: JsonRpcProvider, deployment: Deployment, user: string): Promise<ChainAction[]> {
   const farm = new Contract(deployment.farm, (await hre.artifacts.readArtifact("Farm")).abi, rpc);
@@ -158,7 +159,7 @@ export async function chainActions(rpc: JsonRpcProvider, deployment: Deployment,
     minted.set(log.transactionHash, (minted.get(log.transactionHash) ?? 0n) + (reward.interface.parseLog(log)!.args.value as bigint));
   }
   const logs = await rpc.getLogs({ address: deployment.farm, fromBlock: deployment.deployedAtBlock, toBlock: head });
-  return logs.flatMap((log) => {
+  const farmActions = logs.flatMap((log) => {
     const event = farm.interface.parseLog(log);
     if (!event || typeof event.args.user !== "string" || event.args.user.toLowerCase() !== user.toLowerCase()) return [];
     const kind = KIND_OF_EVENT[event.name];
@@ -167,5 +168,58 @@ export async function chainActions(rpc: JsonRpcProvider, deployment: Deployment,
     const lp = kind === "harvest" ? 0n : kind === "lock" ? (a.added as bigint) : kind === "lockExit" ? (a.returned as bigint) : (a.amount as bigint);
     const paid = kind === "harvest" ? (a.amount as bigint) : kind === "unlock" ? 0n : (minted.get(log.transactionHash) ?? 0n);
     return [{ kind, pid: Number(a.pid), lp: lp.toString(), reward: paid.toString(), block: log.blockNumber, txHash: log.transactionHash, logIndex: log.index }];
+  });
+  // The partner rewarder's rows of `user` (partner tokens paid or owed, streams it funded or
+  // reclaimed): no LP, no reward token; their amounts are checked in test/indexer/partners.test.ts.
+  const partnerActions = (await chainPartnerRows(rpc, deployment, head))
+    .filter((row) => row.user === user.toLowerCase())
+    .map(({ kind, pid, block, txHash, logIndex }) => ({ kind, pid, lp: "0", reward: "0", block, txHash, logIndex }));
+  return [...farmActions, ...partnerActions].sort((a, b) => a.block - b.block || a.logIndex - b.logIndex);
+}
+
+/** The history kinds the partner rewarder's events make (indexer/src/partners.ts). */
+export const PARTNER_KINDS = ["partner", "partnerOwed", "streamFunded", "streamReclaimed"] as const;
+
+const KIND_OF_PARTNER_EVENT: Record<string, (typeof PARTNER_KINDS)[number]> = {
+  PartnerRewardPaid: "partner", PartnerRewardOwed: "partnerOwed", StreamFunded: "streamFunded", StreamReclaimed: "streamReclaimed",
+};
+
+/** A partner row as the chain tells it: whose history, and what the API's `partner` should say. */
+export interface ChainPartnerRow {
+  user: string;
+  kind: string;
+  pid: number;
+  token: string;
+  amount: string;
+  to: string | null;
+  detail: Record<string, string> | null;
+  block: number;
+  txHash: string;
+  logIndex: number;
+}
+
+/**
+ * Every row the partner rewarder's logs make, oldest first, from the node alone: a payment or an
+ * owed amount in its staker's history, a funding or a reclaim in its sponsor's (addresses in
+ * lower case, as the indexer keeps them). SponsorSet makes none.
+ */
+export async function chainPartnerRows(rpc: JsonRpcProvider, deployment: Deployment, upTo?: number): Promise<ChainPartnerRow[]> {
+  const rewarder = new Contract(deployment.partnerRewarder, (await hre.artifacts.readArtifact("PartnerRewarder")).abi, rpc);
+  const head = upTo ?? Number(await rpc.send("eth_blockNumber", []));
+  const logs = await rpc.getLogs({ address: deployment.partnerRewarder, fromBlock: deployment.deployedAtBlock, toBlock: head });
+  const lower = (a: unknown) => (a as string).toLowerCase();
+  return logs.flatMap((log) => {
+    const event = rewarder.interface.parseLog(log);
+    const kind = event && KIND_OF_PARTNER_EVENT[event.name];
+    if (!event || !kind) return [];
+    const a = event.args;
+    const sponsor = kind === "streamFunded" || kind === "streamReclaimed";
+    return [{
+      user: lower(sponsor ? a.sponsor : a.user),
+      kind, pid: Number(a.pid), token: lower(a.token), amount: (a.amount as bigint).toString(),
+      to: kind === "partner" ? lower(a.to) : kind === "streamReclaimed" ? lower(a.sponsor) : null,
+      detail: kind === "streamFunded" ? { streaming: (a.streaming as bigint).toString(), endBlock: (a.endBlock as bigint).toString() } : null,
+      block: log.blockNumber, txHash: log.transactionHash, logIndex: log.index,
+    }];
   });
 }

@@ -8,7 +8,7 @@ import { type AbiEvent, toEventSelector } from "viem";
 import hre from "hardhat";
 
 import { uniswapArtifacts } from "../../deploy/uniswap.js";
-import { farmEventsAbi, pairEventsAbi, transferAbi, zapEventsAbi } from "../../indexer/abis.js";
+import { farmEventsAbi, pairEventsAbi, partnerEventsAbi, transferAbi, zapEventsAbi } from "../../indexer/abis.js";
 import { pairAddress } from "../../indexer/lib/pair-address.js";
 import { buildWorld } from "../../fixtures/world.js";
 
@@ -23,7 +23,9 @@ function expectSubset(indexed: readonly unknown[], compiled: readonly unknown[],
 }
 
 describe("indexer: event signatures and pair addresses", function () {
-  it("reads the farm's, the zap's, the reward token's and the pairs' events as compiled", async function () {
+  it("reads the farm's, the zap's, the partner rewarder's, the reward token's and the pairs' events as compiled", async function () {
+    expect(partnerEventsAbi).to.have.length(4);
+    expectSubset(partnerEventsAbi, (await hre.artifacts.readArtifact("PartnerRewarder")).abi, "PartnerRewarder");
     expectSubset(farmEventsAbi, (await hre.artifacts.readArtifact("Farm")).abi, "Farm");
     expectSubset(zapEventsAbi, (await hre.artifacts.readArtifact("IFarmZap")).abi, "IFarmZap");
     expectSubset(transferAbi, (await hre.artifacts.readArtifact("RewardToken")).abi, "RewardToken");

@@ -5,6 +5,7 @@
  */
 import { LP_DECIMALS } from "./conventions";
 import { formatSignificant, formatTokenAmount, formatNumber } from "./format";
+import { type PartnerPart, partnerDetails } from "./history-partner";
 
 /** A phrase, and the name a test finds it by. */
 export interface DetailPart {
@@ -35,9 +36,9 @@ function tokenOf(address: string, pool: DetailPool | undefined, native: string):
 
 const tokens = (wei: string, token: { symbol: string; decimals: number }) => `${formatTokenAmount(BigInt(wei), token.decimals)} ${token.symbol}`;
 
-/** The phrases for `row` (none for a plain stake, unstake or harvest). */
+/** The phrases for `row` (none for a plain stake, unstake or harvest); partner rows by lib/history-partner.ts. */
 export function actionDetails(
-  row: { kind: string; detail: Record<string, string> | null },
+  row: { kind: string; detail: Record<string, string> | null; user?: string; partner?: PartnerPart | null },
   pool: DetailPool | undefined,
   reward: { symbol: string; decimals: number },
   native = "ETH",
@@ -69,6 +70,6 @@ export function actionDetails(
     case "rewardDeferred":
       return [{ test: "detail-deferred", text: `${tokens(d.heldForLater ?? "0", reward)} held until the farm is unpaused` }];
     default:
-      return [];
+      return partnerDetails(row);
   }
 }

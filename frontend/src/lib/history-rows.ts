@@ -23,6 +23,8 @@ export interface ActionRow {
   valueUsd: number | null;
   rewardUsd: number | null;
   detail: Record<string, string> | null;
+  /** A partner token's row (the indexer's partner kinds); absent or null otherwise. */
+  partner?: { symbol: string; decimals: number; amount: string; usd: number | null } | null;
   block: number;
   timestamp: number;
   txHash: string;
@@ -42,6 +44,10 @@ export const KINDS: Record<string, { label: string; lp: 1 | -1 | 0 }> = {
   zapOut: { label: "Zap out", lp: -1 },
   zapOutTo: { label: "Zap out to one token", lp: -1 },
   compound: { label: "Compound", lp: 1 },
+  partner: { label: "Partner reward", lp: 0 },
+  partnerOwed: { label: "Partner reward owed", lp: 0 },
+  streamFunded: { label: "Funded stream", lp: 0 },
+  streamReclaimed: { label: "Reclaimed from stream", lp: 0 },
 };
 
 export function kindLabel(kind: string): string {
@@ -78,7 +84,7 @@ export function toPnlAction(row: ActionRow, pool: PoolTokens): PnlAction & { tim
 
 /** The CSV of `rows` (newest first, as listed): every amount exact, in whole tokens. */
 export function activityCsv(rows: ActionRow[], pools: Map<number, PoolTokens>, reward: { symbol: string; decimals: number }): string {
-  const header = ["time (UTC)", "block", "transaction", "pool", "kind", "LP", "amount0", "token0", "amount1", "token1", `reward (${reward.symbol})`, "LP value (USD)", "reward value (USD)"];
+  const header = ["time (UTC)", "block", "transaction", "pool", "kind", "LP", "amount0", "token0", "amount1", "token1", `reward (${reward.symbol})`, "LP value (USD)", "reward value (USD)", "partner amount", "partner token", "partner value (USD)"];
   return toCsv(
     header,
     rows.map((row) => {
@@ -87,6 +93,7 @@ export function activityCsv(rows: ActionRow[], pools: Map<number, PoolTokens>, r
         new Date(row.timestamp * 1000).toISOString(), row.block, row.txHash, pool ? `${row.pid} ${pool.symbol0}/${pool.symbol1}` : String(row.pid), kindLabel(row.kind),
         exact(row.lp, LP_DECIMALS), pool ? exact(row.amount0, pool.decimals0) : row.amount0, pool?.symbol0, pool ? exact(row.amount1, pool.decimals1) : row.amount1, pool?.symbol1,
         exact(row.reward, reward.decimals), row.valueUsd, row.rewardUsd,
+        row.partner ? exact(row.partner.amount, row.partner.decimals) : undefined, row.partner?.symbol, row.partner?.usd,
       ];
     }),
   );

@@ -71,7 +71,7 @@ describe("csv", () => {
     };
     const pools = new Map([[2, { symbol0: "USDC", symbol1: "WETH", decimals0: 6, decimals1: 18 }]]);
     const csv = activityCsv([row], pools, { symbol: "RWD", decimals: 18 });
-    expect(csv.split("\r\n")[1]).toBe("1970-01-02T00:00:00.000Z,77,0xabc,2 USDC/WETH,Unstake,1.234567890123456789,1.5,USDC,2.5,WETH,0.00000000000000001,3.7037,0.5");
+    expect(csv.split("\r\n")[1]).toBe("1970-01-02T00:00:00.000Z,77,0xabc,2 USDC/WETH,Unstake,1.234567890123456789,1.5,USDC,2.5,WETH,0.00000000000000001,3.7037,0.5,,,");
   });
 });
 

@@ -4,11 +4,11 @@
  */
 import { db } from "ponder:api";
 import schema, { farm, farmDay, pair, pool, poolDay, poolHour, position, userAction, userDay } from "ponder:schema";
-import { and, asc, client, desc, eq, gte, graphql, inArray, lte, sql } from "ponder";
+import { and, asc, client, desc, eq, gte, graphql, inArray, lte, notInArray, sql } from "ponder";
 import { Hono } from "hono";
 import { isAddress } from "viem";
 
-import type { Action, ActionKind, Earnings, FarmTotals, HistoryPage, PairInfo, PoolSeries, Position } from "../../api-types";
+import type { Action, ActionKind, Earnings, FarmTotals, HistoryPage, PairInfo, PartnerTotal, PoolSeries, Position } from "../../api-types";
 import { poolPoint, toAction, toPairInfo } from "./rows";
 
 const app = new Hono();
@@ -16,7 +16,11 @@ const app = new Hono();
 app.use("/graphql", graphql({ db, schema }));
 app.use("/sql/*", client({ db, schema }));
 
-const KINDS: ActionKind[] = ["deposit", "withdraw", "harvest", "emergencyWithdraw", "rewardDeferred", "lock", "lockExit", "unlock", "zapIn", "zapOut", "zapOutTo", "compound"];
+const KINDS: ActionKind[] = [
+  "deposit", "withdraw", "harvest", "emergencyWithdraw", "rewardDeferred", "lock", "lockExit", "unlock", "zapIn", "zapOut", "zapOutTo", "compound",
+  "partner", "partnerOwed", "streamFunded", "streamReclaimed",
+];
+const PARTNER_KINDS: ActionKind[] = ["partner", "partnerOwed", "streamFunded", "streamReclaimed"];
 const MAX_PAGE = 500;
 
 /** A 400 with a sentence saying what to send instead. */
@@ -94,8 +98,25 @@ app.get("/api/earnings/:user", async (c) => {
     rewardUsd += row.rewardUsd;
     return { day: Number(row.day), reward: row.reward.toString(), rewardUsd: row.rewardUsd, cumulativeReward: reward.toString(), cumulativeUsd: rewardUsd };
   });
+  // Partner tokens paid, per token: the (user, kind) index finds the user's partner payments.
+  const partnerRows = await db
+    .select({
+      token: userAction.partnerToken,
+      symbol: sql<string>`max(${userAction.partnerSymbol})`,
+      decimals: sql<number>`max(${userAction.partnerDecimals})`,
+      total: sql<string>`sum(${userAction.partnerAmount})::text`,
+      totalUsd: sql<number>`coalesce(sum(${userAction.partnerUsd}), 0)`,
+      unpriced: sql<number>`count(*) filter (where ${userAction.partnerUsd} is null)`,
+    })
+    .from(userAction)
+    .where(and(eq(userAction.user, user), eq(userAction.kind, "partner")))
+    .groupBy(userAction.partnerToken)
+    .orderBy(asc(userAction.partnerToken));
+  const partner: PartnerTotal[] = partnerRows.map((r) => ({
+    token: r.token ?? "", symbol: r.symbol, decimals: Number(r.decimals), total: r.total, totalUsd: Number(r.totalUsd), unpriced: Number(r.unpriced),
+  }));
   const earnings: Earnings = {
-    user, rewardSymbol: f?.rewardSymbol ?? "RWD", rewardDecimals: f?.rewardDecimals ?? 18, days, totalReward: reward.toString(), totalUsd: rewardUsd,
+    user, rewardSymbol: f?.rewardSymbol ?? "RWD", rewardDecimals: f?.rewardDecimals ?? 18, days, totalReward: reward.toString(), totalUsd: rewardUsd, partner,
   };
   return c.json(earnings);
 });
@@ -106,7 +127,8 @@ app.get("/api/position/:user/:pid", async (c) => {
   const [[held], [poolRow], rows] = await Promise.all([
     db.select().from(position).where(eq(position.id, `${pid}:${user}`)),
     db.select().from(pool).where(eq(pool.pid, pid)),
-    db.select().from(userAction).where(and(eq(userAction.user, user), eq(userAction.pid, pid))).orderBy(asc(userAction.block), asc(userAction.logIndex)),
+    // The LP's own actions: partner tokens are not (yet) part of PnL against holding.
+    db.select().from(userAction).where(and(eq(userAction.user, user), eq(userAction.pid, pid), notInArray(userAction.kind, PARTNER_KINDS))).orderBy(asc(userAction.block), asc(userAction.logIndex)),
   ]);
   const [pairRow] = poolRow ? await db.select().from(pair).where(eq(pair.address, poolRow.lpToken)) : [];
   const [latest] = await db.select().from(poolHour).where(eq(poolHour.pid, pid)).orderBy(desc(poolHour.start)).limit(1);

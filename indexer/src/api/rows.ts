@@ -4,8 +4,13 @@ import type { pair, poolHour, userAction } from "ponder:schema";
 import type { Action, ActionKind, PairInfo, PoolPoint } from "../../api-types";
 
 export function toAction(row: typeof userAction.$inferSelect): Action {
+  const { partnerToken, partnerSymbol, partnerDecimals, partnerAmount, partnerTo, partnerPriceUsd, partnerUsd, ...rest } = row;
   return {
-    ...row,
+    ...rest,
+    partner:
+      partnerToken === null || partnerAmount === null
+        ? null
+        : { token: partnerToken, symbol: partnerSymbol ?? "", decimals: partnerDecimals ?? 18, amount: partnerAmount.toString(), to: partnerTo, priceUsd: partnerPriceUsd, usd: partnerUsd },
     kind: row.kind as ActionKind,
     lp: row.lp.toString(),
     amount0: row.amount0.toString(),
