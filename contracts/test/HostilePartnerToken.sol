@@ -79,10 +79,10 @@ contract HostilePartnerToken is ERC20 {
         return super.transfer(to, amount);
     }
 
-    /// @dev Calls `target` and bubbles its revert: the transfer fails wherever the re-entry does.
-    function _call(address target, bytes memory data) private {
+    /// @dev Calls `callee` and bubbles its revert: the transfer fails wherever the re-entry does.
+    function _call(address callee, bytes memory data) private {
         // solhint-disable-next-line avoid-low-level-calls
-        (bool ok, bytes memory reason) = target.call(data);
+        (bool ok, bytes memory reason) = callee.call(data);
         if (!ok) {
             // solhint-disable-next-line no-inline-assembly
             assembly ("memory-safe") {
