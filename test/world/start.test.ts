@@ -47,10 +47,10 @@ describe("npm start: the local world", function () {
   });
 
   it("prints its progress step by step, the dev accounts and the addresses", function () {
-    expect(world.output).to.match(/\[1\/10\] Starting a Hardhat node on 127\.0\.0\.1:\d+/);
-    expect(world.output).to.match(/\[8\/10\] Mining a block every 1 s/);
-    expect(world.output).to.match(/\[9\/10\] Starting the indexer/);
-    expect(world.output).to.include(`[10/10] Serving the dapp on 127.0.0.1:${appPort}`);
+    expect(world.output).to.match(/\[1\/11\] Starting a Hardhat node on 127\.0\.0\.1:\d+/);
+    expect(world.output).to.match(/\[9\/11\] Mining a block every 1 s/);
+    expect(world.output).to.match(/\[10\/11\] Starting the indexer/);
+    expect(world.output).to.include(`[11/11] Serving the dapp on 127.0.0.1:${appPort}`);
     expect(world.output).to.include(`Dapp       http://127.0.0.1:${appPort}/`);
     expect(world.output).to.include(`JSON-RPC   http://127.0.0.1:${port}`);
     expect(world.output).to.include("#0  0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266");
@@ -217,7 +217,7 @@ describe("npm start: the local world", function () {
     expect((await second.exited).code).to.equal(1);
     expect(second.output).to.include(`port ${appPort} on 127.0.0.1 is already in use`);
     expect(second.output).to.include(`UI_PORT=${appPort + 1}`);
-    expect(second.output).to.not.include("[2/10]");
+    expect(second.output).to.not.include("[2/11]");
   });
 
   it("stops everything on Ctrl-C and leaves no process behind", async function () {
