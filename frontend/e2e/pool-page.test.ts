@@ -57,6 +57,9 @@ afterAll(async () => {
 });
 
 async function openPool(viewport?: { width: number; height: number }): Promise<Page> {
+  // The indexer may have been restarted since (another file's revert, a stall on a busy machine):
+  // the page and the API must both read a caught-up indexer, not one re-indexing between them.
+  await waitForIndexer(world, await world.client.getBlockNumber(), 120_000);
   const page = await openApp(browser, `pools/${pid}`);
   if (viewport) await page.setViewportSize(viewport);
   await connectDevAccount(page, ACCOUNT);
