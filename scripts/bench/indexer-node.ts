@@ -6,12 +6,13 @@
  * `hardhat run scripts/bench/indexer-node.ts` with PORT starts the node (scripts/lib/node.ts, as
  * `npm start` does) and prints READY once it answers; `startNodeProcess` runs that and connects.
  */
-import { type ChildProcess, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import path from "node:path";
 
 import { network } from "hardhat";
 import type { NetworkConnection } from "hardhat/types/network";
 
+import { stop } from "../lib/indexer.js";
 import { HOST, portFromEnv, startNode, untilStopped } from "../lib/node.js";
 
 const ROOT = path.resolve(import.meta.dirname, "..", "..");
@@ -64,14 +65,6 @@ export async function startNodeProcess(port: number): Promise<NodeProcess> {
   };
 }
 
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  child.kill("SIGTERM");
-  const timer = setTimeout(() => child.kill("SIGKILL"), 5_000);
-  await exited;
-  clearTimeout(timer);
-}
 
 // Run as the child: serve until told to stop.
 if (process.env.BENCH_NODE_CHILD === "1") {

@@ -227,7 +227,7 @@ async function untilHealthy(url: string, child: ChildProcess, logFile: string): 
 }
 
 /** SIGTERM, then SIGKILL if it is still there after 5 s (Ponder flushes its database first). */
-async function stop(child: ChildProcess): Promise<void> {
+export async function stop(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   child.kill("SIGTERM");
