@@ -972,6 +972,9 @@ export class SequenceDriver {
         this.#partnerEvents.push({ name: "PartnerRewardPaid", args: [user, BigInt(pid), payout.token, payout.amount, to] });
         const t = this.#world.partnerTokens.findIndex((token) => token.address === payout.token);
         this.#rewarderHeld[t] -= payout.amount;
+        // The fee-on-transfer partner token is also a pool's LP, whose wallets the ledger keeps.
+        const recipient = this.#world.users.findIndex((u) => u.address === to);
+        if (this.#world.partnerTokens[t].kind === "feeOnTransfer" && recipient >= 0) this.ledger.fromFarm(TOKEN.feeOnTransfer, recipient, payout.amount);
         this.#stats.partnerPaid += 1;
       } else {
         this.#partnerEvents.push({ name: "PartnerRewardOwed", args: [user, BigInt(pid), payout.token, payout.amount] });
@@ -994,9 +997,19 @@ export class SequenceDriver {
   #transfers(token: string, outsideFarm: boolean): boolean {
     const ok = this.#transferWorks(token, outsideFarm);
     if (token !== this.#world.partnerTokens[HOSTILE_TOKEN].address) return ok;
+    if (ok) this.#hostileTransferred();
     if (ok) this.#stats.hostilePayments += 1;
     else this.#stats.hostileRefusals.set(this.#hostileMode, (this.#stats.hostileRefusals.get(this.#hostileMode) ?? 0) + 1);
     return ok;
+  }
+
+  /**
+   * A hostile transfer that went through in the reenterFarm mode harvested pool 0 as the token
+   * itself (no stake): that accrues the pool on chain, which the model must follow (an emergency
+   * withdrawal later shares only what was not yet accrued).
+   */
+  #hostileTransferred(): void {
+    if (this.#hostileMode === "reenterFarm") this.model.updatePool(0);
   }
 
   /** The rewarder's events in the receipt must be exactly those the model expects, and its token transfers match the payments. */
@@ -1027,15 +1040,27 @@ export class SequenceDriver {
     }
   }
 
-  /** Partner token Transfer logs: [from, token, to, amount] (lower case). */
+  /**
+   * Partner token transfers: [from, token, to, amount] (lower case), one per transfer sent. The
+   * fee-on-transfer token logs each transfer as two legs, its fee burnt first (to the zero address)
+   * and then the rest: the burn is folded into the leg that follows it. (Funding refuses that token
+   * only when its fee on the amount funded is non-zero, so a stream of a few wei can carry it.)
+   */
   #partnerTransfers(logs: RawLog[]): Array<[string, string, string, bigint]> {
     const tokens = new Set(this.#world.partnerTokens.map((t) => t.address.toLowerCase()));
-    return logs
-      .filter((log) => tokens.has(log.address.toLowerCase()) && log.topics[0] === TRANSFER_TOPIC)
-      .map((log) => {
-        const event = ERC20_EVENTS.parseLog(log)!;
-        return [String(event.args[0]).toLowerCase(), log.address.toLowerCase(), String(event.args[1]).toLowerCase(), event.args[2] as bigint];
-      });
+    const transfers: Array<[string, string, string, bigint]> = [];
+    let burnt = 0n;
+    for (const log of logs) {
+      if (!tokens.has(log.address.toLowerCase()) || log.topics[0] !== TRANSFER_TOPIC) continue;
+      const event = ERC20_EVENTS.parseLog(log)!;
+      const [from, to, amount] = [String(event.args[0]).toLowerCase(), String(event.args[1]).toLowerCase(), event.args[2] as bigint];
+      if (to === ZeroAddress && from !== ZeroAddress) burnt += amount;
+      else {
+        transfers.push([from, log.address.toLowerCase(), to, amount + burnt]);
+        burnt = 0n;
+      }
+    }
+    return transfers;
   }
 
   #sponsorAddress(pick: SponsorPick): string {
@@ -1111,6 +1136,7 @@ export class SequenceDriver {
     if (stream !== undefined) this.#partnerPoolsTouched.add(Number(pid));
     return this.#rewarderCall(a.kind, from, "reclaim", [pid, token.address], faults, (receipt) => {
       const amount = this.partners.reclaim(Number(pid), token.address);
+      if (t === HOSTILE_TOKEN) this.#hostileTransferred();
       this.#expectRewarderEvent(receipt, "StreamReclaimed", [pid, token.address, from, amount]);
       const moved = this.#partnerTransfers(receipt.logs).map(([f, t, to, value]) => normalized([f, t, to, value]));
       this.#require(
