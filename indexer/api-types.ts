@@ -146,6 +146,8 @@ export interface Position {
   actions: Action[];
   rewardTotal: string;
   rewardTotalUsd: number;
+  /** Partner tokens paid to the user in this pool, per token (their rows are among `actions` too). */
+  partner: PartnerTotal[];
 }
 
 /** One bucket of a pool's series. */

@@ -4,8 +4,8 @@
  * short PTN stream, and once it has ended reclaims what nobody earned. Once the indexer has caught
  * up, its history holds exactly a "Funded stream" row (amount, rate and end block) and a "Reclaimed
  * from stream" row, each checked against the rewarder's StreamFunded and StreamReclaimed events
- * (./partner-history.ts), PTN with no price (its market is not a pair the indexer follows); the kind
- * filter finds each. Desktop and a 390 px phone. The file reverts the chain to where it found it.
+ * (./partner-history.ts), PTN valued through its own PTN/WETH market (which the indexer reads at
+ * each partner event: no pool of the farm is made of it); the kind filter finds each. Desktop and a 390 px phone. The file reverts the chain to where it found it.
  */
 import type { Browser, Page } from "playwright-core";
 import { type Address, type Hex, parseEther, parseEventLogs } from "viem";
@@ -78,12 +78,14 @@ async function checkRows(page: Page): Promise<void> {
   expect(await reclaimRow.getAttribute("data-block")).toBe(String(reclaimed.blockNumber));
   expect(await reclaimRow.locator("[data-test=row-kind]").innerText()).toBe("Reclaimed from stream");
   const took = await reclaimRow.locator("[data-test=detail-partner]").innerText();
-  expect(took).toMatch(/^took back .* \(no price\), released while nothing was staked$/);
+  expect(took).toMatch(/^took back .* \(\$[\d,.]+\), released while nothing was staked$/);
   await expectPartnerPhrase(world, took, reclaimed);
   expect(await fundRow.getAttribute("data-test")).toBe("action-streamFunded");
   expect(await fundRow.getAttribute("data-block")).toBe(String(funded.blockNumber));
   expect(await fundRow.locator("[data-test=row-kind]").innerText()).toBe("Funded stream");
-  expect(await fundRow.locator("[data-test=detail-partner]").innerText()).toBe("added 1,000 PTN (no price)");
+  const added = await fundRow.locator("[data-test=detail-partner]").innerText();
+  expect(added).toMatch(/^added 1,000 PTN \(\$[\d,.]+\)$/);
+  await expectPartnerPhrase(world, added, funded);
   expect(await fundRow.locator("[data-test=detail-stream]").innerText()).toBe(`now streams 1,000 PTN until block ${endBlock.toLocaleString("en-US")}`);
   for (const row of [fundRow, reclaimRow]) {
     expect(await row.locator("[data-test=row-lp]").count(), "no LP on a stream's row").toBe(0);

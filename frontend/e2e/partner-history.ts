@@ -10,7 +10,10 @@ import { type Address, erc20Abi, formatUnits, type Hash, parseEventLogs, parseUn
 import { expect } from "vitest";
 
 import { partnerRewarderAbi } from "../src/chain/abis.generated";
+import { parseUsd } from "./browser";
 import type { World } from "./chain";
+import { pairWithWeth, pricesAt } from "./partners-chain";
+import { whole } from "./pool-figures";
 
 export interface PartnerRow {
   kind: "partner" | "partnerOwed" | "streamFunded" | "streamReclaimed";
@@ -59,8 +62,11 @@ export async function tokenFacts(world: World, token: Address): Promise<{ symbol
 }
 
 /**
- * A partner row's phrase ("12.5 PTN ($3.10)", "… (no price)", lib/history-partner.ts): the amount
- * cut to 6 significant digits, never above the chain's, then the token's symbol.
+ * A partner row's phrase ("12.5 PTN ($3.10)", lib/history-partner.ts): the amount cut to 6
+ * significant digits, never above the chain's, then the token's symbol, then its USD: the amount
+ * at the token's price as its pairs (with the stablecoin, or with WETH and WETH's with the
+ * stablecoin) stood before the row's block. Every partner token of the worlds has such a market,
+ * so none may read "no price".
  */
 export async function expectPartnerPhrase(world: World, text: string, row: PartnerRow): Promise<void> {
   const { symbol, decimals } = await tokenFacts(world, row.token);
@@ -69,4 +75,11 @@ export async function expectPartnerPhrase(world: World, text: string, row: Partn
   expect(match![2]).toBe(symbol);
   const shown = parseUnits(match![1]!.replaceAll(",", ""), decimals);
   expect(shown <= row.amount && row.amount - shown <= row.amount / 100_000n, `${text}: on chain ${formatUnits(row.amount, decimals)}`).toBe(true);
+  const before = row.blockNumber - 1n;
+  const { prices } = await pricesAt(world, before, [await pairWithWeth(world, row.token)]);
+  const usd = whole(row.amount, decimals) * prices(row.token);
+  // Two decimals (or three significant digits with M and B): the page's rounding, and no more.
+  const shownUsd = parseUsd(match![3]!);
+  if (usd < 0.01) expect(match![3], text).toBe("<$0.01");
+  else expect(Math.abs(shownUsd - usd), `${text}: ${usd} USD from the chain`).toBeLessThanOrEqual(Math.max(0.005, usd * 0.005) + 1e-9);
 }

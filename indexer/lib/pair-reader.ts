@@ -8,8 +8,9 @@
  * reads are two per pool ever added and each names its block, so they answer exactly what
  * `context.client` would.
  */
-import { type Address, createPublicClient, http, type PublicClient } from "viem";
+import { type Address, createPublicClient, getAddress, http, type PublicClient } from "viem";
 
+import type { PairState } from "../../frontend/src/lib/prices";
 import { pairViewsAbi } from "../abis";
 
 export interface PairReading {
@@ -59,5 +60,45 @@ export function pairReader(rpcUrl: string, multicallAddress: Address) {
     return client.readContract({ abi: pairViewsAbi, address, functionName: "totalSupply", blockNumber: before });
   }
 
-  return { read, totalSupply };
+  /** Token decimals, read once per token (they never change). */
+  const decimalsOf = new Map<Address, number>();
+  /** Answers of `pairsAt` by block hash and pairs; a handful of blocks' worth is plenty. */
+  const answered = new Map<string, Promise<PairState[]>>();
+
+  /**
+   * The pairs of `addresses` that exist as of block `before`, with their reserves then (LP supply
+   * left at 0: prices need only reserves). `key` names the chain's branch (the event's block
+   * hash): after a reorg the same number is another block. One call, plus one the first time a
+   * token is met; the events of one block share it.
+   */
+  function pairsAt(addresses: Address[], before: bigint, key: string): Promise<PairState[]> {
+    const id = `${key}:${addresses.join()}`;
+    let answer = answered.get(id);
+    if (!answer) {
+      if (answered.size >= 64) answered.clear();
+      answered.set(id, (answer = readPairsAt(addresses, before)));
+      answer.catch(() => answered.delete(id));
+    }
+    return answer;
+  }
+
+  async function readPairsAt(addresses: Address[], before: bigint): Promise<PairState[]> {
+    const views = addresses.flatMap((address) => (["token0", "token1", "getReserves"] as const).map((functionName) => ({ abi: pairViewsAbi, address, functionName })));
+    const answers = await client.multicall({ contracts: views, allowFailure: true, multicallAddress, blockNumber: before });
+    const found = addresses.flatMap((address, i) => {
+      const [token0, token1, reserves] = answers.slice(3 * i, 3 * i + 3);
+      // No code there yet (or not a pair): no market.
+      if (token0.status !== "success" || token1.status !== "success" || reserves.status !== "success") return [];
+      const [reserve0, reserve1] = reserves.result as readonly [bigint, bigint, number];
+      return [{ address, token0: getAddress(token0.result as Address), token1: getAddress(token1.result as Address), reserve0, reserve1 }];
+    });
+    const unknown = [...new Set(found.flatMap((p) => [p.token0, p.token1]))].filter((token) => !decimalsOf.has(token));
+    if (unknown.length > 0) {
+      const read = await client.multicall({ contracts: unknown.map((address) => ({ abi: pairViewsAbi, address, functionName: "decimals" as const })), allowFailure: true, multicallAddress, blockNumber: before });
+      unknown.forEach((token, i) => decimalsOf.set(token, read[i].status === "success" ? Number(read[i].result) : 18));
+    }
+    return found.map((p) => ({ ...p, decimals0: decimalsOf.get(p.token0)!, decimals1: decimalsOf.get(p.token1)!, totalSupply: 0n }));
+  }
+
+  return { read, totalSupply, pairsAt };
 }

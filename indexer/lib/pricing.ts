@@ -37,13 +37,16 @@ export function pricingPairAddresses(d: Deployment, tokens: readonly Address[]):
 
 function namePricingPairs(d: Deployment, tokens: readonly Address[]): Address[] {
   const factory = d.uniswapV2Factory as Address;
-  const [stable, weth] = [getAddress(d.stablecoin), getAddress(d.weth)];
-  const wanted = new Set<Address>([pairAddress(factory, stable, weth)]);
-  for (const token of [getAddress(d.rewardToken), ...tokens.map((t) => getAddress(t))]) {
-    if (token !== stable) wanted.add(pairAddress(factory, token, stable));
-    if (token !== weth) wanted.add(pairAddress(factory, token, weth));
-  }
+  const wanted = new Set<Address>([pairAddress(factory, getAddress(d.stablecoin), getAddress(d.weth))]);
+  for (const token of [d.rewardToken as Address, ...tokens]) for (const address of marketPairAddresses(d, token)) wanted.add(address);
   return [...wanted];
+}
+
+/** `token`'s own markets: its pairs with the stablecoin and with WETH (whether or not they exist). */
+export function marketPairAddresses(d: Pick<Deployment, "uniswapV2Factory" | "stablecoin" | "weth">, token: Address): Address[] {
+  const factory = d.uniswapV2Factory as Address;
+  const [stable, weth, own] = [getAddress(d.stablecoin), getAddress(d.weth), getAddress(token)];
+  return [stable, weth].filter((quote) => quote !== own).map((quote) => pairAddress(factory, own, quote));
 }
 
 /** What an event's figures need: the tokens' USD prices, the LP's, the reward token's. */

@@ -1,8 +1,9 @@
 /**
  * The partner rewarder's events (IPartnerRewarder): each partner token paid to a staker or left
  * owed is a row of the staker's history; each stream funded or reclaimed, a row of its sponsor's.
- * The token's symbol and decimals are read once per token; its USD price comes from the pairs the
- * indexer already tracks, or is null. Each event costs a few row reads: no per-pool or per-block work.
+ * The token's symbol and decimals are read once per token; its USD price comes from its pairs with
+ * the stablecoin or WETH (state.ts, tokenPriceNow), or is null when it has neither. Each event costs
+ * a few row reads and at most one call per block: no per-pool work.
  */
 import { type Context, type Event, ponder } from "ponder:registry";
 import { partnerToken, userAction } from "ponder:schema";
@@ -38,7 +39,7 @@ interface PartnerInput {
 /** One row of `user`'s history for a partner token moved (or owed) at this event, with its USD then. */
 async function recordPartner(context: Context, event: Event, input: PartnerInput): Promise<void> {
   const { symbol, decimals } = await tokenInfo(context, input.token);
-  const price = await tokenPriceNow(context, input.token);
+  const price = await tokenPriceNow(context, event, input.token);
   await context.db.insert(userAction).values({
     id: event.id, user: input.user, pid: Number(input.pid), kind: input.kind, lp: 0n, amount0: 0n, amount1: 0n, reward: 0n,
     detail: input.detail ?? null,

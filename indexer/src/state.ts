@@ -10,7 +10,7 @@ import type { Address } from "viem";
 import { farmViewsAbi } from "../abis";
 import type { PairState } from "../../frontend/src/lib/prices";
 import { SECONDS_PER_DAY } from "../../frontend/src/lib/conventions";
-import { lpUnderlying, lpUsd, type PoolPrices, poolPrices, pricingPairAddresses, rewardPrice, tokenPrice, usd } from "../lib/pricing";
+import { lpUnderlying, lpUsd, marketPairAddresses, type PoolPrices, poolPrices, pricingPairAddresses, rewardPrice, tokenPrice, usd } from "../lib/pricing";
 import { pairReader } from "../lib/pair-reader";
 import { bucketAprs, bucketStart, dayStart, SECONDS_PER_HOUR } from "../lib/series";
 import { readSettings } from "../lib/settings";
@@ -74,13 +74,17 @@ export async function rewardPriceNow(context: Context): Promise<number | undefin
 }
 
 /**
- * `token`'s USD price at this point of the chain, from its pairs with the stablecoin and WETH when
- * the indexer tracks them (a pool's pair, or a pricing pair); undefined otherwise: a partner
- * token's own market is not followed (that would be a source per token, found by nothing the
- * farm emits).
+ * `token`'s USD price at this event, from its pairs with the stablecoin and WETH: those the indexer
+ * tracks (a pool's pair, a pricing pair) as they stand, and the others as of the block before
+ * (a partner token's own market: nothing the farm emits names it, so no source follows it; partner
+ * events are few, and one read serves every event of a block).
  */
-export async function tokenPriceNow(context: Context, token: Address): Promise<number | undefined> {
-  return tokenPrice(deployment, await knownPairs(context, pricingPairAddresses(deployment, [token])), token);
+export async function tokenPriceNow(context: Context, event: AnyEvent, token: Address): Promise<number | undefined> {
+  const tracked = await knownPairs(context, pricingPairAddresses(deployment, [token]));
+  const trackedAddresses = new Set(tracked.map((p) => p.address.toLowerCase()));
+  const own = marketPairAddresses(deployment, token).filter((address) => !trackedAddresses.has(address.toLowerCase()));
+  const read = own.length === 0 ? [] : await pairs.pairsAt(own, event.block.number - 1n, event.block.hash);
+  return tokenPrice(deployment, [...tracked, ...read], token);
 }
 
 /**

@@ -3,8 +3,9 @@
  * PGlite indexer it embeds, and whose PTN streams on two pools): every PartnerRewardPaid,
  * PartnerRewardOwed, StreamFunded and StreamReclaimed the rewarder logged on chain is one row of
  * the right account's history, amounts exact, and no partner row exists without its log. A USDC
- * stream gives the priced case (1 USDC = 1 USD, the stablecoin), PTN the unpriced one (its
- * PTN/WETH market is not a pair the indexer tracks: USD null); earnings keep RWD apart.
+ * stream is priced as the stablecoin (1 USDC = 1 USD), PTN through its own PTN/WETH market, which no
+ * pool of the farm is made of (so the indexer reads it at the event), both checked against the
+ * reserves before the row's block; earnings keep RWD apart.
  */
 import { expect } from "chai";
 import { Contract, formatUnits, type JsonRpcSigner, JsonRpcProvider, MaxUint256, parseUnits, type TransactionReceipt } from "ethers";
@@ -19,6 +20,8 @@ const ERC20_ABI = [
   "function symbol() view returns (string)",
   "function decimals() view returns (uint8)",
 ];
+const PAIR_ABI = ["function token0() view returns (address)", "function getReserves() view returns (uint112, uint112, uint32)"];
+const FACTORY_ABI = ["function getPair(address, address) view returns (address)"];
 
 describe("indexer: partner rewards in history", function () {
   this.timeout(300_000);
@@ -111,7 +114,18 @@ describe("indexer: partner rewards in history", function () {
     };
   }
 
-  /** Symbol and decimals as the token says; USD exact for USDC (1 USD), null for PTN (no tracked pair). */
+  /** Whole `quote` per whole `token` in their pair as it stood after block `block`. */
+  async function pairPrice(token: string, quote: string, block: number): Promise<number> {
+    const factory = new Contract(deployment.uniswapV2Factory, FACTORY_ABI, rpc);
+    const pair = new Contract(await factory.getPair(token, quote), PAIR_ABI, rpc);
+    const [token0, [r0, r1]] = await Promise.all([pair.token0({ blockTag: block }), pair.getReserves({ blockTag: block })]);
+    const decimals = async (t: string) => Number(await new Contract(t, ERC20_ABI, rpc).decimals());
+    const [d0, d1] = await Promise.all([decimals(token0), decimals(token0.toLowerCase() === token.toLowerCase() ? quote : token)]);
+    const [own, other] = token0.toLowerCase() === token.toLowerCase() ? [Number(formatUnits(r0, d0)), Number(formatUnits(r1, d1))] : [Number(formatUnits(r1, d1)), Number(formatUnits(r0, d0))];
+    return other / own;
+  }
+
+  /** Symbol and decimals as the token says; USD: USDC at 1, PTN at its PTN/WETH price times WETH's in USDC, both before the row's block. */
   async function expectTokenFacts(row: Action): Promise<void> {
     const p = row.partner!;
     expect(row.lp, "a partner row moves no LP").to.equal("0");
@@ -119,14 +133,15 @@ describe("indexer: partner rewards in history", function () {
     const token = new Contract(p.token, ERC20_ABI, rpc);
     expect(p.symbol).to.equal(await token.symbol());
     expect(p.decimals).to.equal(Number(await token.decimals()));
-    if (p.token === deployment.stablecoin.toLowerCase()) {
-      expect(p.priceUsd).to.equal(1);
-      expect(p.usd).to.equal(Number(formatUnits(BigInt(p.amount), 6)));
-    } else {
+    let price = 1;
+    if (p.token !== deployment.stablecoin.toLowerCase()) {
       expect(p.symbol).to.equal("PTN");
-      expect(p.priceUsd, "PTN's market is not a pair the indexer tracks").to.equal(null);
-      expect(p.usd).to.equal(null);
+      const before = row.block - 1;
+      price = (await pairPrice(p.token, deployment.weth, before)) * (await pairPrice(deployment.weth, deployment.stablecoin, before));
     }
+    expect(p.priceUsd, `${p.symbol}'s price at block ${row.block}`).to.be.a("number");
+    expect(Math.abs(p.priceUsd! - price) / price, `${p.symbol} at ${p.priceUsd}, the chain says ${price}`).to.be.lessThan(1e-12);
+    expect(Math.abs(p.usd! - Number(formatUnits(BigInt(p.amount), p.decimals)) * price)).to.be.lessThan(1e-9 * Math.max(1, p.usd!));
   }
 
   it("filters by kind, and keeps partner tokens out of the reward token's earnings", async function () {
@@ -147,15 +162,12 @@ describe("indexer: partner rewards in history", function () {
       ]),
     );
     for (const total of earnings.partner) {
-      const paid = onChain.filter((row) => row.user === user && row.kind === "partner" && row.token === total.token);
-      if (total.token === deployment.stablecoin.toLowerCase()) {
-        expect(total.unpriced).to.equal(0);
-        // Plain numbers: the ethers matchers take closeTo for bigints and refuse a fraction.
-        expect(Math.abs(total.totalUsd - Number(formatUnits(BigInt(total.total), 6)))).to.be.lessThan(1e-9);
-      } else {
-        expect(total.unpriced).to.equal(paid.length);
-        expect(total.totalUsd).to.equal(0);
-      }
+      // Every payment priced: the total in USD is the sum of each at its own block's price.
+      const rows = partnerOnly.filter((row) => row.partner!.token === total.token);
+      expect(total.unpriced).to.equal(0);
+      const sum = rows.reduce((s, row) => s + row.partner!.usd!, 0);
+      // Plain numbers: the ethers matchers take closeTo for bigints and refuse a fraction.
+      expect(Math.abs(total.totalUsd - sum)).to.be.lessThan(1e-9 * Math.max(1, sum));
     }
   });
 });

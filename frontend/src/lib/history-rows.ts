@@ -65,7 +65,7 @@ export interface PoolTokens {
 /**
  * The action as PnL against holding counts it: LP in or out (an early exit's penalty LP out
  * too, and lost), its tokens and its market from the action's own amounts (they are the LP's
- * share of the reserves at that block), else from its prices.
+ * share of the reserves at that block), else from its prices; rewards paid, partner tokens too.
  */
 export function toPnlAction(row: ActionRow, pool: PoolTokens): PnlAction & { time: number } {
   const lp = toDecimalNumber(BigInt(row.lp), LP_DECIMALS);
@@ -79,6 +79,8 @@ export function toPnlAction(row: ActionRow, pool: PoolTokens): PnlAction & { tim
   return {
     time: row.timestamp, lpChange: direction * lp, amount0, amount1, penaltyLp,
     reward: toDecimalNumber(BigInt(row.reward), 18), rewardUsd: row.rewardUsd ?? 0, market,
+    // A partner token paid (not one owed: that is still pending), at its price then.
+    partnerUsd: row.kind === "partner" ? (row.partner?.usd ?? 0) : 0,
   };
 }
 

@@ -8,7 +8,8 @@
  *   in token1 since the lot went in (the pool rebalanced into the token that fell);
  * - fees: the LP's share of the reserves grows with every swap's 0.3% (√(reserve0·reserve1) per LP
  *   rises), so the part of the position's value that growth since each lot made;
- * - rewards paid (valued when paid) and pending (at today's price).
+ * - rewards paid (valued when paid) and pending (at today's price), the farm's reward token's and
+ *   partner tokens' (a pool's extra streams) alike.
  *
  * With token prices that agree with the pair's own price, position value − value if held is
  * exactly impermanent loss + fees; where a token is priced from another pool the rest is a price
@@ -68,6 +69,8 @@ export interface PnlAction {
   penaltyLp: number;
   reward: number;
   rewardUsd: number;
+  /** Partner tokens paid by the action, in USD at its block (none without a price). */
+  partnerUsd?: number;
   /** The market at the action's block, where known. */
   market?: Market;
 }
@@ -104,7 +107,10 @@ export interface PnlFigures {
   rewardsUsd: number;
   pending: number;
   pendingUsd: number;
-  /** il + fees + priceGap − penalties + rewardsUsd + pendingUsd: the position against holding, earnings in. */
+  /** Partner tokens paid (USD when paid), and earned but not yet paid (USD today). */
+  partnerRewardsUsd: number;
+  partnerPendingUsd: number;
+  /** il + fees + priceGap − penalties + every reward paid and pending in USD: the position against holding, earnings in. */
   net: number;
 }
 
@@ -117,11 +123,13 @@ export class PositionLedger {
   private penalties = 0;
   private rewards = 0;
   private rewardsUsd = 0;
+  private partnerRewardsUsd = 0;
 
   /** Applies one action; a stake-in or -out without a market cannot be valued and throws. */
   apply(action: PnlAction): void {
     this.rewards += action.reward;
     this.rewardsUsd += action.rewardUsd;
+    this.partnerRewardsUsd += action.partnerUsd ?? 0;
     if (action.lpChange > 0) {
       const m = need(action.market);
       this.lots.push({ lp: action.lpChange, amount0: action.amount0, amount1: action.amount1, ratio: m.ratio, invariantPerLp: m.invariantPerLp });
@@ -166,8 +174,8 @@ export class PositionLedger {
     return { positionUsd, heldUsd, il, fees };
   }
 
-  /** The figures at `m`, with `pending` reward (tokens) at `rewardPrice`. */
-  figures(m: Market, pending = 0, rewardPrice = 0): PnlFigures {
+  /** The figures at `m`, with `pending` reward (tokens) at `rewardPrice`, and partner tokens pending worth `partnerPendingUsd`. */
+  figures(m: Market, pending = 0, rewardPrice = 0, partnerPendingUsd = 0): PnlFigures {
     const open = this.openFigures(m);
     const il = open.il + this.realizedIl;
     const fees = open.fees + this.realizedFees;
@@ -175,8 +183,8 @@ export class PositionLedger {
     const pendingUsd = pending * rewardPrice;
     return {
       time: m.time, staked: this.staked(), positionUsd: open.positionUsd, heldUsd: open.heldUsd, il, fees, priceGap, penalties: this.penalties,
-      rewards: this.rewards, rewardsUsd: this.rewardsUsd, pending, pendingUsd,
-      net: il + fees + priceGap - this.penalties + this.rewardsUsd + pendingUsd,
+      rewards: this.rewards, rewardsUsd: this.rewardsUsd, pending, pendingUsd, partnerRewardsUsd: this.partnerRewardsUsd, partnerPendingUsd,
+      net: il + fees + priceGap - this.penalties + this.rewardsUsd + pendingUsd + this.partnerRewardsUsd + partnerPendingUsd,
     };
   }
 }
@@ -209,9 +217,9 @@ export function pnlOverTime(actions: (PnlAction & { time: number })[], markets: 
   }
 }
 
-/** The position's figures at `now` after all `actions`, pending reward included. */
-export function positionAt(actions: PnlAction[], now: Market, pending = 0, rewardPrice = 0): PnlFigures {
+/** The position's figures at `now` after all `actions`, pending rewards included. */
+export function positionAt(actions: PnlAction[], now: Market, pending = 0, rewardPrice = 0, partnerPendingUsd = 0): PnlFigures {
   const ledger = new PositionLedger();
   for (const action of actions) ledger.apply(action);
-  return ledger.figures(now, pending, rewardPrice);
+  return ledger.figures(now, pending, rewardPrice, partnerPendingUsd);
 }

@@ -117,6 +117,18 @@ describe("toPnlAction", () => {
     expect(toPnlAction({ ...base, kind: "deposit" }, pool).lpChange).toBe(2);
     expect(toPnlAction({ ...base, kind: "harvest", lp: "0", amount0: "0", amount1: "0", lpPriceUsd: 1 }, pool).lpChange).toBe(0);
   });
+
+  it("counts a partner token paid at its USD then, and neither one owed (still pending) nor one without a price", () => {
+    const paid: ActionRow = {
+      pid: 0, kind: "partner", lp: "0", amount0: "0", amount1: "0", reward: "0", lpPriceUsd: null, price0Usd: null, price1Usd: null,
+      valueUsd: null, rewardUsd: null, detail: null, block: 1, timestamp: 10, txHash: "0x",
+      partner: { symbol: "PTN", decimals: 18, amount: "2000000000000000000", usd: 0.96 },
+    };
+    const pool = { symbol0: "USDC", symbol1: "X", decimals0: 6, decimals1: 18 };
+    expect(toPnlAction(paid, pool)).toMatchObject({ lpChange: 0, reward: 0, rewardUsd: 0, partnerUsd: 0.96 });
+    expect(toPnlAction({ ...paid, kind: "partnerOwed" }, pool).partnerUsd).toBe(0);
+    expect(toPnlAction({ ...paid, partner: { ...paid.partner!, usd: null } }, pool).partnerUsd).toBe(0);
+  });
 });
 
 describe("backoffMs", () => {

@@ -72,6 +72,19 @@ describe("positionAt", () => {
     expect(f.net).toBeCloseTo(-1.2 + 1.5 + 0.8, 9);
   });
 
+  it("adds partner tokens paid (at their price when paid) and pending (at today's) apart from the reward token", () => {
+    const harvest: PnlAction = { lpChange: 0, amount0: 0, amount1: 0, penaltyLp: 0, reward: 3, rewardUsd: 1.5 };
+    const partner: PnlAction = { lpChange: 0, amount0: 0, amount1: 0, penaltyLp: 0, reward: 0, rewardUsd: 0, partnerUsd: 0.25 };
+    const f = positionAt([deposit, harvest, partner, partner], doubled, 2, 0.4, 0.1);
+    expect(f.rewardsUsd).toBe(1.5);
+    expect(f.partnerRewardsUsd).toBe(0.5);
+    expect(f.partnerPendingUsd).toBe(0.1);
+    expect(f.net).toBeCloseTo(-1.2 + 1.5 + 0.8 + 0.5 + 0.1, 9);
+    // Over time: each point counts the partner payments made by then.
+    const points = pnlOverTime([deposit, { ...partner, time: 150 }], [back]);
+    expect(points.map((p) => p.partnerRewardsUsd)).toEqual([0, 0.25]);
+  });
+
   it("keeps what a stake-out realized, and values the rest at the later market", () => {
     // Half out at the 2× market: −0.8578644 loss and 0.2578644 fees kept. Back at 1×, with more
     // fees (reserves 110/110): 5 LP worth $11 against $10 held, all of it fees, no loss.

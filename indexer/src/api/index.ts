@@ -20,7 +20,8 @@ const KINDS: ActionKind[] = [
   "deposit", "withdraw", "harvest", "emergencyWithdraw", "rewardDeferred", "lock", "lockExit", "unlock", "zapIn", "zapOut", "zapOutTo", "compound",
   "partner", "partnerOwed", "streamFunded", "streamReclaimed",
 ];
-const PARTNER_KINDS: ActionKind[] = ["partner", "partnerOwed", "streamFunded", "streamReclaimed"];
+/** Partner rows that are no earning of the LP's: amounts owed (still pending) and a sponsor's streams. */
+const SPONSOR_AND_OWED_KINDS: ActionKind[] = ["partnerOwed", "streamFunded", "streamReclaimed"];
 const MAX_PAGE = 500;
 
 /** A 400 with a sentence saying what to send instead. */
@@ -98,8 +99,16 @@ app.get("/api/earnings/:user", async (c) => {
     rewardUsd += row.rewardUsd;
     return { day: Number(row.day), reward: row.reward.toString(), rewardUsd: row.rewardUsd, cumulativeReward: reward.toString(), cumulativeUsd: rewardUsd };
   });
-  // Partner tokens paid, per token: the (user, kind) index finds the user's partner payments.
-  const partnerRows = await db
+  const partner = await partnerTotals(user);
+  const earnings: Earnings = {
+    user, rewardSymbol: f?.rewardSymbol ?? "RWD", rewardDecimals: f?.rewardDecimals ?? 18, days, totalReward: reward.toString(), totalUsd: rewardUsd, partner,
+  };
+  return c.json(earnings);
+});
+
+/** Partner tokens paid to `user` (in pool `pid`, or in all), per token: the (user, kind) index finds its payments. */
+async function partnerTotals(user: `0x${string}`, pid?: number): Promise<PartnerTotal[]> {
+  const rows = await db
     .select({
       token: userAction.partnerToken,
       symbol: sql<string>`max(${userAction.partnerSymbol})`,
@@ -109,26 +118,24 @@ app.get("/api/earnings/:user", async (c) => {
       unpriced: sql<number>`count(*) filter (where ${userAction.partnerUsd} is null)`,
     })
     .from(userAction)
-    .where(and(eq(userAction.user, user), eq(userAction.kind, "partner")))
+    .where(and(eq(userAction.user, user), eq(userAction.kind, "partner"), pid === undefined ? undefined : eq(userAction.pid, pid)))
     .groupBy(userAction.partnerToken)
     .orderBy(asc(userAction.partnerToken));
-  const partner: PartnerTotal[] = partnerRows.map((r) => ({
+  return rows.map((r) => ({
     token: r.token ?? "", symbol: r.symbol, decimals: Number(r.decimals), total: r.total, totalUsd: Number(r.totalUsd), unpriced: Number(r.unpriced),
   }));
-  const earnings: Earnings = {
-    user, rewardSymbol: f?.rewardSymbol ?? "RWD", rewardDecimals: f?.rewardDecimals ?? 18, days, totalReward: reward.toString(), totalUsd: rewardUsd, partner,
-  };
-  return c.json(earnings);
-});
+}
 
 app.get("/api/position/:user/:pid", async (c) => {
   const user = userParam(c.req.param("user"));
   const pid = intParam(c.req.param("pid"), "pid")!;
-  const [[held], [poolRow], rows] = await Promise.all([
+  const [[held], [poolRow], rows, partner] = await Promise.all([
     db.select().from(position).where(eq(position.id, `${pid}:${user}`)),
     db.select().from(pool).where(eq(pool.pid, pid)),
-    // The LP's own actions: partner tokens are not (yet) part of PnL against holding.
-    db.select().from(userAction).where(and(eq(userAction.user, user), eq(userAction.pid, pid), notInArray(userAction.kind, PARTNER_KINDS))).orderBy(asc(userAction.block), asc(userAction.logIndex)),
+    // The LP's own actions and partner tokens paid to it (earnings, as the reward token's are);
+    // what is owed is in the chain's pending figures, and streams are a sponsor's business.
+    db.select().from(userAction).where(and(eq(userAction.user, user), eq(userAction.pid, pid), notInArray(userAction.kind, SPONSOR_AND_OWED_KINDS))).orderBy(asc(userAction.block), asc(userAction.logIndex)),
+    partnerTotals(user, pid),
   ]);
   const [pairRow] = poolRow ? await db.select().from(pair).where(eq(pair.address, poolRow.lpToken)) : [];
   const [latest] = await db.select().from(poolHour).where(eq(poolHour.pid, pid)).orderBy(desc(poolHour.start)).limit(1);
@@ -139,6 +146,7 @@ app.get("/api/position/:user/:pid", async (c) => {
     actions,
     rewardTotal: rows.reduce((sum, r) => sum + r.reward, 0n).toString(),
     rewardTotalUsd: rows.reduce((sum, r) => sum + (r.rewardUsd ?? 0), 0),
+    partner,
   };
   return c.json(body);
 });
