@@ -18,6 +18,7 @@ import { type BlockTimeSource, blocksPerDay } from "../lib/block-time";
 import type { FarmSnapshot, PairMeta } from "../lib/farm-snapshot";
 import type { PartnerTokenMeta } from "../lib/partner-view";
 import { emissionFinished, farmTotals, poolViews } from "../lib/pool-view";
+import { nextPollMs } from "../lib/poll-pace";
 import { priceOf, tokenPricesUsd } from "../lib/prices";
 import { useConnectionStore } from "./connection";
 import type { ReadClient } from "../chain/wagmi";
@@ -74,6 +75,8 @@ export const useFarmStore = defineStore("farm", () => {
   const shownPids = ref<number[]>([]);
   let generation = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  /** Reads in a row that found no new block (lib/poll-pace.ts). */
+  let staleReads = 0;
 
   const client = (): ReadClient => readClient(connection.config!, chainId.value!);
 
@@ -121,6 +124,7 @@ export const useFarmStore = defineStore("farm", () => {
   }
 
   async function tick(run: number): Promise<void> {
+    const sentAt = Date.now();
     try {
       let snap = await readWatched(run);
       if (run !== generation) return;
@@ -133,6 +137,7 @@ export const useFarmStore = defineStore("farm", () => {
       // A new partner token's price pairs join the read before its figures show: never a "no price" flash.
       if (await learnPartnerTokens(snap)) snap = await read();
       const fresh = !snapshot.value || snap.blockNumber !== snapshot.value.blockNumber;
+      staleReads = fresh ? 0 : staleReads + 1;
       snapshot.value = snap;
       status.value = "ready";
       problem.value = undefined;
@@ -140,7 +145,7 @@ export const useFarmStore = defineStore("farm", () => {
         const window = blocksPerDay(blockSeconds.value);
         swapsByPair.value = await swapWindow.advance(client(), pairs.value.map((p) => p.address), snap.blockNumber, window);
       }
-      schedule(run, Math.min(15_000, Math.max(1_000, blockSeconds.value * 600)));
+      schedule(run, nextPollMs({ blockSeconds: blockSeconds.value, fresh, misses: staleReads, sinceReadMs: Date.now() - sentAt }));
     } catch (error) {
       if (run !== generation) return;
       status.value = "offline";
