@@ -13,7 +13,7 @@ import {
 } from "viem";
 import { describe, expect, it } from "vitest";
 
-import { farmAbi, partnerRewarderAbi } from "../../src/chain/abis.generated";
+import { farmAbi, farmZapAbi, partnerRewarderAbi } from "../../src/chain/abis.generated";
 import { CANCELLED_IN_WALLET, errorSentence, isUserRejection } from "../../src/lib/errors";
 
 const ACCOUNT = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8";
@@ -194,11 +194,8 @@ describe("farm custom errors", () => {
   });
 
   it("reads real viem errors decoded against the farm's ABI", () => {
-    const abi = parseAbi([
-      "error WithdrawExceedsStake(uint256 pid, uint256 requested, uint256 staked)",
-      "error ZeroRecipient()",
-      "function withdraw(uint256 pid, uint256 amount)",
-    ]);
+    // The generated ABI, so an error renamed or reshaped in IFarm breaks this decoding.
+    const abi = farmAbi;
     const data = encodeErrorResult({
       abi,
       errorName: "WithdrawExceedsStake",
@@ -404,4 +401,26 @@ describe("zap and operator custom errors", () => {
       expect(errorSentence(farmRevert(errorName, args), context)).toBe(sentence);
     });
   }
+});
+
+describe("every custom error the zap can revert with", () => {
+  // From the generated ABI, so a new error in IFarmZap without a sentence here fails this test.
+  type AbiError = Extract<(typeof farmZapAbi)[number], { type: "error" }>;
+  const errors = farmZapAbi.filter((item): item is AbiError => item.type === "error");
+
+  it("lists the zap's errors", () => {
+    expect(errors.map((e) => e.name)).toContain("InsufficientOutput");
+  });
+
+  it.each(errors.map((e) => [e.name]))("%s has a sentence of its own", (name) => {
+    const error = errors.find((e) => e.name === name)!;
+    const args = error.inputs.map((input) => (input.type === "address" ? ACCOUNT : 7n));
+    // Encoded and decoded by viem against the zap's ABI, as a reverted zap call arrives.
+    const data = encodeErrorResult({ abi: farmZapAbi, errorName: name, args } as Parameters<typeof encodeErrorResult>[0]);
+    const reverted = new ContractFunctionRevertedError({ abi: farmZapAbi, data, functionName: "zapIn" });
+    const zapIn = { abi: farmZapAbi, functionName: "zapIn", args: [0n, ACCOUNT, E18, 1n, 2n] } as const;
+    const sentence = errorSentence(new ContractFunctionExecutionError(reverted, zapIn));
+    expect(sentence).not.toBe(`The farm refused the transaction (${name}).`);
+    expect(sentence).toMatch(/\.$/);
+  });
 });
