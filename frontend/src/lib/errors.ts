@@ -235,12 +235,11 @@ const CUSTOM_ERRORS: Record<string, SentenceFor> = {
   TokenNotInPair: ([token]) =>
     `${token === "0x0000000000000000000000000000000000000000" ? "ETH" : String(token)} is not one of this pair's tokens. Choose one of them.`,
   EmptyPair: () => "This pair has no liquidity yet, so there is no price to swap at. Add both tokens instead.",
-  // The zap's (token) and the partner rewarder's (token, sent, received).
-  FeeOnTransferToken: ([token, sent, received], context) =>
-    sent === undefined
-      ? `${token} takes a fee on every transfer, so the zap cannot swap it exactly and refuses it. Add liquidity with both tokens instead.`
-      : `${token} delivered ${tokenAmount(received, context, "")} of the ${tokenAmount(sent, context, "")} sent: it takes a fee on transfers, ` +
-        "so a stream of it could not pay what it promises, and it is refused. Fund the stream with another token.",
+  // The zap's and the partner rewarder's, with the same (token, sent, received): the sentence
+  // cannot tell which refused, so it serves both, and quotes no amount (the zap's context is its LP).
+  FeeOnTransferToken: ([token]) =>
+    `${token} takes a fee on transfers (less arrives than is sent), so it is refused: a zap could not swap it exactly, ` +
+    "nor a stream of it pay what it promises. Add liquidity with both tokens instead of zapping, or fund the stream with another token.",
   InvalidAmount: () => "That amount is too small to swap, or there was no reward to compound. Enter a larger amount.",
   InsufficientOutput: ([amount, minimum], context) =>
     `The pool's price moved past your slippage tolerance before the transaction ran (it would give ${tokenAmount(amount, context, "")}, ` +

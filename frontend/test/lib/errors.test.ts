@@ -13,7 +13,7 @@ import {
 } from "viem";
 import { describe, expect, it } from "vitest";
 
-import { farmAbi, partnerRewarderAbi } from "../../src/chain/abis.generated";
+import { farmAbi, farmZapAbi, partnerRewarderAbi } from "../../src/chain/abis.generated";
 import { CANCELLED_IN_WALLET, errorSentence, isUserRejection } from "../../src/lib/errors";
 
 const ACCOUNT = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8";
@@ -194,11 +194,8 @@ describe("farm custom errors", () => {
   });
 
   it("reads real viem errors decoded against the farm's ABI", () => {
-    const abi = parseAbi([
-      "error WithdrawExceedsStake(uint256 pid, uint256 requested, uint256 staked)",
-      "error ZeroRecipient()",
-      "function withdraw(uint256 pid, uint256 amount)",
-    ]);
+    // The generated ABI, so an error renamed or reshaped in IFarm breaks this decoding.
+    const abi = farmAbi;
     const data = encodeErrorResult({
       abi,
       errorName: "WithdrawExceedsStake",
@@ -376,10 +373,11 @@ describe("every custom error the partner rewarder can revert with", () => {
     expect(errorSentence(farmRevert("EndBlockTooEarly", [1_000n, 1_500n]))).toBe(
       "An end at block 1,000 is too early: it must be at block 1,500 or later (after this block, and never before a running stream's end). Choose a later end.",
     );
+    // The zap reverts with the same error and arguments (see the zap's errors below): one sentence for both.
     expect(errorSentence(farmRevert("FeeOnTransferToken", [LP_TOKEN, 100n * E18, 99n * E18]), { decimals: 18, symbol: "FEE" })).toBe(
-      `${LP_TOKEN} delivered 99 FEE of the 100 FEE sent: it takes a fee on transfers, so a stream of it could not pay what it promises, and it is refused. Fund the stream with another token.`,
+      `${LP_TOKEN} takes a fee on transfers (less arrives than is sent), so it is refused: a zap could not swap it exactly, nor a stream of it pay what it promises. ` +
+        "Add liquidity with both tokens instead of zapping, or fund the stream with another token.",
     );
-    expect(errorSentence(farmRevert("FeeOnTransferToken", [LP_TOKEN]))).toMatch(/the zap cannot swap it exactly/);
     expect(errorSentence(farmRevert("NotSponsor", [3n, ACCOUNT]))).toMatch(/^0x7099.* is not an approved sponsor of pool 3: .* Ask the owner to approve you for it\.$/);
     expect(errorSentence(farmRevert("PoolBehind", [3n, 1_000n]))).toMatch(/^Pool 3's partner streams stand at block 1,000: .* then try again\.$/);
   });
@@ -404,4 +402,36 @@ describe("zap and operator custom errors", () => {
       expect(errorSentence(farmRevert(errorName, args), context)).toBe(sentence);
     });
   }
+});
+
+describe("every custom error the zap can revert with", () => {
+  // From the generated ABI, so a new error in IFarmZap without a sentence here fails this test.
+  type AbiError = Extract<(typeof farmZapAbi)[number], { type: "error" }>;
+  const errors = farmZapAbi.filter((item): item is AbiError => item.type === "error");
+
+  it("lists the zap's errors", () => {
+    expect(errors.map((e) => e.name)).toContain("InsufficientOutput");
+  });
+
+  it("says a zap's fee-on-transfer refusal in words that fit the zap, whatever LP the dialog was about", () => {
+    // The zap's FeeOnTransferToken has the rewarder's arguments, and the zap passes its LP as context.
+    const data = encodeErrorResult({ abi: farmZapAbi, errorName: "FeeOnTransferToken", args: [LP_TOKEN, 100n * E18, 99n * E18] });
+    const reverted = new ContractFunctionRevertedError({ abi: farmZapAbi, data, functionName: "zapIn" });
+    const sentence = errorSentence(reverted, { decimals: 18, symbol: "USDC-WETH LP" });
+    expect(sentence).toMatch(/a zap could not swap it exactly/);
+    expect(sentence).toMatch(/Add liquidity with both tokens instead of zapping/);
+    expect(sentence).not.toMatch(/LP/);
+  });
+
+  it.each(errors.map((e) => [e.name]))("%s has a sentence of its own", (name) => {
+    const error = errors.find((e) => e.name === name)!;
+    const args = error.inputs.map((input) => (input.type === "address" ? ACCOUNT : 7n));
+    // Encoded and decoded by viem against the zap's ABI, as a reverted zap call arrives.
+    const data = encodeErrorResult({ abi: farmZapAbi, errorName: name, args } as Parameters<typeof encodeErrorResult>[0]);
+    const reverted = new ContractFunctionRevertedError({ abi: farmZapAbi, data, functionName: "zapIn" });
+    const zapIn = { abi: farmZapAbi, functionName: "zapIn", args: [0n, ACCOUNT, E18, 1n, 2n] } as const;
+    const sentence = errorSentence(new ContractFunctionExecutionError(reverted, zapIn));
+    expect(sentence).not.toBe(`The farm refused the transaction (${name}).`);
+    expect(sentence).toMatch(/\.$/);
+  });
 });

@@ -13,8 +13,13 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 
+import { injected } from "@wagmi/core";
 import { createPinia, setActivePinia } from "pinia";
-import { type Address, createPublicClient, createWalletClient, decodeFunctionData, getAddress, type Hash, http, parseAbi, parseEther, parseEventLogs, parseUnits, zeroAddress } from "viem";
+import {
+  type Address, createPublicClient, createTestClient, createWalletClient, decodeFunctionData, erc20Abi, formatUnits, getAddress, type Hash, http, parseAbi,
+  parseEther, parseEventLogs, parseUnits, toHex, zeroAddress,
+} from "viem";
+import { mnemonicToAccount } from "viem/accounts";
 import { hardhat } from "viem/chains";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 
@@ -26,6 +31,7 @@ const appUrl = inject("devAppUrl");
 const rpcProxy = new URL("/rpc", appUrl).href;
 // cacheTime 0: viem otherwise reuses a block number for seconds, and blocks here come every 2 s.
 const chain = createPublicClient({ transport: http(rpcProxy), cacheTime: 0 });
+const node = createTestClient({ mode: "hardhat", transport: http(rpcProxy) });
 
 /** Counts the JSON-RPC requests the app sends to its node. */
 const requests: string[] = [];
@@ -67,14 +73,49 @@ async function lastTransactionOf(account: Address) {
   throw new Error(`no transaction from ${account} in the last 10 blocks`);
 }
 
-/** Dev accounts no other test uses (the browser tests use #0-#3, #5 and #6): this file's own. */
-const POOL_MAKER = 7;
-const STAKER = 8;
+/**
+ * This file's own dev accounts: the browser tests (e2e/) use #0 (the owner) to #27, so these are
+ * past them, beyond the 20 the node unlocks (see `devAccount`).
+ */
+const POOL_MAKER = 28;
+const STAKER = 29;
 /** The world's owner of the farm, dev account #0. */
 const OWNER = 0;
 
 /** The node's unlocked accounts: dev account #i is accounts[i]. */
 const nodeAccounts = () => createWalletClient({ transport: http(rpcProxy) }).getAddresses();
+
+/** Hardhat's dev mnemonic: dev account #i is its i-th key, whether or not the node unlocks it. */
+const DEV_MNEMONIC = "test test test test test test test test test test test junk";
+
+/** Dev account #`index`, which the node now sends for (impersonated), with 10,000 ETH for gas. */
+async function devAccount(index: number): Promise<Address> {
+  const { address } = mnemonicToAccount(DEV_MNEMONIC, { addressIndex: index });
+  await node.impersonateAccount({ address });
+  await node.setBalance({ address, value: parseEther("10000") });
+  return address;
+}
+
+/**
+ * A browser wallet holding dev account #`index`'s key, for the stores to connect to: it signs
+ * typed data itself (the node cannot sign for an impersonated account) and has the node send the
+ * rest (`devAccount` first).
+ */
+function keyWallet(index: number) {
+  const account = mnemonicToAccount(DEV_MNEMONIC, { addressIndex: index });
+  const provider = {
+    on: () => undefined,
+    removeListener: () => undefined,
+    async request({ method, params }: { method: string; params?: unknown }): Promise<unknown> {
+      if (method === "eth_accounts" || method === "eth_requestAccounts") return [account.address];
+      if (method === "eth_chainId") return toHex(hardhat.id);
+      if (method === "wallet_requestPermissions") return [{ parentCapability: "eth_accounts" }];
+      if (method === "eth_signTypedData_v4") return account.signTypedData(JSON.parse((params as [Address, string])[1]));
+      return node.request({ method, params } as never);
+    },
+  };
+  return injected({ target: { id: "storeTestWallet", name: `Dev account #${index}'s key`, provider: provider as never } });
+}
 
 /** Signs through the node with one of its unlocked accounts: test setup, not what the app does. */
 function nodeWallet(account: Address) {
@@ -116,7 +157,7 @@ async function provideLiquidity(deployment: Deployment, account: Address, token:
  */
 async function addOwnPool(deployment: Deployment): Promise<{ pid: number; pair: Address }> {
   const accounts = await nodeAccounts();
-  const maker = accounts[POOL_MAKER];
+  const maker = await devAccount(POOL_MAKER);
   const wallet = nodeWallet(maker);
   const artifact = JSON.parse(await readFile(path.join(import.meta.dirname, "../../../artifacts/contracts/test/TestERC20.sol/TestERC20.json"), "utf8")) as {
     abi: unknown[];
@@ -134,6 +175,25 @@ async function addOwnPool(deployment: Deployment): Promise<{ pid: number; pair: 
   await mined(wallet.writeContract({ address: pair, abi: uniswapV2PairAbi, functionName: "approve", args: [deployment.farm, lp / 2n] }));
   await mined(wallet.writeContract({ ...farm, functionName: "deposit", args: [BigInt(pid), lp / 2n] }));
   return { pid, pair };
+}
+
+/** Whole `token` in the `token`/`quote` pair at `blockNumber`: quote reserve / token reserve, in whole tokens. */
+async function spotAt(deployment: Deployment, token: Address, quote: Address, blockNumber: bigint): Promise<number> {
+  const pair = await chain.readContract({ address: deployment.uniswapV2Factory, abi: uniswapV2FactoryAbi, functionName: "getPair", args: [token, quote], blockNumber });
+  expect(pair).not.toBe(zeroAddress);
+  const [reserve0, reserve1] = await chain.readContract({ address: pair, abi: uniswapV2PairAbi, functionName: "getReserves", blockNumber });
+  const token0 = await chain.readContract({ address: pair, abi: uniswapV2PairAbi, functionName: "token0", blockNumber });
+  const [tokenReserve, quoteReserve] = getAddress(token0) === getAddress(token) ? [reserve0, reserve1] : [reserve1, reserve0];
+  const decimals = (t: Address) => chain.readContract({ address: t, abi: erc20Abi, functionName: "decimals", blockNumber });
+  return Number(formatUnits(quoteReserve, await decimals(quote))) / Number(formatUnits(tokenReserve, await decimals(token)));
+}
+
+/** The reward token's USD price at `blockNumber`, through WETH: it has no pair with the stablecoin. */
+async function rewardPriceAt(deployment: Deployment, blockNumber: bigint): Promise<number> {
+  const { rewardToken, weth, stablecoin } = deployment;
+  const direct = await chain.readContract({ address: deployment.uniswapV2Factory, abi: uniswapV2FactoryAbi, functionName: "getPair", args: [rewardToken, stablecoin], blockNumber });
+  expect(direct, "an RWD/USDC pair would price RWD directly").toBe(zeroAddress);
+  return (await spotAt(deployment, rewardToken, weth, blockNumber)) * (await spotAt(deployment, weth, stablecoin, blockNumber));
 }
 
 describe("stores on the local world", () => {
@@ -173,8 +233,10 @@ describe("stores on the local world", () => {
     expect(getAddress(mine.meta.address)).toBe(getAddress(own.pair));
     expect(mine.allocPoint).toBe(10n);
 
-    expect(farm.rewardPrice).toBeGreaterThan(1.3);
-    expect(farm.rewardPrice).toBeLessThan(1.7);
+    // The reward token's price, read from the chain at the block the store read: RWD in WETH
+    // (RWD/WETH reserves) times WETH in USDC (USDC/WETH reserves), the stablecoin at $1.
+    const [shownPrice, readAt] = [farm.rewardPrice, farm.snapshot!.blockNumber];
+    expect(shownPrice).toBeCloseTo(await rewardPriceAt(deployment, readAt), 9);
     for (const pool of [...worldPools(), mine]) {
       expect(pool.stakedUsd, pool.name).toBeGreaterThan(0);
       expect(pool.reward.kind, pool.name).toBe("apr");
@@ -198,11 +260,11 @@ describe("stores on the local world", () => {
     const pid = deployment.pools.findIndex((p) => [p.symbol0, p.symbol1].sort().join("/") === "DAI/WETH");
     const { token0, symbol0, token1 } = deployment.pools[pid];
     const dai = symbol0 === "DAI" ? token0 : token1;
-    const account = (await nodeAccounts())[STAKER];
+    const account = await devAccount(STAKER);
     await provideLiquidity(deployment, account, dai, parseUnits("3000", 18), parseEther("1"));
 
-    const dev = connection.options.filter((o) => o.kind === "dev");
-    await connection.connectWith(dev[STAKER].connector);
+    // The node unlocks only 20 accounts, so the staker connects with a wallet holding its key.
+    await connection.connectWith(connection.config!._internal.connectors.setup(keyWallet(STAKER)));
     expect(connection.address).toBe(account);
     await until(() => farm.snapshot?.user?.address === account && (farm.pools.find((p) => p.pid === pid)?.user?.wallet ?? 0n) > 0n);
 
