@@ -184,7 +184,7 @@ const CUSTOM_ERRORS: Record<string, SentenceFor> = {
   TooManyPools: ([max]) => `The farm already has the most pools it can hold (${count(max)}).`,
   PermitExpired: () => "The signature expired before the transaction was mined. Try again.",
   PermitInvalid: () =>
-    "The LP token refused the signature. Stake again; the page will ask for an approval instead.",
+    "The token refused the signature. Try again; the page will ask for an approval instead.",
   EnforcedPause: () =>
     "The farm is paused: staking and harvesting are stopped for now. Unstaking still works.",
   ExpectedPause: () => "The farm is not paused, so there is nothing to resume.",
@@ -195,8 +195,8 @@ const CUSTOM_ERRORS: Record<string, SentenceFor> = {
     "The farm's ownership cannot be renounced: a paused farm would keep its rewards forever. " +
     "Transfer it instead.",
   ReentrancyGuardReentrantCall: () =>
-    "A token called back into the farm in the middle of the transaction, and the farm refused. " +
-    "That token cannot be used with the farm.",
+    "A token called back into the farm (or its zap) in the middle of the transaction, and it was refused. " +
+    "That token cannot be used here.",
   ERC20InsufficientBalance: ([sender, balance, needed], context) =>
     `Not enough tokens: ${sender} holds ${tokenAmount(balance, context, "tokens")} ` +
     `and this needs ${tokenAmount(needed, context, "tokens")}. Enter a smaller amount.`,
@@ -231,7 +231,7 @@ const CUSTOM_ERRORS: Record<string, SentenceFor> = {
   // Operators (IFarmOperators.sol) and the zap (IFarmZap.sol): nothing moves when they refuse.
   NotOperator: () =>
     "The zap is not allowed to unstake or harvest for you. Allow it first (one transaction), then try again.",
-  NotAPair: ([pid]) => `Pool ${pid}'s LP token is not a Uniswap V2 pair of this farm's factory, so the zap cannot use it.`,
+  NotAPair: ([pid]) => `Pool ${pid}'s LP token is not a Uniswap V2 pair of this farm's factory, so the zap cannot use it: stake its LP token directly.`,
   TokenNotInPair: ([token]) =>
     `${token === "0x0000000000000000000000000000000000000000" ? "ETH" : String(token)} is not one of this pair's tokens. Choose one of them.`,
   EmptyPair: () => "This pair has no liquidity yet, so there is no price to swap at. Add both tokens instead.",
@@ -246,8 +246,8 @@ const CUSTOM_ERRORS: Record<string, SentenceFor> = {
     `below your minimum of ${tokenAmount(minimum, context, "")}), so nothing happened. Check the new figures and try again, or allow more slippage.`,
   Expired: () => "The deadline passed before the transaction ran, so nothing happened. Try again, or allow more minutes in the settings.",
   InvalidPath: () => "The swap path does not lead from the reward token to this pair. Reload the page and try again.",
-  UnexpectedEth: () => "The zap only takes ETH with a zap from ETH.",
-  EthTransferFailed: () => "The zap could not send the ETH to your account: it refused to receive it.",
+  UnexpectedEth: () => "The zap only takes ETH with a zap from ETH: choose ETH as the token to zap from, or send no ETH.",
+  EthTransferFailed: () => "The zap could not send the ETH to your account: it refused to receive it. Zap out to WETH instead.",
   // Partner rewards (IPartnerRewarder.sol, IFarmPartners.sol): nothing moves when they refuse.
   NotFarm: () => "Only the farm reports staking actions to the partner rewarder.",
   NotPartnerRewarder: () => "Only the farm's partner rewarder turns partner rewards on for a pool: fund a stream to do it.",

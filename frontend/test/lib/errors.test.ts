@@ -119,7 +119,7 @@ describe("farm custom errors", () => {
     [
       "PermitInvalid",
       [LP_TOKEN],
-      "The LP token refused the signature. Stake again; the page will ask for an approval instead.",
+      "The token refused the signature. Try again; the page will ask for an approval instead.",
     ],
     [
       "EnforcedPause",
@@ -141,7 +141,7 @@ describe("farm custom errors", () => {
     [
       "ReentrancyGuardReentrantCall",
       undefined,
-      "A token called back into the farm in the middle of the transaction, and the farm refused. That token cannot be used with the farm.",
+      "A token called back into the farm (or its zap) in the middle of the transaction, and it was refused. That token cannot be used here.",
     ],
     [
       "ERC20InsufficientBalance",
