@@ -16,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 
 import { farmAbi } from "../src/chain/abis.generated";
 import { isCutToSignificant, launchBrowser, parseUsd, readAmount, screenshot, settledNotice, UI_TIMEOUT, waitForPosition } from "./browser";
-import { nodeWallet, openWorld, poolBySymbols, provideLiquidity, type World } from "./chain";
+import { nodeWallet, openWorld, provideLiquidity, type World } from "./chain";
 import { devAccount, pageAs } from "./partners-chain";
 import { poolFigures, shownValue, whole } from "./pool-figures";
 
@@ -78,18 +78,13 @@ describe("item 3: the staked value on the card, dev account #30", () => {
     const stakedUsd = pool.locator("[data-test=staked-lp] + span");
     for (const [viewport, shot] of [[PHONE, "13-3-staked-usd-390"], [DESKTOP, "13-3-staked-usd"]] as const) {
       await page.setViewportSize(viewport);
-      let last = "";
-      await expect
-        .poll(
-          async () => {
-            const [text, figures] = await Promise.all([stakedUsd.innerText(), poolFigures(world, pid, user)]);
-            const { value, unit } = shownValue(text);
-            last = `shown ${text}, chain ${figures.userStakedUsd} (${figures.userStaked} LP wei)`;
-            return figures.userStaked > 0n && text.startsWith("$") && Math.abs(value - figures.userStakedUsd) <= unit / 2 + figures.userStakedUsd * 1e-9;
-          },
-          { timeout: UI_TIMEOUT, message: () => `staked USD: ${last}` },
-        )
-        .toBe(true);
+      const compared = async () => {
+        const [text, figures] = await Promise.all([stakedUsd.innerText(), poolFigures(world, pid, user)]);
+        const { value, unit } = shownValue(text);
+        const equal = figures.userStaked > 0n && text.startsWith("$") && Math.abs(value - figures.userStakedUsd) <= unit / 2 + figures.userStakedUsd * 1e-9;
+        return equal ? "equal" : `staked USD shown ${text}, chain ${figures.userStakedUsd} (${figures.userStaked} LP wei)`;
+      };
+      await expect.poll(compared, { timeout: UI_TIMEOUT }).toBe("equal");
       const { userStaked } = await poolFigures(world, pid, user);
       expect(isCutToSignificant(userStaked, await readAmount(pool.locator("[data-test=staked-lp]"))), "the staked LP beside it").toBe(true);
       if (viewport === PHONE) expect(await fitsWidth()).toBe(true);
