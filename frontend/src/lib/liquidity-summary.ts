@@ -52,6 +52,15 @@ export function summarizeRemove(lpBurnt: bigint, paidOut: Pair<bigint>, context:
   return `Removed ${lpShown(lpBurnt, context)}: received ${both(paidOut, context)}.`;
 }
 
+/**
+ * An approval's notice title: "Approve 0.0000112345 DAI/WETH LP for the Uniswap router", with the
+ * digits the dialog and the confirmation show (LP at 8 fixed decimals read "0.00001123", where one
+ * unit of the last digit can be dollars).
+ */
+export function approvalTitle(amount: bigint, token: Pick<TokenShown, "symbol" | "decimals">, spender = "the Uniswap router"): string {
+  return `Approve ${formatSignificant(amount, token.decimals)} ${token.symbol} for ${spender}`;
+}
+
 /** After an approval: "Approved the Uniswap router for 10 DAI ($10.00)." */
 export function summarizeApproval(amount: bigint, token: TokenShown, spender = "the Uniswap router"): string {
   return `Approved ${spender} for ${tokenShown(amount, token)}.`;

@@ -20,11 +20,10 @@ import { signPermit } from "../chain/permit";
 import { readClient } from "../chain/wagmi";
 import { LP_DECIMALS } from "../lib/conventions";
 import { errorSentence } from "../lib/errors";
-import { formatSignificant, formatTokenAmount } from "../lib/format";
 import type { AddQuote, Pair, RemoveQuote, Side, SideIndex } from "../lib/liquidity-plan";
 import { routerSideA } from "../lib/liquidity-plan";
 import { deadlineAfter } from "../lib/liquidity-settings";
-import { type LiquidityContext, summarizeAdd, summarizeApproval, summarizeRemove, type TokenShown } from "../lib/liquidity-summary";
+import { approvalTitle, type LiquidityContext, summarizeAdd, summarizeApproval, summarizeRemove, type TokenShown } from "../lib/liquidity-summary";
 import { priceOf } from "../lib/prices";
 import { useConnectionStore } from "./connection";
 import { useFarmStore } from "./farm";
@@ -134,7 +133,6 @@ export const useLiquidityStore = defineStore("liquidity", () => {
   const poolName = () => pool.value?.name ?? `pool ${pid.value}`;
   const tokenOf = (side: SideIndex): Address => (side === 0 ? meta.value!.token0 : meta.value!.token1);
   const router = () => farm.deployment!.uniswapV2Router;
-  const shown6 = (wei: bigint, side: Side) => `${formatTokenAmount(wei, side.decimals, Math.min(6, side.decimals))} ${side.symbol}`;
 
   /** The pool's sides as its notices name them, taken when a transaction is sent (the dialog may close before it is mined). */
   function summaryContext(): LiquidityContext {
@@ -202,7 +200,7 @@ export const useLiquidityStore = defineStore("liquidity", () => {
     const s = sides.value![side];
     const shown = summaryContext().sides[side];
     const summary = approvalSummary(tokenOf(side), { ...shown, symbol: s.symbol });
-    return tx.send(`Approve ${shown6(amount, s)} for the Uniswap router`, { address: tokenOf(side), abi: erc20Abi, functionName: "approve", args: [router(), amount] }, { decimals: s.decimals, symbol: s.symbol }, summary);
+    return tx.send(approvalTitle(amount, s), { address: tokenOf(side), abi: erc20Abi, functionName: "approve", args: [router(), amount] }, { decimals: s.decimals, symbol: s.symbol }, summary);
   }
 
   /**
@@ -294,9 +292,7 @@ export const useLiquidityStore = defineStore("liquidity", () => {
     if (fresh.wallet!.lpAllowance < liquidity) {
       const approve = { address: pair, abi: uniswapV2PairAbi, functionName: "approve", args: [router(), liquidity] } as const;
       const lpShown = { symbol: `${context.pool} LP`, decimals: LP_DECIMALS, priceUsd: context.lpPriceUsd };
-      // Significant digits, as the card and the dialog show LP: one unit of an 8th decimal can be dollars.
-      const approveTitle = `Approve ${formatSignificant(liquidity, LP_DECIMALS)} ${poolName()} LP for the Uniswap router`;
-      if (!(await tx.send(approveTitle, approve, lpContext, approvalSummary(pair, lpShown)))) return false;
+      if (!(await tx.send(approvalTitle(liquidity, lpShown), approve, lpContext, approvalSummary(pair, lpShown)))) return false;
     }
     return eth
       ? tx.send(title, { ...call, functionName: "removeLiquidityETH", args: [tokenOf(a), liquidity, minimums[a], minimums[b], to, until] }, lpContext, summary)

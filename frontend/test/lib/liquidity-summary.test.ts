@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { type LiquidityContext, summarizeAdd, summarizeApproval, summarizeRemove, tokenShown } from "../../src/lib/liquidity-summary";
+import { approvalTitle, type LiquidityContext, summarizeAdd, summarizeApproval, summarizeRemove, tokenShown } from "../../src/lib/liquidity-summary";
 
 /** DAI/WETH with the WETH side paid in ETH: token0 WETH, token1 DAI, named DAI first. */
 const DAI_ETH: LiquidityContext = {
@@ -46,6 +46,12 @@ describe("the liquidity notices", () => {
     expect(summarizeApproval(5n * 10n ** 14n, { symbol: "DAI/WETH LP", decimals: 18, priceUsd: 100_000 })).toBe(
       "Approved the Uniswap router for 0.0005 DAI/WETH LP ($50.00).",
     );
+  });
+
+  it("an approval's title names the amount with the same digits as its confirmation", () => {
+    // 0.000011234567890123 LP: 8 fixed decimals said "0.00001123".
+    expect(approvalTitle(11_234_567_890_123n, { symbol: "DAI/WETH LP", decimals: 18 })).toBe("Approve 0.0000112345 DAI/WETH LP for the Uniswap router");
+    expect(approvalTitle(29_986_488_000_000_000_000n, { symbol: "DAI", decimals: 18 })).toBe("Approve 29.9864 DAI for the Uniswap router");
   });
 
   it("an amount shows the dialog's digits and its USD", () => {
