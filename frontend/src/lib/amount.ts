@@ -4,7 +4,8 @@
  */
 import { formatUnits, parseUnits } from "viem";
 
-import { formatTokenAmount } from "./format";
+import { LP_DECIMALS } from "./conventions";
+import { formatSignificant, formatTokenAmount } from "./format";
 
 /**
  * Either the amount in base units, or a sentence saying what to fix. `readAs` is the amount with
@@ -48,6 +49,7 @@ export function checkAmount(
   decimals: number,
   balance: bigint,
   what = "your balance",
+  shown: (balance: bigint) => string = (wei) => formatTokenAmount(wei, decimals, Math.min(decimals, BALANCE_DIGITS)),
 ): AmountCheck {
   const typed = input.trim();
   if (typed === "") return refuse("Enter an amount.");
@@ -63,10 +65,18 @@ export function checkAmount(
   const wei = parseUnits(normalised(text), decimals);
   if (wei === 0n) return refuse("Enter an amount above zero.");
   if (wei > balance) {
-    const shown = formatTokenAmount(balance, decimals, Math.min(decimals, BALANCE_DIGITS));
-    return refuse(`That is more than ${what} (${shown}).`);
+    return refuse(`That is more than ${what} (${shown(balance)}).`);
   }
   return text === typed ? { ok: true, wei } : { ok: true, wei, readAs: normalised(text) };
+}
+
+/**
+ * `checkAmount` for LP: the balance in the sentence with significant digits, as the pool card and
+ * the dialogs show LP. Six fixed decimals read "0.000011" for an LP worth $29,995, where one unit of
+ * the last digit is $2,700; and the figure would differ from the card's.
+ */
+export function checkLpAmount(input: string, balance: bigint, what?: string): AmountCheck {
+  return checkAmount(input, LP_DECIMALS, balance, what, (wei) => formatSignificant(wei, LP_DECIMALS));
 }
 
 /**

@@ -4,7 +4,7 @@
  * → ...), and what matters is often deep inside, so every check walks the whole `.cause` chain.
  */
 import { LP_DECIMALS } from "./conventions";
-import { formatTokenAmount } from "./format";
+import { formatSignificant, formatTokenAmount } from "./format";
 import { liquidityRevertSentence } from "./liquidity-errors";
 
 /** What the sentence may say about the token being moved; LP with 18 decimals if unsaid. */
@@ -278,15 +278,22 @@ const CUSTOM_ERRORS: Record<string, SentenceFor> = {
 };
 
 /**
- * A token amount at full precision: an error about a limit must show the limit exactly,
- * not rounded to one side of it.
+ * A token amount in an error. LP with significant digits, as the card and the dialogs show it
+ * ("0.0000112345 LP", not 18 decimals): the same figure in both places, and cut, never rounded
+ * up, so a limit shown is never above the real one. Other tokens at full precision: an error
+ * about a limit must show the limit exactly, not rounded to one side of it.
  */
 function tokenAmount(value: unknown, context: ErrorContext, defaultSymbol: string): string {
   if (typeof value !== "bigint") return String(value);
   const decimals = context.decimals ?? LP_DECIMALS;
   const symbol = context.symbol ?? defaultSymbol;
-  const amount = formatTokenAmount(value, decimals, decimals);
+  const amount = isLp(symbol) ? formatSignificant(value, decimals) : formatTokenAmount(value, decimals, decimals);
   return symbol === "" ? amount : `${amount} ${symbol}`;
+}
+
+/** An LP token by its name in a sentence: "LP", or a pool's "DAI/WETH LP". */
+function isLp(symbol: string): boolean {
+  return symbol === "LP" || symbol.endsWith(" LP");
 }
 
 /** A whole number, grouped in thousands. */

@@ -6,7 +6,7 @@
  */
 import { formatUnits, parseEther } from "viem";
 
-import { checkAmount } from "./amount";
+import { checkAmount, checkLpAmount } from "./amount";
 import { LP_DECIMALS } from "./conventions";
 import { formatTokenAmount } from "./format";
 import { burnAmounts, depositAmounts, hasReserves, liquidityMinted, MINIMUM_LIQUIDITY, type PairLiquidity, quote, shareAfterMint } from "./liquidity";
@@ -181,7 +181,7 @@ export type RemovePlan = { ok: true; quote: RemoveQuote } | { ok: false; reason:
 export function planRemove(input: RemoveInput): RemovePlan {
   const { text, walletLp, sides, pair, slippageBps } = input;
   if (walletLp === 0n) return { ok: false, reason: "You have no LP of this pool in your wallet." };
-  const typed = checkAmount(text, LP_DECIMALS, walletLp, "the LP in your wallet");
+  const typed = checkLpAmount(text, walletLp, "the LP in your wallet");
   if (!typed.ok) return typed;
   const amounts = burnAmounts(typed.wei, pair);
   const empty = amounts.findIndex((a) => a === 0n);

@@ -275,9 +275,11 @@ export const useFarmStore = defineStore("farm", () => {
   const wrongNetwork = computed(() => connection.connected && chainId.value !== undefined && connection.chainId !== chainId.value);
 
   const isOwner = computed(() => !!snapshot.value && !!connection.address && isAddressEqual(snapshot.value.owner, connection.address));
+  /** The owner, on the farm's network: who may send an owner action from this page. */
+  const canAdmin = computed(() => isOwner.value && !wrongNetwork.value);
 
   return {
-    chainId, deployment, snapshot, status, problem, blockSeconds, blockTimeSource, reward, shownPids, pairs, pricePairs, prices, rewardPrice, finished, pools, totals, isOwner, wrongNetwork,
+    chainId, deployment, snapshot, status, problem, blockSeconds, blockTimeSource, reward, shownPids, pairs, pricePairs, prices, rewardPrice, finished, pools, totals, isOwner, wrongNetwork, canAdmin,
     partnerTokens, partnerOwed,
     open, follow, refresh,
   };

@@ -11,7 +11,7 @@
  * permit cannot be used on this chain.
  */
 import { defineStore } from "pinia";
-import { type Address, erc20Abi, isAddressEqual, type TypedDataDomain } from "viem";
+import { type Address, erc20Abi, isAddressEqual, parseEventLogs, type TransactionReceipt, type TypedDataDomain, zeroAddress } from "viem";
 import { computed, ref, shallowRef, watch } from "vue";
 
 import { uniswapV2PairAbi, uniswapV2RouterAbi } from "../chain/abis.generated";
@@ -20,10 +20,11 @@ import { signPermit } from "../chain/permit";
 import { readClient } from "../chain/wagmi";
 import { LP_DECIMALS } from "../lib/conventions";
 import { errorSentence } from "../lib/errors";
-import { formatTokenAmount } from "../lib/format";
 import type { AddQuote, Pair, RemoveQuote, Side, SideIndex } from "../lib/liquidity-plan";
 import { routerSideA } from "../lib/liquidity-plan";
 import { deadlineAfter } from "../lib/liquidity-settings";
+import { approvalTitle, type LiquidityContext, summarizeAdd, summarizeApproval, summarizeRemove, type TokenShown } from "../lib/liquidity-summary";
+import { priceOf } from "../lib/prices";
 import { useConnectionStore } from "./connection";
 import { useFarmStore } from "./farm";
 import { useSettingsStore } from "./settings";
@@ -132,7 +133,47 @@ export const useLiquidityStore = defineStore("liquidity", () => {
   const poolName = () => pool.value?.name ?? `pool ${pid.value}`;
   const tokenOf = (side: SideIndex): Address => (side === 0 ? meta.value!.token0 : meta.value!.token1);
   const router = () => farm.deployment!.uniswapV2Router;
-  const shown6 = (wei: bigint, side: Side) => `${formatTokenAmount(wei, side.decimals, Math.min(6, side.decimals))} ${side.symbol}`;
+
+  /** The pool's sides as its notices name them, taken when a transaction is sent (the dialog may close before it is mined). */
+  function summaryContext(): LiquidityContext {
+    const s = sides.value!;
+    const shown = (i: SideIndex): TokenShown => ({ symbol: s[i].eth ? "ETH" : s[i].symbol, decimals: s[i].decimals, priceUsd: priceOf(farm.prices, tokenOf(i)) });
+    return { pool: poolName(), sides: [shown(0), shown(1)], order: order.value, lpPriceUsd: pool.value?.lpPrice };
+  }
+
+  /** The pair's own events in a receipt: what the pair took or paid (Mint, Burn) and its LP's transfers. */
+  const pairEvents = (receipt: TransactionReceipt, pair: Address) =>
+    parseEventLogs({ abi: uniswapV2PairAbi, logs: receipt.logs, eventName: ["Mint", "Burn", "Transfer"] }).filter((e) => isAddressEqual(e.address, pair));
+
+  /** The notice of an add: the amounts the pair received, and the LP it minted to `to`. */
+  function addSummary(pair: Address, to: Address, context: LiquidityContext) {
+    return (receipt: TransactionReceipt): string | undefined => {
+      const events = pairEvents(receipt, pair);
+      const mint = events.find((e) => e.eventName === "Mint");
+      if (mint?.eventName !== "Mint") return undefined;
+      const minted = events.reduce((sum, e) => (e.eventName === "Transfer" && isAddressEqual(e.args.from, zeroAddress) && isAddressEqual(e.args.to, to) ? sum + e.args.value : sum), 0n);
+      return summarizeAdd([mint.args.amount0, mint.args.amount1], minted, context);
+    };
+  }
+
+  /** The notice of a removal: the LP the pair burnt, and the amounts it paid out. */
+  function removeSummary(pair: Address, context: LiquidityContext) {
+    return (receipt: TransactionReceipt): string | undefined => {
+      const events = pairEvents(receipt, pair);
+      const burn = events.find((e) => e.eventName === "Burn");
+      if (burn?.eventName !== "Burn") return undefined;
+      const burnt = events.reduce((sum, e) => (e.eventName === "Transfer" && isAddressEqual(e.args.from, pair) && isAddressEqual(e.args.to, zeroAddress) ? sum + e.args.value : sum), 0n);
+      return summarizeRemove(burnt, [burn.args.amount0, burn.args.amount1], context);
+    };
+  }
+
+  /** The notice of an approval: the allowance `token`'s Approval event gave the router. */
+  function approvalSummary(token: Address, shown: TokenShown) {
+    return (receipt: TransactionReceipt): string | undefined => {
+      const approval = parseEventLogs({ abi: erc20Abi, logs: receipt.logs, eventName: "Approval" }).find((e) => isAddressEqual(e.address, token) && isAddressEqual(e.args.spender, router()));
+      return approval && summarizeApproval(approval.args.value, shown);
+    };
+  }
 
   /**
    * The state at the latest block, for what a transaction must rely on (allowances, nonces): the
@@ -157,7 +198,9 @@ export const useLiquidityStore = defineStore("liquidity", () => {
   async function approveExactly(side: SideIndex, amount: bigint, allowance: bigint): Promise<boolean> {
     if (allowance >= amount) return true;
     const s = sides.value![side];
-    return tx.send(`Approve ${shown6(amount, s)} for the Uniswap router`, { address: tokenOf(side), abi: erc20Abi, functionName: "approve", args: [router(), amount] }, { decimals: s.decimals, symbol: s.symbol });
+    const shown = summaryContext().sides[side];
+    const summary = approvalSummary(tokenOf(side), { ...shown, symbol: s.symbol });
+    return tx.send(approvalTitle(amount, s), { address: tokenOf(side), abi: erc20Abi, functionName: "approve", args: [router(), amount] }, { decimals: s.decimals, symbol: s.symbol }, summary);
   }
 
   /**
@@ -193,9 +236,10 @@ export const useLiquidityStore = defineStore("liquidity", () => {
     const a = routerSideA(s);
     const b = other(a);
     const { desired, minimums } = quote;
+    const summary = addSummary(meta.value!.address, to, summaryContext());
     const sent = ethSide.value === undefined
-      ? await tx.send(title, { address: router(), abi: uniswapV2RouterAbi, functionName: "addLiquidity", args: [tokenOf(a), tokenOf(b), desired[a], desired[b], minimums[a], minimums[b], to, until] })
-      : await tx.send(title, { address: router(), abi: uniswapV2RouterAbi, functionName: "addLiquidityETH", args: [tokenOf(a), desired[a], minimums[a], minimums[b], to, until], value: desired[b] });
+      ? await tx.send(title, { address: router(), abi: uniswapV2RouterAbi, functionName: "addLiquidity", args: [tokenOf(a), tokenOf(b), desired[a], desired[b], minimums[a], minimums[b], to, until] }, undefined, summary)
+      : await tx.send(title, { address: router(), abi: uniswapV2RouterAbi, functionName: "addLiquidityETH", args: [tokenOf(a), desired[a], minimums[a], minimums[b], to, until], value: desired[b] }, undefined, summary);
     if (sent) {
       const lpAfter = await lpBalance().catch(() => lpBefore);
       lastAdded.value = { pid: addedTo, lp: lpAfter - lpBefore };
@@ -236,19 +280,23 @@ export const useLiquidityStore = defineStore("liquidity", () => {
       return false;
     }
     const call = { address: router(), abi: uniswapV2RouterAbi } as const;
+    const pair = meta.value!.address;
+    const context = summaryContext();
+    const summary = removeSummary(pair, context);
     if (permit) {
       const signed = [false, permit.v, permit.r, permit.s] as const;
       return eth
-        ? tx.send(title, { ...call, functionName: "removeLiquidityETHWithPermit", args: [tokenOf(a), liquidity, minimums[a], minimums[b], to, until, ...signed] }, lpContext)
-        : tx.send(title, { ...call, functionName: "removeLiquidityWithPermit", args: [tokenOf(a), tokenOf(b), liquidity, minimums[a], minimums[b], to, until, ...signed] }, lpContext);
+        ? tx.send(title, { ...call, functionName: "removeLiquidityETHWithPermit", args: [tokenOf(a), liquidity, minimums[a], minimums[b], to, until, ...signed] }, lpContext, summary)
+        : tx.send(title, { ...call, functionName: "removeLiquidityWithPermit", args: [tokenOf(a), tokenOf(b), liquidity, minimums[a], minimums[b], to, until, ...signed] }, lpContext, summary);
     }
     if (fresh.wallet!.lpAllowance < liquidity) {
-      const approve = { address: meta.value!.address, abi: uniswapV2PairAbi, functionName: "approve", args: [router(), liquidity] } as const;
-      if (!(await tx.send(`Approve ${formatTokenAmount(liquidity, LP_DECIMALS, 8)} ${poolName()} LP for the Uniswap router`, approve, lpContext))) return false;
+      const approve = { address: pair, abi: uniswapV2PairAbi, functionName: "approve", args: [router(), liquidity] } as const;
+      const lpShown = { symbol: `${context.pool} LP`, decimals: LP_DECIMALS, priceUsd: context.lpPriceUsd };
+      if (!(await tx.send(approvalTitle(liquidity, lpShown), approve, lpContext, approvalSummary(pair, lpShown)))) return false;
     }
     return eth
-      ? tx.send(title, { ...call, functionName: "removeLiquidityETH", args: [tokenOf(a), liquidity, minimums[a], minimums[b], to, until] }, lpContext)
-      : tx.send(title, { ...call, functionName: "removeLiquidity", args: [tokenOf(a), tokenOf(b), liquidity, minimums[a], minimums[b], to, until] }, lpContext);
+      ? tx.send(title, { ...call, functionName: "removeLiquidityETH", args: [tokenOf(a), liquidity, minimums[a], minimums[b], to, until] }, lpContext, summary)
+      : tx.send(title, { ...call, functionName: "removeLiquidity", args: [tokenOf(a), tokenOf(b), liquidity, minimums[a], minimums[b], to, until] }, lpContext, summary);
   }
 
   /** Removing can sign the pair's permit instead of approving. */

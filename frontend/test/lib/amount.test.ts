@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { checkAmount, maxAmountInput, withDecimalPoint } from "../../src/lib/amount";
+import { checkAmount, checkLpAmount, maxAmountInput, withDecimalPoint } from "../../src/lib/amount";
 
 const ONE = 10n ** 18n;
 const BALANCE = 3n * ONE;
@@ -83,6 +83,24 @@ describe("checkAmount", () => {
     expect(reasonFor("200", 2, 12_345n)).toBe("That is more than your balance (123.45).");
     // A balance below the sixth decimal still says it is not empty.
     expect(reasonFor("1", 18, 1n)).toBe("That is more than your balance (<0.000001).");
+  });
+});
+
+describe("checkLpAmount", () => {
+  it("quotes the LP balance with significant digits, as the pool card does", () => {
+    // 0.000011234567890123 LP: six fixed decimals said "0.000011"; the card says 0.0000112345.
+    expect(checkLpAmount("1", 11_234_567_890_123n)).toEqual({ ok: false, reason: "That is more than your balance (0.0000112345)." });
+    expect(checkLpAmount("2000", 1_234_567_891_000_000_000_000n, "your LP balance")).toEqual({
+      ok: false,
+      reason: "That is more than your LP balance (1,234.56).",
+    });
+    // One wei still shows as a figure, not "<0.000001".
+    expect(checkLpAmount("1", 1n, "the LP in your wallet")).toEqual({ ok: false, reason: "That is more than the LP in your wallet (0.000000000000000001)." });
+  });
+
+  it("accepts what it holds, exactly, as checkAmount does", () => {
+    expect(checkLpAmount("0.0000112345", 11_234_567_890_123n)).toEqual({ ok: true, wei: 11_234_500_000_000n });
+    expect(checkLpAmount("0,5", 10n ** 18n)).toEqual({ ok: true, wei: 5n * 10n ** 17n, readAs: "0.5" });
   });
 });
 

@@ -76,8 +76,8 @@ describe("farm custom errors", () => {
     [
       "PoolStakeTooLarge",
       [0n, 2n ** 112n, 2n ** 112n - 1n],
-      // 2^112 − 1 wei = 5,192,296,858,534,827.628530496329220095 LP.
-      "That is more than the pool can hold: at most 5,192,296,858,534,827.628530496329220095 LP can be staked in it in all. Enter a smaller amount.",
+      // 2^112 − 1 wei = 5,192,296,858,534,827.628530496329220095 LP: LP shows significant digits (every integer digit).
+      "That is more than the pool can hold: at most 5,192,296,858,534,827 LP can be staked in it in all. Enter a smaller amount.",
     ],
     [
       "LpTokenZeroAddress",
@@ -162,6 +162,18 @@ describe("farm custom errors", () => {
       expect(errorSentence(farmRevert(errorName, args))).toBe(sentence);
     });
   }
+
+  it("quotes LP with significant digits, as the card shows it, cut and never rounded up", () => {
+    // 0.000011234567890123 LP (an LP worth $29,995 a token reads like this): six significant digits.
+    const tiny = farmRevert("WithdrawExceedsStake", [0n, 5n * E18, 11_234_567_890_123n]);
+    expect(errorSentence(tiny)).toBe("You can unstake at most 0.0000112345 LP from this pool.");
+    expect(errorSentence(tiny, { decimals: 18, symbol: "DAI/WETH LP" })).toBe("You can unstake at most 0.0000112345 DAI/WETH LP from this pool.");
+    // 1,234.567891 LP: six significant digits are 1,234.56 (the 7 is cut, not rounded up).
+    const big = farmRevert("WithdrawExceedsStake", [0n, 5_000n * E18, 1_234_567_891_000_000_000_000n]);
+    expect(errorSentence(big)).toBe("You can unstake at most 1,234.56 LP from this pool.");
+    // Another token keeps every decimal: a limit must be exact.
+    expect(errorSentence(big, { decimals: 18, symbol: "DAI" })).toBe("You can unstake at most 1,234.567891 DAI from this pool.");
+  });
 
   it("quotes the stake exactly, in the LP's decimals and symbol", () => {
     const error = farmRevert("WithdrawExceedsStake", [0n, 5n, 3n]);

@@ -189,6 +189,8 @@ describe("removing", () => {
   it("refuses with a sentence", () => {
     expect(remove("0.001", 0n)).toEqual({ ok: false, reason: "You have no LP of this pool in your wallet." });
     expect(remove("0.02")).toMatchObject({ ok: false, reason: expect.stringMatching(/more than the LP in your wallet/) });
+    // The wallet's LP quoted with significant digits, as the card and the tab show it (six fixed decimals said "0.000011").
+    expect(remove("1", 11_234_567_890_123n)).toEqual({ ok: false, reason: "That is more than the LP in your wallet (0.0000112345)." });
     expect(remove("")).toMatchObject({ ok: false, reason: "Enter an amount." });
     // One LP wei returns under one wei of USDC: the pair would refuse to burn it.
     expect(remove("0.000000000000000001")).toEqual({ ok: false, reason: "That is too little LP to return any USDC. Enter a larger amount." });
