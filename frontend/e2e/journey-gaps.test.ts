@@ -9,8 +9,8 @@
  *   pool, create a pair) are off, and a sentence says why; desktop and a 390 px phone;
  * - item 6d: an error's LP figure is the card's figure, to the digit.
  *
- * Dev account #28 adds and removes DAI/WETH liquidity (impersonated: the node cannot sign its
- * permits, so the test approves its LP for the router beforehand, and removing needs none); #29
+ * Dev account #32 adds and removes DAI/WETH liquidity (impersonated: the node cannot sign its
+ * permits, so the test approves its LP for the router beforehand, and removing needs none); #33
  * holds a little WBTC/WETH LP (an LP worth tens of thousands of dollars: its digits matter) and
  * is the phone; the owner, #0, opens the admin page and changes nothing. The outage is made in a
  * page's own /rpc route, as in node-outage.test.ts: the world's node keeps running for the others.
@@ -24,8 +24,8 @@ import { connectDevAccount, isCutToSignificant, launchBrowser, openApp, parseUsd
 import { balanceOf, nodeWallet, openWorld, poolBySymbols, provideLiquidity, type World } from "./chain";
 import { devAccount, pageAs } from "./partners-chain";
 
-const LIQUIDITY_USER = 28;
-const PHONE_USER = 29;
+const LIQUIDITY_USER = 32;
+const PHONE_USER = 33;
 const OWNER = 0;
 const RPC = "**/rpc";
 const NODE_AWAY = "The node is not answering. Check that it is running; this page reconnects by itself.";
@@ -88,10 +88,10 @@ async function confirmedNotice(page: Page, title: RegExp): Promise<{ title: stri
 const units = (text: string, decimals = 18) => parseUnits(text.replaceAll(",", ""), decimals);
 
 // ---------------------------------------------------------------------------------------------
-// Item 4 and item 5c: the liquidity dialog, desktop, as #28.
+// Item 4 and item 5c: the liquidity dialog, desktop, as #32.
 // ---------------------------------------------------------------------------------------------
 
-describe("DAI/WETH liquidity as dev account #28: notices from the receipt, and nothing sendable while the node is away", () => {
+describe("DAI/WETH liquidity as dev account #32: notices from the receipt, and nothing sendable while the node is away", () => {
   let page: Page;
   let user: Address;
   let dialog: Locator;
@@ -102,7 +102,7 @@ describe("DAI/WETH liquidity as dev account #28: notices from the receipt, and n
     user = await devAccount(LIQUIDITY_USER);
     const dai = (pool().symbol0 === "DAI" ? pool().token0 : pool().token1) as Address;
     await mined(nodeWallet(user).writeContract({ address: dai, abi: testTokenAbi, functionName: "mint", args: [user, parseEther("1000")], chain: null }));
-    // The node cannot sign #28's permit: the router may take its LP already, so removing sends one transaction.
+    // The node cannot sign #32's permit: the router may take its LP already, so removing sends one transaction.
     await mined(nodeWallet(user).writeContract({ address: pool().lpToken as Address, abi: erc20Abi, functionName: "approve", args: [world.deployment.uniswapV2Router as Address, maxUint256], chain: null }));
     page = await pageAs(browser, user);
     await recordNotices(page);
@@ -210,10 +210,10 @@ describe("DAI/WETH liquidity as dev account #28: notices from the receipt, and n
 });
 
 // ---------------------------------------------------------------------------------------------
-// Item 6d and item 5c on a phone: #29's WBTC/WETH LP.
+// Item 6d and item 5c on a phone: #33's WBTC/WETH LP.
 // ---------------------------------------------------------------------------------------------
 
-describe("WBTC/WETH LP of dev account #29: errors quote the card's figure; a 390 px phone while the node is away", () => {
+describe("WBTC/WETH LP of dev account #33: errors quote the card's figure; a 390 px phone while the node is away", () => {
   let page: Page;
   let user: Address;
   let card: Locator;

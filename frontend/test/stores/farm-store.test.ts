@@ -74,8 +74,8 @@ async function lastTransactionOf(account: Address) {
 }
 
 /**
- * This file's own dev accounts: the browser tests (e2e/) use #0 (the owner) to #27, so these are
- * past them, beyond the 20 the node unlocks (see `devAccount`).
+ * This file's own dev accounts: the browser tests (e2e/) use #0 (the owner) to #27 and #30 to #33, so these
+ * are apart from them, beyond the 20 the node unlocks (see `devAccount`).
  */
 const POOL_MAKER = 28;
 const STAKER = 29;
