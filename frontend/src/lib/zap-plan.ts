@@ -3,8 +3,7 @@
  * of staked LP, as an exact quote ready to send, or one sentence saying what to fix. A plan that
  * is not `ok` sends nothing.
  */
-import { checkAmount } from "./amount";
-import { LP_DECIMALS } from "./conventions";
+import { checkAmount, checkLpAmount } from "./amount";
 import { formatNumber } from "./format";
 import { hasReserves, type PairLiquidity } from "./liquidity";
 import { type PairSide, quoteZapIn, type ZapInQuote } from "./zap-in";
@@ -63,7 +62,7 @@ export type ZapOutPlan = { ok: true; quote: ZapOutQuote; warning?: string } | { 
 
 export function planZapOut(input: ZapOutInput): ZapOutPlan {
   if (input.withdrawable === 0n) return { ok: false, reason: "You have no LP staked here that can be unstaked now." };
-  const typed = checkAmount(input.text, LP_DECIMALS, input.withdrawable, "what you can unstake now");
+  const typed = checkLpAmount(input.text, input.withdrawable, "what you can unstake now");
   if (!typed.ok) return typed;
   const quote = quoteZapOut(input.pair, typed.wei, input.slippageBps);
   const paid = input.target === "both" ? quote.both.minimums : [quote.single[input.target].minimum];
