@@ -86,6 +86,8 @@ export async function startIndexer(rpcUrl: string, deploymentFile: string): Prom
   const schema = process.env.DATABASE_SCHEMA ?? (postgres ? `farm_world_${Date.now()}` : "farm");
   const log = createWriteStream(logFile);
   const url = `http://${HOST}:${port}`;
+  /** Ponder said the chain went back further than it follows (see watchForLostBranch). */
+  let lostBranch = false;
   const launch = (run: number) => {
     const child = spawnPonder(port, {
       INDEXER_DEPLOYMENT: deploymentFile,
@@ -97,6 +99,8 @@ export async function startIndexer(rpcUrl: string, deploymentFile: string): Prom
     });
     child.stdout!.pipe(log, { end: false });
     child.stderr!.pipe(log, { end: false });
+    lostBranch = false;
+    watchForLostBranch(child, () => (lostBranch = true));
     return child;
   };
   let child = launch(0);
@@ -114,7 +118,7 @@ export async function startIndexer(rpcUrl: string, deploymentFile: string): Prom
     await close(true);
     throw error;
   }
-  supervisor = supervise(url, rpcUrl, timings, () => child, async (run, why) => {
+  supervisor = supervise(url, rpcUrl, timings, () => ({ child, lostBranch }), async (run, why) => {
     log.write(`\n[launcher] restarting the indexer afresh: ${why}\n`);
     console.log(`Indexer: ${why}; restarting it afresh on ${url} (history back in seconds).`);
     await stop(child);
@@ -139,11 +143,35 @@ interface Supervisor {
 }
 
 /**
- * Every `watchMs`: restarts the indexer (`restart(run, why)`) when its process has ended, or when,
- * having caught up once (`/ready`), it stands still for `stallMs` off the chain's head: more than
- * BEHIND_BLOCKS behind it, or ahead of it (still on a branch the chain abandoned).
+ * Ponder's own word that it lost the chain: after a revert deeper than its finalized block it logs
+ * "Encountered unrecoverable reorg" and keeps retrying, and its /status may still move with the
+ * head meanwhile (seen: a 44-block revert left it at the abandoned branch's last block for minutes
+ * while the stall check below saw nothing wrong). Calls `lost` once it says so.
  */
-function supervise(url: string, rpcUrl: string, { watchMs, stallMs }: SupervisorTimings, current: () => ChildProcess, restart: (run: number, why: string) => Promise<void>): Supervisor {
+function watchForLostBranch(child: ChildProcess, lost: () => void): void {
+  const SIGN = "Encountered unrecoverable reorg";
+  let tail = "";
+  child.stdout!.on("data", (chunk: Buffer) => {
+    const text = tail + chunk.toString();
+    if (text.includes(SIGN)) lost();
+    // A message split between two chunks is still found.
+    tail = text.slice(-SIGN.length);
+  });
+}
+
+/**
+ * Every `watchMs`: restarts the indexer (`restart(run, why)`) when its process has ended, when it
+ * said it lost the chain (a reorg deeper than it follows), or when, having caught up once
+ * (`/ready`), it stands still for `stallMs` off the chain's head: more than BEHIND_BLOCKS behind
+ * it, or ahead of it (still on a branch the chain abandoned).
+ */
+function supervise(
+  url: string,
+  rpcUrl: string,
+  { watchMs, stallMs }: SupervisorTimings,
+  current: () => { child: ChildProcess; lostBranch: boolean },
+  restart: (run: number, why: string) => Promise<void>,
+): Supervisor {
   let runs = 0;
   let busy = false;
   let caughtUp = false;
@@ -157,10 +185,12 @@ function supervise(url: string, rpcUrl: string, { watchMs, stallMs }: Supervisor
   }, watchMs);
   timer.unref();
   async function check(): Promise<void> {
-    const child = current();
+    const { child, lostBranch } = current();
     let why: string | undefined;
     if (child.exitCode !== null || child.signalCode !== null) {
       why = `it exited (${child.exitCode ?? child.signalCode})`;
+    } else if (lostBranch) {
+      why = "the chain went back further than it follows (a revert to an older snapshot)";
     } else {
       caughtUp ||= await fetch(`${url}/ready`, { signal: AbortSignal.timeout(watchMs) }).then((r) => r.ok, () => false);
       if (!caughtUp) return; // a first backfill may take minutes: it is moving, not stuck
