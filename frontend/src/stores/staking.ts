@@ -143,8 +143,8 @@ export const useStakingStore = defineStore("staking", () => {
 
   /**
    * Before a lock, in one read: the farm's lock terms version now, a sentence if its terms are not
-   * those shown, and when the lock takes LP, what taking it needs (`stakeState`; an extension's
-   * read asks for it too, in the same call, and leaves it).
+   * those shown, and when the lock takes LP on those terms, what taking it needs (`stakeState`;
+   * an extension's read asks for it too, in the same call, and leaves it).
    */
   async function lockState(pid: number, tier: number, expected: LockTermsShown, takesLp: boolean): Promise<{ version: bigint; changed?: string; stake?: StakeState }> {
     const farmCall = { address: farmAddress(), abi: farmAbi } as const;
@@ -167,7 +167,7 @@ export const useStakingStore = defineStore("staking", () => {
       durations[tier] === expected.durationBlocks && boosts[tier] === expected.boostBps &&
       penaltyBps === expected.penaltyBps && isAddressEqual(recipient, expected.penaltyRecipient);
     const changed = same ? undefined : "The farm's lock terms changed since this dialog showed them. Check the new terms and confirm again.";
-    return { version: version.result, changed, stake: takesLp ? stakeStateOf(token, stake) : undefined };
+    return { version: version.result, changed, stake: takesLp && same ? stakeStateOf(token, stake) : undefined };
   }
 
   /**
