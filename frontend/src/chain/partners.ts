@@ -5,9 +5,9 @@
  * failed and stay owed (from the rewarder's events, when the account changes and after each of
  * its transactions, never every block).
  */
-import { type Address, erc20Abi, getAddress, isAddressEqual, zeroAddress } from "viem";
+import { type Address, erc20Abi, getAddress, isAddress, isAddressEqual, zeroAddress } from "viem";
 
-import type { PairMeta } from "../lib/farm-snapshot";
+import type { FarmSnapshot, PairMeta } from "../lib/farm-snapshot";
 import { owedKey, type PartnerTokenMeta } from "../lib/partner-view";
 import { partnerRewarderAbi, uniswapV2FactoryAbi } from "./abis.generated";
 import type { Deployment } from "./deployment";
@@ -40,10 +40,29 @@ export async function readPartnerTokens(
     const [symbol, decimals, withWeth, withStable] = answers.slice(4 * i, 4 * i + 4).map((a) => a.result);
     metas.set(getAddress(token), { symbol: typeof symbol === "string" ? symbol : "?", decimals: typeof decimals === "number" ? decimals : 18 });
     for (const pair of [withWeth, withStable]) {
-      if (typeof pair === "string" && pair !== zeroAddress && !known.some((k) => isAddressEqual(k.address, pair as Address)) && !pairs.includes(pair as Address)) pairs.push(pair as Address);
+      if (typeof pair !== "string" || !isAddress(pair) || isAddressEqual(pair, zeroAddress)) continue;
+      if (![...known.map((k) => k.address), ...pairs].some((a) => isAddressEqual(a, pair))) pairs.push(pair);
     }
   });
   return { metas, pricePairs: await describePairs(client, pairs) };
+}
+
+/**
+ * The partner tokens of `snap` not in `known`, learnt: every token's symbol and decimals so far,
+ * and the new tokens' price pairs that `pairs` (those already read) lack; none when `snap` brings
+ * no new token.
+ */
+export async function learnPartnerTokens(
+  client: ReadClient,
+  d: Deployment,
+  snap: FarmSnapshot,
+  known: ReadonlyMap<Address, PartnerTokenMeta>,
+  pairs: PairMeta[],
+): Promise<{ tokens: Map<Address, PartnerTokenMeta>; pricePairs: PairMeta[] } | undefined> {
+  const fresh = [...new Set(snap.pools.flatMap((p) => p.partners?.streams.map((s) => s.token) ?? []))].filter((t) => !known.has(t));
+  if (fresh.length === 0) return undefined;
+  const learnt = await readPartnerTokens(client, d, fresh, pairs);
+  return { tokens: new Map([...known, ...learnt.metas]), pricePairs: learnt.pricePairs };
 }
 
 /**
@@ -53,14 +72,14 @@ export async function readPartnerTokens(
 export async function readOwedPayments(client: ReadClient, rewarder: Address, user: Address, fromBlock: bigint): Promise<Set<string>> {
   const [owed, paid] = await Promise.all(
     (["PartnerRewardOwed", "PartnerRewardPaid"] as const).map((eventName) =>
-      client.getContractEvents({ address: rewarder, abi: partnerRewarderAbi, eventName, args: { user }, fromBlock, toBlock: "latest" }),
+      client.getContractEvents({ address: rewarder, abi: partnerRewarderAbi, eventName, args: { user }, fromBlock, toBlock: "latest", strict: true }),
     ),
   );
   const last = new Map<string, { kind: "owed" | "paid"; at: bigint }>();
   const order = (log: { blockNumber: bigint | null; logIndex: number | null }) => (log.blockNumber ?? 0n) * 100_000n + BigInt(log.logIndex ?? 0);
   for (const [kind, logs] of [["owed", owed], ["paid", paid]] as const) {
     for (const log of logs) {
-      const key = owedKey(Number(log.args.pid), log.args.token as Address);
+      const key = owedKey(Number(log.args.pid), log.args.token);
       const at = order(log);
       if ((last.get(key)?.at ?? -1n) < at) last.set(key, { kind, at });
     }

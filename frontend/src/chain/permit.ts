@@ -3,7 +3,7 @@
  * router's removeLiquidityWithPermit a pair's. One signing path for both.
  */
 import { signTypedData } from "@wagmi/core";
-import { type Address, parseSignature, type TypedDataDomain } from "viem";
+import { type Address, domainSeparator, type Hex, parseSignature, type TypedDataDomain } from "viem";
 
 import type { WagmiConfig } from "./wagmi";
 
@@ -23,6 +23,19 @@ export interface PermitMessage {
   value: bigint;
   nonce: bigint;
   deadline: bigint;
+}
+
+/**
+ * The EIP-2612 domain of `token` (a Uniswap V2 pair or a token like it: version "1") when this
+ * chain can satisfy it, from its `name` and `DOMAIN_SEPARATOR` as read (undefined where either
+ * call failed): a token deployed on another chain id (a mainnet pair seen from a fork) keeps that
+ * id in its separator, and then no permit signed here is valid; undefined then, and the caller
+ * approves instead.
+ */
+export function usablePermitDomain(token: Address, chainId: number, name: string | undefined, separator: Hex | undefined): TypedDataDomain | undefined {
+  if (name === undefined || separator === undefined) return undefined;
+  const domain = { name, version: "1", chainId, verifyingContract: token };
+  return domainSeparator({ domain }) === separator ? domain : undefined;
 }
 
 /** `message` signed by its owner in `domain`, split as contracts take it (v, r, s). */

@@ -2,7 +2,7 @@
  * Trading volume for the fee APR: the pairs' Swap events over the last day of blocks, in one
  * eth_getLogs for all pairs, then only the blocks since the last read.
  */
-import { type Address, getAbiItem, getAddress } from "viem";
+import { type Address, getAddress } from "viem";
 
 import { uniswapV2PairAbi } from "./abis.generated";
 import type { ReadClient } from "./wagmi";
@@ -17,11 +17,9 @@ export interface SwapRecord {
   amount1Out: bigint;
 }
 
-const swapEvent = getAbiItem({ abi: uniswapV2PairAbi, name: "Swap" });
-
 export async function readSwaps(client: ReadClient, pairs: Address[], fromBlock: bigint, toBlock: bigint): Promise<SwapRecord[]> {
   if (pairs.length === 0 || fromBlock > toBlock) return [];
-  const logs = await client.getLogs({ address: pairs, event: swapEvent, fromBlock, toBlock });
+  const logs = await client.getContractEvents({ address: pairs, abi: uniswapV2PairAbi, eventName: "Swap", fromBlock, toBlock });
   return logs.map((log) => ({
     pair: getAddress(log.address),
     blockNumber: log.blockNumber,

@@ -7,7 +7,7 @@
  * compile time.
  */
 import { type Connector, type CreateConnectorFn, createConfig, createConnector, http, injected, mock } from "@wagmi/core";
-import type { Address, Chain, Client, PublicActions, Transport } from "viem";
+import { type Address, type Chain, type Client, type EstimateContractGasParameters, isAddress, type PublicActions, type Transport } from "viem";
 import {
   call,
   estimateContractGas,
@@ -17,7 +17,6 @@ import {
   getCode,
   getContractEvents,
   getGasPrice,
-  getLogs,
   multicall,
   readContract,
 } from "viem/actions";
@@ -66,10 +65,10 @@ export function devWallet(account: Address, index: number) {
       ...base,
       id: `dev-${account.toLowerCase()}`,
       name: `Dev account #${index}`,
-      async connect(parameters) {
-        const connected = await base.connect.call(this, parameters);
+      async connect<withCapabilities extends boolean = false>(parameters?: Parameters<typeof base.connect<withCapabilities>>[0]) {
+        const connected = await base.connect.bind(this)<withCapabilities>(parameters);
         await config.storage?.setItem("devAccount", account);
-        return connected as never;
+        return connected;
       },
       async disconnect() {
         await base.disconnect.call(this);
@@ -84,7 +83,9 @@ export function devWallet(account: Address, index: number) {
 
 /** The dev account connected when the page was last left, and not disconnected since. */
 export async function rememberedDevAccount(config: WagmiConfig): Promise<Address | undefined> {
-  return ((await config.storage?.getItem("devAccount")) as Address | null) ?? undefined;
+  const remembered = await config.storage?.getItem("devAccount");
+  // Storage is the browser's: whatever it holds is checked before it names an account.
+  return typeof remembered === "string" && isAddress(remembered) ? remembered : undefined;
 }
 
 /** The remembered dev account will not reconnect by itself: the person chose otherwise while the node was away. */
@@ -145,7 +146,6 @@ type ReadActions = Pick<
   | "getCode"
   | "getContractEvents"
   | "getGasPrice"
-  | "getLogs"
   | "multicall"
   | "readContract"
 >;
@@ -154,20 +154,20 @@ type ReadActions = Pick<
 export type ReadClient = Client<Transport, Chain | undefined> & ReadActions;
 
 function readActions(client: Client<Transport, Chain | undefined>): ReadActions {
-  const actions = {
-    call: (args: never) => call(client, args),
-    estimateContractGas: (args: never) => estimateContractGas(client, args),
-    getBlock: (args?: never) => getBlock(client, args),
-    getBlockNumber: (args?: never) => getBlockNumber(client, args),
+  return {
+    call: (args) => call(client, args),
+    // PublicActions lets a caller name another chain than the client's in `args`; the dapp never
+    // does, so they are the client's (viem's own binding casts them to `any`).
+    estimateContractGas: (args) => estimateContractGas(client, args as EstimateContractGasParameters),
+    getBlock: (args) => getBlock(client, args),
+    getBlockNumber: (args) => getBlockNumber(client, args),
     getChainId: () => getChainId(client),
-    getCode: (args: never) => getCode(client, args),
-    getContractEvents: (args: never) => getContractEvents(client, args),
+    getCode: (args) => getCode(client, args),
+    getContractEvents: (args) => getContractEvents(client, args),
     getGasPrice: () => getGasPrice(client),
-    getLogs: (args?: never) => getLogs(client, args),
-    multicall: (args: never) => multicall(client, args),
-    readContract: (args: never) => readContract(client, args),
+    multicall: (args) => multicall(client, args),
+    readContract: (args) => readContract(client, args),
   };
-  return actions as unknown as ReadActions;
 }
 
 /** The client that reads `chainId`. */

@@ -1,17 +1,60 @@
 /**
  * What the zap dialogs ask a node beyond the open pair (./liquidity-reads.ts reads that, with the
- * zap as the spender of the user's tokens): whether the user made the zap its farm operator, and
- * the factory's pairs a compound's swap path goes through, each at one block in one batched read.
+ * zap as the spender of the user's tokens): whether the user made the zap its farm operator, what
+ * a zap in from a token needs right before the wallet is asked, and the factory's pairs a
+ * compound's swap path goes through, each at one block in one batched read.
  */
-import { type Address, zeroAddress } from "viem";
+import { type Address, erc20Abi, multicall3Abi, type TypedDataDomain, zeroAddress } from "viem";
 
 import type { TradingPair } from "../lib/compound";
 import { farmAbi, uniswapV2FactoryAbi, uniswapV2PairAbi } from "./abis.generated";
+import { usablePermitDomain } from "./permit";
 import type { ReadClient } from "./wagmi";
 
 /** Whether `user` approved `zap` as its farm operator (IFarmOperators.isOperator). */
 export function readIsOperator(client: ReadClient, farm: Address, user: Address, zap: Address): Promise<boolean> {
   return client.readContract({ address: farm, abi: farmAbi, functionName: "isOperator", args: [user, zap] });
+}
+
+/** What a zap in from a token needs before the wallet is asked. */
+export interface ZapInState {
+  /** The latest block's time: the deadline counts from it. */
+  timestamp: bigint;
+  /** What the zap may take of the token now. */
+  allowance: bigint;
+  /** The token's permit domain and the owner's nonce, where a permit signed here is usable. */
+  permit?: { domain: TypedDataDomain; nonce: bigint };
+}
+
+/**
+ * The latest block's time, the zap's allowance on `token`, and the token's EIP-2612 domain and
+ * `owner`'s nonce where it has a permit usable on this chain: one Multicall3 call.
+ */
+export async function readZapInState(
+  client: ReadClient,
+  target: { multicall3: Address; chainId: number; zap: Address; owner: Address; token: Address },
+): Promise<ZapInState> {
+  const { multicall3, chainId, zap, owner, token } = target;
+  const permitToken = { address: token, abi: uniswapV2PairAbi } as const;
+  const [timestamp, allowance, name, separator, nonce] = await client.multicall({
+    contracts: [
+      { address: multicall3, abi: multicall3Abi, functionName: "getCurrentBlockTimestamp" },
+      { address: token, abi: erc20Abi, functionName: "allowance", args: [owner, zap] },
+      { ...permitToken, functionName: "name" },
+      { ...permitToken, functionName: "DOMAIN_SEPARATOR" },
+      { ...permitToken, functionName: "nonces", args: [owner] },
+    ],
+    batchSize: 0,
+    multicallAddress: multicall3,
+  });
+  if (timestamp.status !== "success") throw timestamp.error;
+  if (allowance.status !== "success") throw allowance.error;
+  const domain = usablePermitDomain(token, chainId, name.result, separator.result);
+  return {
+    timestamp: timestamp.result,
+    allowance: allowance.result,
+    permit: domain && nonce.status === "success" ? { domain, nonce: nonce.result } : undefined,
+  };
 }
 
 /**

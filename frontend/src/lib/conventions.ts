@@ -3,7 +3,9 @@
  * mean the same thing on every page.
  */
 
-export const SECONDS_PER_DAY = 86_400;
+export const SECONDS_PER_HOUR = 3_600;
+
+export const SECONDS_PER_DAY = 24 * SECONDS_PER_HOUR;
 
 /** APRs and APYs are quoted over a 365-day year. */
 export const DAYS_PER_YEAR = 365;

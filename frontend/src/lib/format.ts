@@ -115,6 +115,14 @@ export function formatPercent(fraction: number): string {
 }
 
 /**
+ * A fixed rate as it is named, trailing zeros dropped: 0.003 → "0.3%" (a convention like Uniswap
+ * V2's fee; figures that move use formatPercent, two decimals always).
+ */
+export function formatRate(fraction: number): string {
+  return `${formatNumber(fraction * 100, 4)}%`;
+}
+
+/**
  * A plain number, grouped in thousands, with at most `maxFractionDigits` decimals
  * (rounded, trailing zeros dropped): 1234.5678 → "1,234.57". NaN and ±Infinity give "—".
  */

@@ -3,6 +3,9 @@
  * keeps what only the lock or zap event knows): a lock's boost and end, an early exit's penalty,
  * what a zap took in or paid out. One short phrase each, amounts as lib/format.ts shows them.
  */
+import { zeroAddress } from "viem";
+
+import { sameAddress } from "./address";
 import { LP_DECIMALS } from "./conventions";
 import { formatSignificant, formatTokenAmount, formatNumber } from "./format";
 import { type PartnerPart, partnerDetails } from "./history-partner";
@@ -23,14 +26,11 @@ export interface DetailPool {
   decimals1: number;
 }
 
-const NATIVE = "0x0000000000000000000000000000000000000000";
-
 /** A token of the zap's event by the pair's symbols; address 0 is the chain's own coin. */
 function tokenOf(address: string, pool: DetailPool | undefined, native: string): { symbol: string; decimals: number } | undefined {
-  const a = address.toLowerCase();
-  if (a === NATIVE) return { symbol: native, decimals: 18 };
-  if (pool?.token0?.toLowerCase() === a) return { symbol: pool.symbol0, decimals: pool.decimals0 };
-  if (pool?.token1?.toLowerCase() === a) return { symbol: pool.symbol1, decimals: pool.decimals1 };
+  if (sameAddress(address, zeroAddress)) return { symbol: native, decimals: 18 };
+  if (pool?.token0 !== undefined && sameAddress(pool.token0, address)) return { symbol: pool.symbol0, decimals: pool.decimals0 };
+  if (pool?.token1 !== undefined && sameAddress(pool.token1, address)) return { symbol: pool.symbol1, decimals: pool.decimals1 };
   return undefined;
 }
 

@@ -4,6 +4,7 @@
  * "no price" when no pair the indexer follows prices the token), where a payment went when not to
  * the staker, a stream's rate and end. Amounts exact to the unit, as lib/format.ts shows them.
  */
+import { sameAddress } from "./address";
 import { formatSignificant, formatUsd, shortHex } from "./format";
 
 /** A row's partner token (structurally the indexer API's `PartnerAmount`). */
@@ -42,7 +43,7 @@ export function partnerDetails(row: { kind: string; user?: string; partner?: Par
   const amount = partnerAmountText(p);
   switch (row.kind) {
     case "partner": {
-      const elsewhere = p.to !== null && row.user !== undefined && p.to.toLowerCase() !== row.user.toLowerCase();
+      const elsewhere = p.to !== null && row.user !== undefined && !sameAddress(p.to, row.user);
       return [{ test: "detail-partner", text: amount }, ...(elsewhere ? [{ test: "detail-partner-to", text: `sent to ${shortHex(p.to!)}` }] : [])];
     }
     case "partnerOwed":

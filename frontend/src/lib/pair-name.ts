@@ -1,8 +1,10 @@
 /**
  * A pair's name as traders write it, base/quote: "WETH/USDC", "DAI/WETH", never the pair's own
  * token0/token1 order, which follows the addresses and so differs from chain to chain. Shared by
- * the dapp and the launchers' summary, so both name a pool alike. No imports: plain scripts use it.
+ * the dapp and the launchers' summary, so both name a pool alike. Imports only packages: plain scripts
+ * (node16 resolution) use it.
  */
+import { isAddress, isAddressEqual } from "viem";
 
 /** The pair's tokens and symbols, as the deployments file and the chain describe them. */
 export interface NamedPair {
@@ -18,8 +20,7 @@ export interface NamedPair {
  * Addresses may be in any letter case.
  */
 export function pairName(pair: NamedPair, quotes: string[]): string {
-  const ranks = quotes.map((address) => address.toLowerCase());
-  const rank = (token: string) => ranks.indexOf(token.toLowerCase());
+  const rank = (token: string) => (isAddress(token, { strict: false }) ? quotes.findIndex((quote) => isAddress(quote, { strict: false }) && isAddressEqual(quote, token)) : -1);
   const [base, quote] = rank(pair.token0) > rank(pair.token1) ? [pair.symbol1, pair.symbol0] : [pair.symbol0, pair.symbol1];
   return `${base}/${quote}`;
 }

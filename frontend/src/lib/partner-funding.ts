@@ -4,7 +4,7 @@
  * refusal is a sentence saying what to do, matching what the contract would refuse
  * (IPartnerRewarder's errors), so nothing is sent that would revert.
  */
-import { type Address, isAddress, isAddressEqual } from "viem";
+import { type Address, getAddress, isAddress, isAddressEqual } from "viem";
 
 import { checkAmount } from "./amount";
 import type { PartnerStream } from "./farm-snapshot";
@@ -19,12 +19,12 @@ export type EndMode = "date" | "blocks";
 
 export type TokenAddressCheck = { ok: true; address: Address } | { ok: false; reason: string };
 
-/** A token address typed by a person: 0x and 40 hex digits. */
+/** A token address typed by a person: 0x and 40 hex digits, in any letter case; checksummed. */
 export function checkTokenAddress(input: string): TokenAddressCheck {
   const typed = input.trim();
   if (typed === "") return { ok: false, reason: "Enter the partner token's address (0x followed by 40 hex digits)." };
   if (!isAddress(typed, { strict: false })) return { ok: false, reason: `"${typed}" is not an address: enter 0x followed by 40 hex digits.` };
-  return { ok: true, address: typed as Address };
+  return { ok: true, address: getAddress(typed) };
 }
 
 /** The end as typed: a block, or a sentence. */

@@ -1,10 +1,10 @@
 /**
  * A pool's partner rewards as its card shows them: each partner token's APR (or why none), the
- * user's pending amount in it with USD, whether a payment failed and stays owed (then `claim`
- * pays it), and whether the user's stake earns partner rewards at all yet. Pure: the farm store
- * feeds it what the lens read.
+ * user's pending amount in it with USD, and whether the user's stake earns partner rewards at all
+ * yet; and which of its tokens a failed payment left owed (then `claim` pays them). Pure: the
+ * farm store feeds it what the lens read, the partners store the failed payments it read.
  */
-import type { Address } from "viem";
+import { type Address, getAddress } from "viem";
 
 import type { PartnerStream, PoolPartners } from "./farm-snapshot";
 import { partnerApr, type PartnerApr, partnerAprReason, sumPartnerAprs } from "./partner-apr";
@@ -33,8 +33,6 @@ export interface PartnerRow {
   /** The user's: earned and owed, in token units, and in USD when the token has a price. */
   pending?: bigint;
   pendingUsd?: number;
-  /** A payment of this token to the user failed and it stays owed: `claim` pays it. */
-  owed: boolean;
 }
 
 export interface PoolPartnersView {
@@ -45,17 +43,14 @@ export interface PoolPartnersView {
   needsEnrol: boolean;
   /** The user has something in a partner token to be paid. */
   hasPending: boolean;
-  /** The user has a failed payment owed. */
-  hasOwed: boolean;
 }
 
-/** The key a failed payment is remembered by: pool and token. */
+/** The key a failed payment is remembered by: pool and token (checksummed, however it was read). */
 export function owedKey(pid: number, token: Address): string {
-  return `${pid}:${token.toLowerCase()}`;
+  return `${pid}:${getAddress(token)}`;
 }
 
 export function poolPartnersView(input: {
-  pid: number;
   partners: PoolPartners;
   /** The user's LP staked in the farm's pool; none without a user. */
   staked?: bigint;
@@ -64,8 +59,6 @@ export function poolPartnersView(input: {
   prices: TokenPrices;
   blocksPerYear: number;
   lpPriceUsd?: number;
-  /** Failed payments still owed, by `owedKey`. */
-  owed?: ReadonlySet<string>;
 }): PoolPartnersView {
   const { partners, block } = input;
   const rows = partners.streams.map((stream, i): PartnerRow => {
@@ -86,7 +79,6 @@ export function poolPartnersView(input: {
       aprReason: partnerAprReason(apr, meta.symbol),
       pending,
       pendingUsd: pending === undefined || priceUsd === undefined ? undefined : toDecimalNumber(pending, meta.decimals) * priceUsd,
-      owed: (pending ?? 0n) > 0n && !!input.owed?.has(owedKey(input.pid, stream.token)),
     };
   });
   return {
@@ -94,6 +86,13 @@ export function poolPartnersView(input: {
     partnerApr: sumPartnerAprs(rows.map((r) => r.apr)),
     needsEnrol: (input.staked ?? 0n) > 0n && partners.user?.weight === 0n,
     hasPending: rows.some((r) => (r.pending ?? 0n) > 0n),
-    hasOwed: rows.some((r) => r.owed),
   };
+}
+
+/**
+ * The pool's partner tokens a failed payment left owed to the user (`owed`, by `owedKey`): only
+ * while something of the token is pending, since a later payment may have paid it.
+ */
+export function owedTokens(pid: number, view: PoolPartnersView, owed: ReadonlySet<string>): Address[] {
+  return view.rows.filter((row) => (row.pending ?? 0n) > 0n && owed.has(owedKey(pid, row.token))).map((row) => row.token);
 }

@@ -72,8 +72,6 @@ export interface FarmView {
   quoteTokens: Address[];
   /** Partner tokens' symbols and decimals, as far as known. */
   partnerTokens?: ReadonlyMap<Address, PartnerTokenMeta>;
-  /** Failed partner payments still owed to the user (lib/partner-view.ts `owedKey`). */
-  partnerOwed?: ReadonlySet<string>;
 }
 
 /** True once the farm emits nothing more: the cap is reached or the rate is zero. */
@@ -109,7 +107,6 @@ export function poolViews(farm: FarmView): PoolView[] {
     const yearly = yearlyRewardUsd(emission);
     const fees = feeApr({ volumeUsd, periodSeconds: SECONDS_PER_DAY, reserveUsd: reserves ?? 0 });
     const partners = pool.partners && poolPartnersView({
-      pid: pool.pid,
       partners: pool.partners,
       staked: pool.user?.staked,
       block: snapshot.blockNumber,
@@ -117,7 +114,6 @@ export function poolViews(farm: FarmView): PoolView[] {
       prices,
       blocksPerYear: perYear,
       lpPriceUsd: lpPrice,
-      owed: farm.partnerOwed,
     });
     return {
       pid: pool.pid,

@@ -5,7 +5,7 @@
  * tab's session storage, so a reload keeps it; the node may have forgotten an entry since (a
  * restart), which the revert then reports.
  */
-import type { Hex } from "viem";
+import { type Hex, isHex } from "viem";
 
 export interface SnapshotEntry {
   /** The node's snapshot id (a quantity: ids grow with each snapshot). */
@@ -39,8 +39,8 @@ export function decodeSnapshots(text: string | null): SnapshotEntry[] {
     const raw = JSON.parse(text) as unknown;
     if (!Array.isArray(raw)) return [];
     return raw.flatMap((e: Record<string, unknown>) =>
-      typeof e?.id === "string" && /^0x[0-9a-f]+$/i.test(e.id) && typeof e.name === "string" && typeof e.blockNumber === "string" && typeof e.timestamp === "string"
-        ? [{ id: e.id as Hex, name: e.name, blockNumber: BigInt(e.blockNumber), timestamp: BigInt(e.timestamp) }]
+      isHex(e?.id) && e.id !== "0x" && typeof e.name === "string" && typeof e.blockNumber === "string" && typeof e.timestamp === "string"
+        ? [{ id: e.id, name: e.name, blockNumber: BigInt(e.blockNumber), timestamp: BigInt(e.timestamp) }]
         : [],
     );
   } catch {

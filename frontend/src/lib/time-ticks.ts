@@ -2,9 +2,8 @@
  * Round times for a chart's time axis: whole seconds, minutes, hours, days or weeks, about `count` of them across
  * [from, to] (unix seconds), labelled in the reader's time zone by the caller.
  */
+import { SECONDS_PER_DAY as DAY, SECONDS_PER_HOUR as HOUR } from "./conventions";
 
-const HOUR = 3_600;
-const DAY = 86_400;
 /** The steps a time axis may take, shortest first. */
 const STEPS = [1, 2, 5, 10, 15, 30, 60, 300, 900, 1_800, HOUR, 2 * HOUR, 3 * HOUR, 6 * HOUR, 12 * HOUR, DAY, 2 * DAY, 7 * DAY, 14 * DAY, 30 * DAY, 91 * DAY, 365 * DAY];
 

@@ -1,7 +1,9 @@
 /**
  * The farm the pages show: which chain's farm (the wallet's, else a home chain), reading it every
- * block (one lens call, chain/farm-reads.ts) and recovering when the node stops answering. What it
- * reads becomes figures in lib/pool-view.ts; what it learns once is read by chain/discovery.ts.
+ * block (one lens call, chain/farm-reads.ts; whole or only some pools of a big farm,
+ * chain/farm-reader.ts) and recovering when the node stops answering. What it reads becomes
+ * figures in lib/pool-view.ts; what it learns once is read by chain/discovery.ts and, for partner
+ * tokens, chain/partners.ts.
  */
 import { defineStore } from "pinia";
 import { type Address, isAddressEqual } from "viem";
@@ -9,11 +11,12 @@ import { computed, ref, shallowRef, watch } from "vue";
 
 import { type Deployment, fetchDeployment } from "../chain/deployment";
 import { describeNewPools, findPricePairs, readRewardToken, type RewardTokenMeta } from "../chain/discovery";
-import { POOLS_PER_CALL, readFarm, type ReadPlan, readSomePools } from "../chain/farm-reads";
+import { FarmReader, readWholeEveryBlock } from "../chain/farm-reader";
+import type { ReadPlan } from "../chain/farm-reads";
 import { readBlockTime } from "../chain/block-time";
-import { readPartnerTokens } from "../chain/partners";
+import { learnPartnerTokens } from "../chain/partners";
 import { SwapWindow, type SwapsByPair } from "../chain/swaps";
-import { type AppChainId, isAppChain, readClient } from "../chain/wagmi";
+import { type AppChainId, isAppChain, readClient, type ReadClient } from "../chain/wagmi";
 import { type BlockTimeSource, blocksPerDay } from "../lib/block-time";
 import type { FarmSnapshot, PairMeta } from "../lib/farm-snapshot";
 import type { PartnerTokenMeta } from "../lib/partner-view";
@@ -21,7 +24,6 @@ import { emissionFinished, farmTotals, poolViews } from "../lib/pool-view";
 import { nextPollMs } from "../lib/poll-pace";
 import { priceOf, tokenPricesUsd } from "../lib/prices";
 import { useConnectionStore } from "./connection";
-import type { ReadClient } from "../chain/wagmi";
 
 export type { PoolView } from "../lib/pool-view";
 
@@ -40,13 +42,6 @@ const FROZEN_BLOCKS = 3;
 const FROZEN_MIN_MS = 5_000;
 /** Before the block time is known, and where nothing can tell it. */
 const DEFAULT_BLOCK_SECONDS = 12;
-/**
- * A farm too big to read in one call (over 250 pools) is read whole every this many blocks, and
- * in between only its shown pools and the user's: the others' figures are at most this old.
- */
-const WHOLE_READ_BLOCKS = 10n;
-/** The most pools read between whole reads, to stay one call under a node's gas cap. */
-const WATCHED_POOLS = 250;
 
 export type FarmStatus = "loading" | "ready" | "not-deployed" | "offline";
 
@@ -66,11 +61,8 @@ export const useFarmStore = defineStore("farm", () => {
   const swapsByPair = shallowRef<SwapsByPair>(new Map());
   /** Partner tokens' symbols and decimals, learnt once each (chain/partners.ts). */
   const partnerTokens = shallowRef<Map<Address, PartnerTokenMeta>>(new Map());
-  /** Failed partner payments still owed to the user, by lib/partner-view.ts `owedKey` (stores/partners.ts keeps it). */
-  const partnerOwed = shallowRef<Set<string>>(new Set());
   let swapWindow = new SwapWindow(SWAP_REFRESH_BLOCKS);
-  /** The last whole read of a big farm: its block, and for whom. */
-  let lastWhole: { block: bigint; user?: Address } | undefined;
+  let reader = new FarmReader();
   /** The pools the page shows: read every block, whatever the farm's size. */
   const shownPids = ref<number[]>([]);
   let generation = 0;
@@ -91,22 +83,7 @@ export const useFarmStore = defineStore("farm", () => {
     };
   }
 
-  /** The pools a big farm reads between whole reads: those shown, and those the user holds or stakes. */
-  function watchedPids(previous: FarmSnapshot): number[] {
-    const held = previous.pools.filter((p) => p.user && (p.user.staked > 0n || p.user.wallet > 0n)).map((p) => p.pid);
-    return [...new Set([...shownPids.value, ...held])].slice(0, WATCHED_POOLS);
-  }
-
-  /** Reads the farm whole, or for a big farm between whole reads, its watched pools only. */
-  async function read(): Promise<FarmSnapshot> {
-    const readPlan = plan();
-    const previous = snapshot.value;
-    const between = !!previous && !!lastWhole && lastWhole.user === readPlan.user && previous.blockNumber - lastWhole.block < WHOLE_READ_BLOCKS;
-    if (readPlan.pools.length > POOLS_PER_CALL && between) return readSomePools(client(), readPlan, watchedPids(previous!), previous!);
-    const snap = await readFarm(client(), readPlan);
-    lastWhole = { block: snap.blockNumber, user: readPlan.user };
-    return snap;
-  }
+  const read = (): Promise<FarmSnapshot> => reader.read(client(), plan(), snapshot.value, shownPids.value);
 
   /** `read()`, saying "offline" meanwhile if it takes longer than a few blocks. */
   async function readWatched(run: number): Promise<FarmSnapshot> {
@@ -131,11 +108,16 @@ export const useFarmStore = defineStore("farm", () => {
       if (snapshot.value && snap.blockNumber < snapshot.value.blockNumber) snap = await rewound(snap);
       if (snap.poolLength > pairs.value.length) {
         pairs.value = [...pairs.value, ...(await describeNewPools(client(), deployment.value!.farm, pairs.value.length, snap.poolLength))];
-        lastWhole = undefined;
+        reader.forget();
         snap = await read();
       }
       // A new partner token's price pairs join the read before its figures show: never a "no price" flash.
-      if (await learnPartnerTokens(snap)) snap = await read();
+      const learnt = await learnPartnerTokens(client(), deployment.value!, snap, partnerTokens.value, [...pairs.value, ...pricePairs.value]);
+      if (learnt) {
+        partnerTokens.value = learnt.tokens;
+        pricePairs.value = [...pricePairs.value, ...learnt.pricePairs];
+        if (learnt.pricePairs.length > 0) snap = await read();
+      }
       const fresh = !snapshot.value || snap.blockNumber !== snapshot.value.blockNumber;
       staleReads = fresh ? 0 : staleReads + 1;
       snapshot.value = snap;
@@ -164,19 +146,8 @@ export const useFarmStore = defineStore("farm", () => {
     // later chain's pools without their pairs.
     snapshot.value = snap;
     pairs.value = pairs.value.slice(0, snap.poolLength);
-    lastWhole = undefined;
-    return pairs.value.length > POOLS_PER_CALL ? read() : snap;
-  }
-
-  /** Partner tokens the app has not met: their symbols, decimals and price pairs, read once. True when pairs were added. */
-  async function learnPartnerTokens(snap: FarmSnapshot): Promise<boolean> {
-    const known = partnerTokens.value;
-    const fresh = [...new Set(snap.pools.flatMap((p) => p.partners?.streams.map((s) => s.token) ?? []))].filter((t) => !known.has(t));
-    if (fresh.length === 0) return false;
-    const learnt = await readPartnerTokens(client(), deployment.value!, fresh, [...pairs.value, ...pricePairs.value]);
-    partnerTokens.value = new Map([...known, ...learnt.metas]);
-    pricePairs.value = [...pricePairs.value, ...learnt.pricePairs];
-    return learnt.pricePairs.length > 0;
+    reader.forget();
+    return readWholeEveryBlock(pairs.value.length) ? snap : read();
   }
 
   function schedule(run: number, ms: number): void {
@@ -197,9 +168,8 @@ export const useFarmStore = defineStore("farm", () => {
     snapshot.value = undefined;
     swapsByPair.value = new Map();
     swapWindow = new SwapWindow(SWAP_REFRESH_BLOCKS);
-    lastWhole = undefined;
+    reader = new FarmReader();
     partnerTokens.value = new Map();
-    partnerOwed.value = new Set();
     status.value = "loading";
     try {
       const d = known ?? (await fetchDeployment(target));
@@ -265,7 +235,6 @@ export const useFarmStore = defineStore("farm", () => {
       blockSeconds: blockSeconds.value,
       quoteTokens: [d.weth, d.stablecoin],
       partnerTokens: partnerTokens.value,
-      partnerOwed: partnerOwed.value,
     });
   });
 
@@ -280,7 +249,7 @@ export const useFarmStore = defineStore("farm", () => {
 
   return {
     chainId, deployment, snapshot, status, problem, blockSeconds, blockTimeSource, reward, shownPids, pairs, pricePairs, prices, rewardPrice, finished, pools, totals, isOwner, wrongNetwork, canAdmin,
-    partnerTokens, partnerOwed,
+    partnerTokens,
     open, follow, refresh,
   };
 });

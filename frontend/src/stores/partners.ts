@@ -3,10 +3,11 @@
  * first stream is enrolled by a deposit of 0 instead, which the farm reports and `harvest` does
  * not), harvest all pays every pool and enrols those not yet counted, `claim` pays what a failed
  * payment left owed. Which payments failed is read from the rewarder's events when the account
- * changes and after each of the user's transactions.
+ * changes and after each of the user's transactions, and kept here (`owed`): cards mark those
+ * tokens with lib/partner-view.ts `owedTokens`.
  */
 import { defineStore } from "pinia";
-import { watch } from "vue";
+import { shallowRef, watch } from "vue";
 
 import { farmAbi, partnerRewarderAbi } from "../chain/abis.generated";
 import { readOwedPayments } from "../chain/partners";
@@ -28,13 +29,17 @@ export const usePartnersStore = defineStore("partners", () => {
   const farm = useFarmStore();
   const staking = useStakingStore();
   const tx = useTransactionsStore();
+  /** Failed partner payments still owed to the user, by lib/partner-view.ts `owedKey`: the farm's chain and the connected account's. */
+  const owed = shallowRef<ReadonlySet<string>>(new Set());
 
   const farmAddress = () => farm.deployment!.farm;
+  const poolOf = (pid: number) => farm.pools.find((p) => p.pid === pid);
 
-  /** Harvests the pool: every token, or, for a stake not yet counted for partner rewards, a deposit of 0 that starts it. */
-  function harvest(pool: PoolView): Promise<boolean> {
-    if (!pool.partners?.needsEnrol) return staking.harvest(pool.pid);
-    return tx.send(`Harvest ${pool.name} and start earning ${partnerSymbols(pool)}`, { address: farmAddress(), abi: farmAbi, functionName: "deposit", args: [BigInt(pool.pid), 0n] });
+  /** Harvests pool `pid`: every token, or, for a stake not yet counted for partner rewards, a deposit of 0 that starts it. */
+  function harvest(pid: number): Promise<boolean> {
+    const pool = poolOf(pid);
+    if (!pool?.partners?.needsEnrol) return staking.harvest(pid);
+    return tx.send(`Harvest ${pool.name} and start earning ${partnerSymbols(pool)}`, { address: farmAddress(), abi: farmAbi, functionName: "deposit", args: [BigInt(pid), 0n] });
   }
 
   /**
@@ -47,16 +52,17 @@ export const usePartnersStore = defineStore("partners", () => {
     const pids = farm.totals.harvestPids.filter((pid) => !enrol.has(pid));
     let ok = pids.length === 0 || (await staking.harvestAll(pids));
     for (const pid of enrol) {
-      const pool = farm.pools.find((p) => p.pid === pid);
-      if (ok && pool) ok = await harvest(pool);
+      if (ok && poolOf(pid)) ok = await harvest(pid);
     }
     return ok;
   }
 
-  /** Pays what the user is owed in the pool's partner tokens, without touching the stake. */
-  function claim(pool: PoolView): Promise<boolean> {
+  /** Pays what the user is owed in pool `pid`'s partner tokens, without touching the stake. */
+  function claim(pid: number): Promise<boolean> {
     const rewarder = farm.snapshot!.partnerRewarder!;
-    return tx.send(`Claim ${partnerSymbols(pool)} from ${pool.name}`, { address: rewarder, abi: partnerRewarderAbi, functionName: "claim", args: [BigInt(pool.pid)] });
+    const pool = poolOf(pid);
+    const what = pool ? `${partnerSymbols(pool)} from ${pool.name}` : `partner rewards from pool #${pid}`;
+    return tx.send(`Claim ${what}`, { address: rewarder, abi: partnerRewarderAbi, functionName: "claim", args: [BigInt(pid)] });
   }
 
   /** Reads which payments to the user failed and stay owed. */
@@ -64,20 +70,24 @@ export const usePartnersStore = defineStore("partners", () => {
     const rewarder = farm.snapshot?.partnerRewarder;
     const user = connection.address;
     if (!rewarder || !user || farm.chainId === undefined || connection.chainId !== farm.chainId) {
-      farm.partnerOwed = new Set();
+      owed.value = new Set();
       return;
     }
     try {
-      farm.partnerOwed = await readOwedPayments(readClient(connection.config!, farm.chainId), rewarder, user, 0n);
+      owed.value = await readOwedPayments(readClient(connection.config!, farm.chainId), rewarder, user, 0n);
     } catch {
       // The node did not answer: the banner says so; the owed marks wait for the next refresh.
     }
   }
 
   // Sources apart, not one array: an array getter is new at every block's snapshot and would fire each time.
-  watch([() => connection.address, () => farm.chainId, () => farm.snapshot?.partnerRewarder], () => void refreshOwed(), { immediate: true });
+  // Another account, chain or rewarder: its marks are not this one's, so none show until read.
+  watch([() => connection.address, () => farm.chainId, () => farm.snapshot?.partnerRewarder], () => {
+    owed.value = new Set();
+    void refreshOwed();
+  }, { immediate: true });
   // Each of the user's transactions may have paid or left owed a partner token.
   watch(() => tx.notices.filter((n) => n.status === "confirmed").length, () => void refreshOwed());
 
-  return { harvest, harvestAll, claim, refreshOwed };
+  return { owed, harvest, harvestAll, claim, refreshOwed };
 });

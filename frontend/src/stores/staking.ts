@@ -6,10 +6,10 @@
  */
 import { watchAsset } from "@wagmi/core";
 import { defineStore } from "pinia";
-import { type Address, domainSeparator, isAddressEqual, maxUint256, type TypedDataDomain } from "viem";
+import { type Address, isAddressEqual, maxUint256, type MulticallResults, type TypedDataDomain } from "viem";
 
 import { farmAbi, uniswapV2PairAbi } from "../chain/abis.generated";
-import { signPermit as signInWallet } from "../chain/permit";
+import { signPermit as signInWallet, usablePermitDomain } from "../chain/permit";
 import { readClient } from "../chain/wagmi";
 import { LP_DECIMALS } from "../lib/conventions";
 import { isUserRejection } from "../lib/errors";
@@ -55,28 +55,36 @@ export const useStakingStore = defineStore("staking", () => {
   const poolName = (pid: number) => farm.pools.find((p) => p.pid === pid)?.name ?? `pool ${pid}`;
   const lpContext = (pid: number) => ({ decimals: LP_DECIMALS, symbol: `${poolName(pid)} LP` });
 
+  const client = () => readClient(connection.config!, farm.chainId!);
+
+  /** The calls of a stake state read (`stakeStateOf`), to join a multicall. */
+  function stakeStateCalls(token: Address) {
+    const owner = connection.address!;
+    const pair = { address: token, abi: uniswapV2PairAbi } as const;
+    return [
+      { ...pair, functionName: "allowance", args: [owner, farmAddress()] },
+      { address: farmAddress(), abi: farmAbi, functionName: "paused" },
+      { ...pair, functionName: "name" },
+      { ...pair, functionName: "DOMAIN_SEPARATOR" },
+      { ...pair, functionName: "nonces", args: [owner] },
+    ] as const;
+  }
+
+  /** The farm's allowance, whether it is paused, and the token's permit domain and nonce, now. */
+  async function stakeState(token: Address): Promise<StakeState> {
+    return stakeStateOf(token, await client().multicall({ contracts: stakeStateCalls(token), batchSize: 0 }));
+  }
+
   /**
-   * The farm's allowance, whether it is paused, and the token's permit domain and nonce, now (the
+   * A stake state from the answers to `stakeStateCalls` (read just before the wallet is asked: the
    * last block's figures may be stale by the time the user confirms). A pair deployed on another
    * chain id (mainnet pairs seen from a fork) keeps that id in its domain: no usable permit then.
    */
-  async function stakeState(token: Address): Promise<StakeState> {
-    const owner = connection.address!;
-    const pair = { address: token, abi: uniswapV2PairAbi } as const;
-    const [allowance, paused, name, separator, nonce] = await readClient(connection.config!, farm.chainId!).multicall({
-      contracts: [
-        { ...pair, functionName: "allowance", args: [owner, farmAddress()] },
-        { address: farmAddress(), abi: farmAbi, functionName: "paused" },
-        { ...pair, functionName: "name" },
-        { ...pair, functionName: "DOMAIN_SEPARATOR" },
-        { ...pair, functionName: "nonces", args: [owner] },
-      ],
-      batchSize: 0,
-    });
+  function stakeStateOf(token: Address, answers: MulticallResults<ReturnType<typeof stakeStateCalls>>): StakeState {
+    const [allowance, paused, name, separator, nonce] = answers;
     if (allowance.status !== "success" || paused.status !== "success") throw allowance.error ?? paused.error;
-    const domain = name.status === "success" ? { name: name.result, version: "1", chainId: farm.chainId!, verifyingContract: token } : undefined;
-    const usable = domain && separator.status === "success" && nonce.status === "success" && domainSeparator({ domain }) === separator.result;
-    return { allowance: allowance.result, paused: paused.result, domain: usable ? domain : undefined, nonce: nonce.result ?? 0n };
+    const domain = nonce.status === "success" ? usablePermitDomain(token, farm.chainId!, name.result, separator.result) : undefined;
+    return { allowance: allowance.result, paused: paused.result, domain, nonce: nonce.result ?? 0n };
   }
 
   /** Signs a permit for `amount` in `domain`; throws a rejection when the user refuses. */
@@ -104,20 +112,20 @@ export const useStakingStore = defineStore("staking", () => {
   async function lock(pid: number, amount: bigint, tier: number, expected: LockTermsShown): Promise<boolean> {
     const title = amount === 0n ? `Extend your ${poolName(pid)} lock` : `Lock ${poolName(pid)} LP`;
     if (tx.refuseOffChain(title)) return false;
-    let version: bigint;
+    let current: Awaited<ReturnType<typeof lockState>>;
     try {
-      const current = await currentLockTerms(tier, expected);
+      current = await lockState(pid, tier, expected, amount > 0n);
       if (current.changed) {
         tx.report(title, { shortMessage: current.changed }); // said as it is: nothing was sent
         return false;
       }
-      version = current.version;
     } catch (error) {
       tx.report(title, error);
       return false;
     }
     // The lock names the terms version checked just now: the farm refuses it if the owner changes
     // the terms before it is mined (LockTermsChanged), so the user never locks on unseen terms.
+    const { version } = current;
     const farmCall = { address: farmAddress(), abi: farmAbi } as const;
     const plain = (sent: string) => tx.send(sent, { ...farmCall, functionName: "lock", args: [BigInt(pid), amount, BigInt(tier), version] }, lpContext(pid));
     // An extension takes no LP: nothing to approve or permit.
@@ -125,7 +133,7 @@ export const useStakingStore = defineStore("staking", () => {
     return takeLp(pid, amount, title, {
       plain,
       withPermit: (sent, p) => tx.send(sent, { ...farmCall, functionName: "lockWithPermit", args: [BigInt(pid), amount, BigInt(tier), version, p.deadline, p.v, p.r, p.s] }, lpContext(pid)),
-    });
+    }, current.stake);
   }
 
   /** Leaves the running lock in pool `pid` now, paying the early-exit penalty in LP. */
@@ -133,38 +141,46 @@ export const useStakingStore = defineStore("staking", () => {
     return tx.send(`Leave your ${poolName(pid)} lock early`, { address: farmAddress(), abi: farmAbi, functionName: "exitLock", args: [BigInt(pid)] }, lpContext(pid));
   }
 
-  /** A sentence when the farm's terms for `tier` differ from those shown, or undefined when they match. */
-  /** The farm's lock terms version now, and a sentence if its terms are not those shown. */
-  async function currentLockTerms(tier: number, expected: LockTermsShown): Promise<{ version: bigint; changed?: string }> {
+  /**
+   * Before a lock, in one read: the farm's lock terms version now, a sentence if its terms are not
+   * those shown, and when the lock takes LP on those terms, what taking it needs (`stakeState`;
+   * an extension's read asks for it too, in the same call, and leaves it).
+   */
+  async function lockState(pid: number, tier: number, expected: LockTermsShown, takesLp: boolean): Promise<{ version: bigint; changed?: string; stake?: StakeState }> {
     const farmCall = { address: farmAddress(), abi: farmAbi } as const;
-    const [tiers, penalty, version] = await readClient(connection.config!, farm.chainId!).multicall({
+    const token = lpToken(pid);
+    const [tiers, penalty, version, ...stake] = await client().multicall({
       contracts: [
         { ...farmCall, functionName: "lockTiers" },
         { ...farmCall, functionName: "earlyExitPenalty" },
         { ...farmCall, functionName: "lockTermsVersion" },
+        ...stakeStateCalls(token),
       ],
-      allowFailure: false,
       batchSize: 0,
     });
-    const [durations, boosts] = tiers;
-    const [penaltyBps, recipient] = penalty;
+    if (tiers.status !== "success") throw tiers.error;
+    if (penalty.status !== "success") throw penalty.error;
+    if (version.status !== "success") throw version.error;
+    const [durations, boosts] = tiers.result;
+    const [penaltyBps, recipient] = penalty.result;
     const same =
       durations[tier] === expected.durationBlocks && boosts[tier] === expected.boostBps &&
       penaltyBps === expected.penaltyBps && isAddressEqual(recipient, expected.penaltyRecipient);
-    return same ? { version } : { version, changed: "The farm's lock terms changed since this dialog showed them. Check the new terms and confirm again." };
+    const changed = same ? undefined : "The farm's lock terms changed since this dialog showed them. Check the new terms and confirm again.";
+    return { version: version.result, changed, stake: takesLp && same ? stakeStateOf(token, stake) : undefined };
   }
 
   /**
    * Takes `amount` LP from the wallet into the farm through `calls`: with the allowance in place
    * (or a paused farm, whose refusal the plain call's simulation puts in words) the plain call;
    * else a signed permit and the permit call in one transaction; a token without a usable permit
-   * is approved first.
+   * is approved first. `known` is the stake state when the caller read it already, in its own read.
    */
-  async function takeLp(pid: number, amount: bigint, title: string, calls: LpCalls): Promise<boolean> {
+  async function takeLp(pid: number, amount: bigint, title: string, calls: LpCalls, known?: StakeState): Promise<boolean> {
     if (tx.refuseOffChain(title)) return false;
     let permit: Permit;
     try {
-      const state = await stakeState(lpToken(pid));
+      const state = known ?? (await stakeState(lpToken(pid)));
       // The wallet is not asked to sign a permit that could not be used.
       if (state.allowance >= amount || state.paused) return calls.plain(title);
       if (!state.domain) return approveThen(pid, () => calls.plain(title));

@@ -13,12 +13,12 @@ import { defineStore } from "pinia";
 import { type Address, erc20Abi, isAddressEqual, parseEventLogs, type TransactionReceipt, zeroAddress } from "viem";
 import { computed, ref, shallowRef, watch } from "vue";
 
-import { farmAbi, uniswapV2PairAbi } from "../chain/abis.generated";
+import { farmAbi } from "../chain/abis.generated";
 import { farmEventsIn } from "../chain/farm-events";
-import { type LiquidityState, readLiquidity, readPermitDomain } from "../chain/liquidity-reads";
+import { type LiquidityState, readLiquidity } from "../chain/liquidity-reads";
 import { signPermit } from "../chain/permit";
 import { readClient } from "../chain/wagmi";
-import { readIsOperator } from "../chain/zap-reads";
+import { readIsOperator, readZapInState } from "../chain/zap-reads";
 import { zapCallAbi } from "../chain/zap-calls";
 import { zapEventsIn } from "../chain/zap-events";
 import { LP_DECIMALS } from "../lib/conventions";
@@ -173,18 +173,17 @@ export const useZapStore = defineStore("zap", () => {
     let allowance = 0n;
     let permit: { v: number; r: `0x${string}`; s: `0x${string}` } | undefined;
     try {
-      until = await deadline();
-      if (!eth) {
+      if (eth) {
+        until = await deadline();
+      } else {
+        // The block's time, the allowance and the token's permit, in one read.
         const owner = connection.address!;
-        const [current, domain, nonce] = await Promise.all([
-          client().readContract({ address: token.address, abi: erc20Abi, functionName: "allowance", args: [owner, zap] }),
-          readPermitDomain(client(), token.address, farm.chainId!),
-          client().readContract({ address: token.address, abi: uniswapV2PairAbi, functionName: "nonces", args: [owner] }).catch(() => undefined),
-        ]);
-        allowance = current;
+        const read = await readZapInState(client(), { multicall3: farm.deployment!.multicall3, chainId: farm.chainId!, zap, owner, token: token.address });
+        until = deadlineAfter(read.timestamp, settings.deadlineMinutes);
+        allowance = read.allowance;
         // The wallet is not asked to sign a permit that could not be used.
-        if (allowance < amountIn && domain && nonce !== undefined) {
-          permit = await signPermit(connection.config!, domain, { owner, spender: zap, value: amountIn, nonce, deadline: until });
+        if (allowance < amountIn && read.permit) {
+          permit = await signPermit(connection.config!, read.permit.domain, { owner, spender: zap, value: amountIn, nonce: read.permit.nonce, deadline: until });
         }
       }
     } catch (error) {

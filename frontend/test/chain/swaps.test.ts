@@ -9,11 +9,11 @@ import { SwapWindow } from "../../src/chain/swaps";
 
 const PAIR = "0x0000000000000000000000000000000000000001" as Address;
 
-/** A client whose getLogs returns `swapsAt` blocks' swaps within the asked range and records the range. */
+/** A client whose getContractEvents returns `swapsAt` blocks' swaps within the asked range and records the range. */
 function fakeClient(swapBlocks: bigint[]) {
   const asked: [bigint, bigint][] = [];
   const client = {
-    async getLogs({ fromBlock, toBlock }: { fromBlock: bigint; toBlock: bigint }) {
+    async getContractEvents({ fromBlock, toBlock }: { fromBlock: bigint; toBlock: bigint }) {
       asked.push([fromBlock, toBlock]);
       return swapBlocks
         .filter((b) => b >= fromBlock && b <= toBlock)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { formatNumber, formatPercent, formatPrice, formatSignificant, formatSignificantNumber, formatTokenAmount, formatUsd, shortHex } from "../../src/lib/format";
+import { formatNumber, formatPercent, formatPrice, formatRate, formatSignificant, formatSignificantNumber, formatTokenAmount, formatUsd, shortHex } from "../../src/lib/format";
 
 describe("formatUsd", () => {
   it("shows zero and dust distinctly", () => {
@@ -179,5 +179,14 @@ describe("formatPrice", () => {
     expect(formatPrice(2998.48)).toBe("$2,998.48");
     expect(formatPrice(0)).toBe("$0.00");
     expect(formatPrice(Number.NaN)).toBe("—");
+  });
+});
+
+describe("formatRate", () => {
+  it("names a fixed rate without trailing zeros, whatever the float behind it", () => {
+    // 0.003 × 100 is 0.30000000000000004 in floating point.
+    expect(formatRate(0.003)).toBe("0.3%");
+    expect(formatRate(0.0005)).toBe("0.05%");
+    expect(formatRate(0.01)).toBe("1%");
   });
 });

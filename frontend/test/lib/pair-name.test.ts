@@ -25,7 +25,7 @@ describe("pairName", () => {
   });
 
   it("ignores letter case and keeps the pair's order when neither token is a quote", () => {
-    expect(pairName(pair(USDC.toLowerCase(), "USDC", WETH.toUpperCase(), "WETH"), QUOTES)).toBe("WETH/USDC");
+    expect(pairName(pair(USDC.toLowerCase(), "USDC", `0x${WETH.slice(2).toUpperCase()}`, "WETH"), QUOTES)).toBe("WETH/USDC");
     expect(pairName(pair(RWD, "RWD", TK1, "TK1"), QUOTES)).toBe("RWD/TK1");
   });
 });

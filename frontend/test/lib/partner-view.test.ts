@@ -2,7 +2,7 @@ import { type Address, getAddress } from "viem";
 import { describe, expect, it } from "vitest";
 
 import type { PoolPartners } from "../../src/lib/farm-snapshot";
-import { owedKey, poolPartnersView } from "../../src/lib/partner-view";
+import { owedKey, owedTokens, poolPartnersView } from "../../src/lib/partner-view";
 
 const PTN: Address = getAddress("0x00000000000000000000000000000000000000b1");
 const XYZ: Address = getAddress("0x00000000000000000000000000000000000000b2");
@@ -16,7 +16,6 @@ function partners(user?: PoolPartners["user"], totalWeight = 10n * E18): PoolPar
 }
 
 const base = {
-  pid: 3,
   block: 100n,
   tokens: new Map([[PTN, { symbol: "PTN", decimals: 18 }], [XYZ, { symbol: "XYZ", decimals: 6 }]]),
   prices: new Map([[PTN, 0.5]]),
@@ -34,7 +33,7 @@ describe("a pool's partner rewards on its card", () => {
     ]);
     expect(view.rows[1].aprReason).toMatch(/^XYZ has no Uniswap pair/);
     expect(view.partnerApr).toBe(0.5);
-    expect([view.needsEnrol, view.hasPending, view.hasOwed]).toEqual([false, false, false]);
+    expect([view.needsEnrol, view.hasPending]).toEqual([false, false]);
   });
 
   it("gives the user's pending amount per token, in USD where the token has a price", () => {
@@ -50,12 +49,17 @@ describe("a pool's partner rewards on its card", () => {
     expect(none.needsEnrol).toBe(false);
   });
 
-  it("marks a failed payment owed only while something of that token is pending", () => {
+  it("marks a failed payment owed only while something of that token is pending, in its own pool", () => {
     const owed = new Set([owedKey(3, PTN), owedKey(3, XYZ)]);
-    const view = poolPartnersView({ ...base, partners: partners({ weight: E18, pending: [2n * E18, 0n] }), staked: E18, owed });
-    expect(view.rows.map((r) => r.owed)).toEqual([true, false]);
-    expect(view.hasOwed).toBe(true);
-    expect(owedKey(3, XYZ)).toBe(`3:${XYZ.toLowerCase()}`);
+    const view = poolPartnersView({ ...base, partners: partners({ weight: E18, pending: [2n * E18, 0n] }), staked: E18 });
+    expect(owedTokens(3, view, owed)).toEqual([PTN]);
+    expect(owedTokens(4, view, owed)).toEqual([]);
+    expect(owedTokens(3, view, new Set())).toEqual([]);
+  });
+
+  it("keys a failed payment by pool and checksummed token, however the token was written", () => {
+    expect(owedKey(3, XYZ)).toBe(`3:${XYZ}`);
+    expect(owedKey(3, XYZ.toLowerCase() as Address)).toBe(owedKey(3, XYZ));
   });
 
   it("says a stream has ended and nobody earns in an empty pool", () => {
