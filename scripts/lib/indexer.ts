@@ -161,9 +161,9 @@ function watchForLostBranch(child: ChildProcess, lost: () => void): void {
 
 /**
  * Every `watchMs`: restarts the indexer (`restart(run, why)`) when its process has ended, when it
- * said it lost the chain (a reorg deeper than it follows), or when, having caught up once
- * (`/ready`), it stands still for `stallMs` off the chain's head: more than BEHIND_BLOCKS behind
- * it, or ahead of it (still on a branch the chain abandoned).
+ * said it lost the chain (a reorg deeper than it follows), when, having caught up once
+ * (`/ready`), it stands ahead of the chain's head (on a branch the chain abandoned), or when it
+ * stands still for `stallMs` more than BEHIND_BLOCKS behind the head.
  */
 function supervise(
   url: string,
@@ -194,10 +194,14 @@ function supervise(
     } else {
       caughtUp ||= await fetch(`${url}/ready`, { signal: AbortSignal.timeout(watchMs) }).then((r) => r.ok, () => false);
       if (!caughtUp) return; // a first backfill may take minutes: it is moving, not stuck
-      const [indexed, head] = await Promise.all([indexedBlock(url, watchMs), headBlock(rpcUrl, watchMs)]);
+      // The head asked after the indexer, so a block mined in between cannot put the indexer ahead.
+      const indexed = await indexedBlock(url, watchMs);
+      const head = await headBlock(rpcUrl, watchMs);
       if (indexed === undefined || head === undefined) return; // the node or the indexer is away
-      const off = indexed > head || head - indexed > BEHIND_BLOCKS;
-      if (!off || indexed !== last.indexed) last = { indexed, since: Date.now() };
+      // Ahead of the head is on a branch the chain abandoned (a revert): Ponder notices only once
+      // the chain grows past it, and meanwhile its /status looks caught up to anyone waiting.
+      if (indexed > head) why = `it stood at block ${indexed}, past the chain's head ${head} (a revert)`;
+      else if (head - indexed <= BEHIND_BLOCKS || indexed !== last.indexed) last = { indexed, since: Date.now() };
       else if (Date.now() - last.since > stallMs) {
         why = `it stood at block ${indexed} while the chain's head is ${head} (a reorg deeper than it follows)`;
       }
