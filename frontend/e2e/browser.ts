@@ -143,6 +143,11 @@ export async function settledNotice(page: Page, action: () => Promise<void>): Pr
   return { status: (await notice.getAttribute("data-test"))!.replace("notice-", ""), text: await notice.innerText() };
 }
 
+/** The page has no horizontal scroll (a phone's width holds all of it). */
+export function fitsWidth(page: Page): Promise<boolean> {
+  return page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+}
+
 /** A dollar figure as the page shows it ("$1,234.56", "$1.23M", "<$0.01") as a number. */
 export function parseUsd(text: string): number {
   const match = /^-?<?\$([\d,]+(?:\.\d+)?)([MB])?$/.exec(text.trim());

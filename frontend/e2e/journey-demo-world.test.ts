@@ -7,11 +7,11 @@
  * anywhere), sees the permit path in the stake dialog on a 390 px phone. Read-only: the newcomer's
  * dialog is opened and cancelled, nothing is sent from it (its nonce is checked).
  */
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { type Address, erc20Abi, zeroAddress } from "viem";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 
-import { connectDevAccount, isCutToSignificant, launchBrowser, openApp, parseUsd, readAmount, screenshot, UI_TIMEOUT, waitForPosition } from "./browser";
+import { connectDevAccount, fitsWidth, isCutToSignificant, launchBrowser, openApp, parseUsd, readAmount, screenshot, UI_TIMEOUT, waitForPosition } from "./browser";
 import { balanceOf, nonceOf, openWorld, poolBySymbols, type World } from "./chain";
 import { poolFigures, shownValue } from "./pool-figures";
 
@@ -36,10 +36,6 @@ function isShown(shown: string, percent: number): boolean {
   return Math.abs(value - percent) <= unit / 2 + Math.abs(percent) * 1e-9;
 }
 
-/** The page has no horizontal scroll. */
-function fitsWidth(page: Page): Promise<boolean> {
-  return page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
-}
 
 describe("item 12: the demo world", () => {
   test("every demo pool's card, RWD/WETH included, shows a fee APR above 0, the one the chain's Swap logs give", async () => {

@@ -22,13 +22,12 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { uniswapV2FactoryAbi, uniswapV2PairAbi } from "../src/chain/abis.generated";
 import { connectDevAccount, isCutToSignificant, launchBrowser, openApp, parseUsd, screenshot, UI_TIMEOUT } from "./browser";
 import { balanceOf, nodeWallet, openWorld, poolBySymbols, provideLiquidity, type World } from "./chain";
+import { NODE_AWAY, RPC } from "./node-away";
 import { devAccount, pageAs } from "./partners-chain";
 
 const LIQUIDITY_USER = 32;
 const PHONE_USER = 33;
 const OWNER = 0;
-const RPC = "**/rpc";
-const NODE_AWAY = "The node is not answering. Check that it is running; this page reconnects by itself.";
 const PHONE = { width: 390, height: 844 };
 const TX_TIMEOUT = 40_000;
 const testTokenAbi = parseAbi(["function mint(address to, uint256 amount)"]);

@@ -15,8 +15,9 @@ import { type Address, erc20Abi, type Hash, isAddressEqual, maxUint256, parseEth
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 
 import { farmAbi } from "../src/chain/abis.generated";
-import { isCutToSignificant, launchBrowser, parseUsd, readAmount, screenshot, settledNotice, UI_TIMEOUT, waitForPosition } from "./browser";
+import { fitsWidth, isCutToSignificant, launchBrowser, parseUsd, readAmount, screenshot, settledNotice, UI_TIMEOUT, waitForPosition } from "./browser";
 import { nodeWallet, openWorld, provideLiquidity, type World } from "./chain";
+import { FEW_BLOCKS_MS, NODE_AWAY, RPC } from "./node-away";
 import { devAccount, pageAs } from "./partners-chain";
 import { poolFigures, shownValue, whole } from "./pool-figures";
 
@@ -24,10 +25,6 @@ const ACCOUNT = 30;
 const OWNER = 0;
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 900 };
-const RPC = "**/rpc";
-const NODE_AWAY = "The node is not answering. Check that it is running; this page reconnects by itself.";
-/** The world mines a block every 2 s: "a few blocks" is 10 s. */
-const FEW_BLOCKS_MS = 10_000;
 
 let browser: Browser;
 let page: Page;
@@ -58,11 +55,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** The page has no horizontal scroll. */
-function fitsWidth(): Promise<boolean> {
-  return page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
-}
-
 /** `locator` lies within the phone's width. */
 async function expectWithinPhone(locator: Locator, what: string): Promise<void> {
   const box = (await locator.boundingBox())!;
@@ -87,7 +79,7 @@ describe("item 3: the staked value on the card, dev account #30", () => {
       await expect.poll(compared, { timeout: UI_TIMEOUT }).toBe("equal");
       const { userStaked } = await poolFigures(world, pid, user);
       expect(isCutToSignificant(userStaked, await readAmount(pool.locator("[data-test=staked-lp]"))), "the staked LP beside it").toBe(true);
-      if (viewport === PHONE) expect(await fitsWidth()).toBe(true);
+      if (viewport === PHONE) expect(await fitsWidth(page)).toBe(true);
       await pool.scrollIntoViewIfNeeded();
       await screenshot(page, shot, false);
     }
@@ -121,7 +113,7 @@ describe("item 4: a harvest's notice on a 390 px phone, dev account #30", () => 
 
     const box = page.locator("[data-test=notice-confirmed]").first();
     await expectWithinPhone(box, "the notice");
-    expect(await fitsWidth()).toBe(true);
+    expect(await fitsWidth(page)).toBe(true);
     await screenshot(page, "13-4-harvest-notice-390", false);
   });
 });
@@ -144,7 +136,7 @@ describe("item 5: honest states on a 390 px phone, dev account #30", () => {
       );
       expect(await dialog.innerText()).not.toContain("Unstaking also pays");
       await expectWithinPhone(dialog, "the dialog");
-      expect(await fitsWidth()).toBe(true);
+      expect(await fitsWidth(page)).toBe(true);
       await screenshot(page, "13-5-paused-unstake-390", false);
       await dialog.getByRole("button", { name: "Cancel" }).click();
       await dialog.waitFor({ state: "detached" });
@@ -163,7 +155,7 @@ describe("item 5: honest states on a 390 px phone, dev account #30", () => {
       expect(Date.now() - gone, "ms until the page said so").toBeLessThan(FEW_BLOCKS_MS);
       expect(await banner().innerText()).toBe(NODE_AWAY);
       await expectWithinPhone(banner(), "the banner");
-      expect(await fitsWidth()).toBe(true);
+      expect(await fitsWidth(page)).toBe(true);
       for (const action of ["stake", "unstake", "harvest", "emergency"]) expect(await pool.locator(`[data-test=${action}]`).isDisabled(), `${action} is off`).toBe(true);
       expect(await page.locator("[data-test=harvest-all]").isDisabled(), "harvest all is off").toBe(true);
       expect(await readAmount(pool.locator("[data-test=staked-lp]")), "the last figures stay").toBeGreaterThan(0n);
@@ -184,7 +176,7 @@ describe("item 5: honest states on a 390 px phone, dev account #30", () => {
       expect(Date.now() - frozen, "ms until the page said so").toBeLessThan(FEW_BLOCKS_MS);
       expect(await banner().innerText()).toBe(NODE_AWAY);
       await expectWithinPhone(banner(), "the banner");
-      expect(await fitsWidth()).toBe(true);
+      expect(await fitsWidth(page)).toBe(true);
       for (const action of ["stake", "unstake", "harvest"]) expect(await pool.locator(`[data-test=${action}]`).isDisabled(), `${action} is off`).toBe(true);
       await page.evaluate(() => window.scrollTo(0, 0));
       await screenshot(page, "13-5-frozen-390", false);

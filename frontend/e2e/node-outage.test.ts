@@ -12,13 +12,10 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 
 import { openFarmsAs, readAmount, screenshot, settledNotice, UI_TIMEOUT } from "./browser";
 import { accountState, onlyFarmCallDuring, type World } from "./chain";
+import { FEW_BLOCKS_MS, NODE_AWAY, RPC } from "./node-away";
 
 /** Funded by the world; no other browser test uses it (the store test does, in its own file). */
 const ACCOUNT = 3;
-const RPC = "**/rpc";
-const NODE_AWAY = "The node is not answering. Check that it is running; this page reconnects by itself.";
-/** The world mines a block every 2 s: "a few blocks" is 10 s. */
-const FEW_BLOCKS_MS = 10_000;
 
 let browser: Browser;
 let page: Page;
