@@ -15,7 +15,7 @@ import type { Browser, Page } from "playwright-core";
 import { type Address, formatUnits, parseAbiItem, parseEther, parseUnits, type TransactionReceipt } from "viem";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 
-import { farmAbi } from "../src/chain/abis.generated";
+import { farmAbi, uniswapV2PairAbi } from "../src/chain/abis.generated";
 import { connectDevAccount, launchBrowser, openApp, readAmount, screenshot } from "./browser";
 import { openWorld, pendingOf, provideLiquidity, waitForBlockAfter, type World } from "./chain";
 import { expectShown, farmAs, indexerUrl, marketAt, rewardMinted, rewardPriceAt, swapEthFor, usdShown, waitForIndexer } from "./history-chain";
@@ -84,14 +84,19 @@ describe("position PnL against holding", () => {
     const { price } = await marketAt(world, now);
     const [p0, p1] = [price(current.token0), price(current.token1)];
     const share = whole(lp, 18);
-    // The tokens the LP stood for when staked, and what they are worth today held.
-    const a0 = (share / whole(then.supply, 18)) * then.reserve0;
-    const a1 = (share / whole(then.supply, 18)) * then.reserve1;
+    // The tokens the LP stood for when staked: what burning it would have paid then, the pair's
+    // floor(lp · reserve / supply) in base units (a satoshi's rounding of 5 WBTC is 2e-9 of it,
+    // and the fees below are the growth of a share of the reserves of 4e-5: taken from the rounded
+    // amounts, as the indexer records them, or the last cent would be a coin toss).
+    const [reserve0Then, reserve1Then] = await world.client.readContract({ address: pairAddress, abi: uniswapV2PairAbi, functionName: "getReserves", blockNumber: deposit.blockNumber });
+    const a0 = whole((lp * reserve0Then) / then.supply, then.decimals0);
+    const a1 = whole((lp * reserve1Then) / then.supply, then.decimals1);
+    // And what they are worth today held.
     const held = a0 * p0 + a1 * p1;
     const position = (share / whole(current.supply, 18)) * (current.reserve0 * p0 + current.reserve1 * p1);
-    const r = current.reserve1 / current.reserve0 / (then.reserve1 / then.reserve0);
+    const r = current.reserve1 / current.reserve0 / (a1 / a0);
     const il = held * ((2 * Math.sqrt(r)) / (1 + r) - 1);
-    const growth = Math.sqrt(current.reserve0 * current.reserve1) / whole(current.supply, 18) / (Math.sqrt(then.reserve0 * then.reserve1) / whole(then.supply, 18));
+    const growth = Math.sqrt(current.reserve0 * current.reserve1) / whole(current.supply, 18) / (Math.sqrt(a0 * a1) / share);
     const fees = position * (1 - 1 / growth);
     expect(r, "the swap moved the price").not.toBeCloseTo(1, 3);
     expect(fees, "the swap left a fee").toBeGreaterThan(0);
